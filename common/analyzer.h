@@ -1,0 +1,61 @@
+/** @file analyzer.h @brief The one analysis chain shared by the indexer, the query builder and the highlighter. */
+#pragma once
+#include <unicode/brkiter.h>
+#include <xapian.h>
+
+#include <cstddef>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace khoj {
+
+/// Writing system of a token, which decides how it is stemmed and transliterated.
+enum class Script { Devanagari, Latin, Number, Other };
+
+/// One word of analysed text.
+struct Token {
+    std::string exact;       ///< orthographically normalised form: the phrase/highlight term
+    std::string stem;        ///< stemmed and spelling-folded form: the ranking term (without prefix)
+    std::size_t begin = 0;   ///< byte offset of the word in the NFC text
+    std::size_t end = 0;     ///< byte offset one past the word
+    Script script = Script::Other;
+    bool stopword = false;
+};
+
+/// Longest term Khoj indexes, in bytes. Xapian's TermGenerator silently drops words over 64
+/// bytes, which is only 21 Devanagari letters (each letter is 3 bytes in UTF-8); Khoj keeps
+/// them, truncated at a code point boundary well below Xapian's 245-byte key limit.
+constexpr std::size_t kMaxTermBytes = 180;
+
+/// NFC → ICU word segmentation → HindiNormalizer → stop words → Snowball stem → variant folding.
+/// Not thread-safe (the stemmers and the break iterator keep state): one per thread.
+class Analyzer {
+  public:
+    Analyzer();
+    ~Analyzer();
+    Analyzer(const Analyzer&) = delete;
+    Analyzer& operator=(const Analyzer&) = delete;
+
+    /// Splits already-NFC @p text into tokens with byte offsets into it.
+    std::vector<Token> tokenize(std::string_view text);
+
+    /// Analyses one word typed by a user (NFC is applied here) into a token; empty exact if none.
+    Token analyze_word(std::string_view word);
+
+    /// The ranking stem of an orthographically normalised word.
+    std::string stem_of(const std::string& exact, Script script);
+
+  private:
+    void add_token(std::vector<Token>& tokens, std::string_view text, std::size_t begin, std::size_t end);
+
+    Xapian::Stem hindi_;
+    Xapian::Stem english_;
+    std::unique_ptr<icu::BreakIterator> words_;
+};
+
+/// Cuts @p term to at most @p max_bytes without splitting a UTF-8 sequence.
+std::string truncate_term(std::string term, std::size_t max_bytes = kMaxTermBytes);
+
+}  // namespace khoj

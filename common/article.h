@@ -1,0 +1,23 @@
+/** @file article.h @brief A news article as Khoj stores it, and its (de)serialisation for the index. */
+#pragma once
+#include <string>
+
+namespace khoj {
+
+/// One news article; every field is NFC UTF-8, date is YYYY-MM-DD or empty.
+struct Article {
+    std::string id;
+    std::string title;
+    std::string body;
+    std::string date;
+    std::string source;
+    std::string url;
+};
+
+/// Serialises an article as a compact JSON object (the document data before compression).
+std::string article_to_json(const Article& article);
+
+/// Parses what article_to_json() wrote; throws khoj::IndexError on a damaged record.
+Article article_from_json(const std::string& json);
+
+}  // namespace khoj

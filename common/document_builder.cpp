@@ -1,0 +1,79 @@
+/** @file document_builder.cpp @brief Article → Xapian::Document. */
+#include "common/document_builder.h"
+
+#include "common/schema.h"
+
+#include <cstdio>
+
+namespace khoj {
+
+namespace {
+
+// Positions of body words start after a gap so that a phrase never spans title and body.
+constexpr Xapian::termpos kBodyFirstPosition = 1000;
+
+void add_date_terms(Xapian::Document& doc, const std::string& date) {
+    if (date.size() != 10) return;
+    std::string ymd = date.substr(0, 4) + date.substr(5, 2) + date.substr(8, 2);
+    doc.add_value(slot::kDate, ymd);
+    doc.add_boolean_term(prefix::kDay + ymd);
+    doc.add_boolean_term(prefix::kMonth + ymd.substr(0, 6));
+    doc.add_boolean_term(prefix::kYear + ymd.substr(0, 4));
+    // Not boolean: a query for "July" should score articles dated in July (wdf 1 gives BM25 an idf weight).
+    doc.add_term(prefix::kMonthOfYear + ymd.substr(4, 2), 1);
+}
+
+}  // namespace
+
+std::string content_hash(const Article& a) {
+    std::uint64_t h = 1469598103934665603ull;
+    auto mix = [&h](const std::string& s) {
+        for (unsigned char c : s) {
+            h ^= c;
+            h *= 1099511628211ull;
+        }
+        h ^= 0xFF;  // field separator, so ("ab","c") and ("a","bc") differ
+        h *= 1099511628211ull;
+    };
+    for (const std::string* f : {&a.id, &a.title, &a.body, &a.date, &a.source, &a.url}) mix(*f);
+    char buf[17];
+    std::snprintf(buf, sizeof buf, "%016llx", static_cast<unsigned long long>(h));
+    return buf;
+}
+
+Xapian::Document build_document(const Article& article, Analyzer& analyzer, std::set<std::string>* vocabulary) {
+    Xapian::Document doc;
+    auto remember = [&](const Token& t) {
+        if (vocabulary && t.script == Script::Devanagari) vocabulary->insert(t.exact);
+    };
+    Xapian::termpos pos = 0;
+    for (const Token& t : analyzer.tokenize(article.title)) {
+        ++pos;
+        doc.add_posting(prefix::kTitle + t.exact, pos);
+        doc.add_posting(t.exact, pos, 1 + kTitleBoost);
+        if (!t.stopword) {
+            doc.add_term(prefix::kTitleStem + t.stem);
+            doc.add_term(prefix::kStem + t.stem, 1 + kTitleBoost);
+        }
+        remember(t);
+    }
+    pos = kBodyFirstPosition;
+    for (const Token& t : analyzer.tokenize(article.body)) {
+        ++pos;
+        doc.add_posting(t.exact, pos);
+        if (!t.stopword) doc.add_term(prefix::kStem + t.stem);
+        remember(t);
+    }
+    doc.add_boolean_term(prefix::kId + article.id);
+    if (!article.source.empty()) {
+        std::string source;
+        for (char c : article.source) source += static_cast<char>(c == ' ' ? '_' : std::tolower(static_cast<unsigned char>(c)));
+        doc.add_boolean_term(prefix::kSource + truncate_term(source));
+        doc.add_value(slot::kSource, article.source);
+    }
+    add_date_terms(doc, article.date);
+    doc.add_value(slot::kContentHash, content_hash(article));
+    return doc;
+}
+
+}  // namespace khoj

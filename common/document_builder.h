@@ -1,0 +1,20 @@
+/** @file document_builder.h @brief Turns an analysed Article into a Xapian::Document following schema.h. */
+#pragma once
+#include "common/analyzer.h"
+#include "common/article.h"
+
+#include <xapian.h>
+
+#include <set>
+#include <string>
+
+namespace khoj {
+
+/// Builds the Xapian document of one article; the Devanagari words seen are added to @p vocabulary
+/// so the writer can keep the romanisation synonym table complete.
+Xapian::Document build_document(const Article& article, Analyzer& analyzer, std::set<std::string>* vocabulary);
+
+/// A 64-bit FNV-1a hash of the article's fields, as 16 hex digits: equal hashes mean "unchanged".
+std::string content_hash(const Article& article);
+
+}  // namespace khoj

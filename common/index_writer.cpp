@@ -1,0 +1,98 @@
+/** @file index_writer.cpp @brief Index writer: idempotent add/replace, deletes, romanisation synonyms. */
+#include "common/index_writer.h"
+
+#include "common/document_builder.h"
+#include "common/errors.h"
+#include "common/romanisation.h"
+#include "common/schema.h"
+
+#include <chrono>
+#include <filesystem>
+
+namespace khoj {
+
+namespace {
+
+void check_analysis_version(const Xapian::Database& db, const std::string& path) {
+    std::string version = db.get_metadata(metadata::kAnalysisVersion);
+    if (db.get_doccount() > 0 && version != kAnalysisVersion) {
+        throw IndexError("index " + path + " was built by analysis version '" + (version.empty() ? "unknown" : version) +
+                         "' but this Khoj uses '" + kAnalysisVersion + "': rebuild it (remove the folder and run khoj-index again)");
+    }
+}
+
+}  // namespace
+
+Xapian::Database open_index_for_reading(const std::string& path) {
+    if (!std::filesystem::exists(path)) throw IndexError("no index at " + path + " (build one with khoj-index --index " + path + " FILES)");
+    try {
+        Xapian::Database db(path);
+        check_analysis_version(db, path);
+        return db;
+    } catch (const Xapian::DatabaseOpeningError& e) {
+        throw IndexError("cannot open index " + path + ": " + e.get_msg());
+    } catch (const Xapian::DatabaseCorruptError& e) {
+        throw IndexError("index " + path + " is damaged: " + e.get_msg());
+    }
+}
+
+IndexWriter::IndexWriter(const std::string& path) {
+    try {
+        db_ = Xapian::WritableDatabase(path, Xapian::DB_CREATE_OR_OPEN);
+    } catch (const Xapian::DatabaseLockError&) {
+        throw IndexLockedError("index " + path + " is being updated by another khoj-index; try again when it has finished");
+    } catch (const Xapian::DatabaseOpeningError& e) {
+        throw IndexError("cannot open index " + path + " for writing: " + e.get_msg());
+    } catch (const Xapian::DatabaseCorruptError& e) {
+        throw IndexError("index " + path + " is damaged: " + e.get_msg());
+    }
+    check_analysis_version(db_, path);
+    if (db_.get_metadata(metadata::kAnalysisVersion).empty()) db_.set_metadata(metadata::kAnalysisVersion, kAnalysisVersion);
+    codec_.load_dictionaries(db_);
+}
+
+Change IndexWriter::add(const Article& article) {
+    std::set<std::string> vocabulary;
+    Xapian::Document doc = build_document(article, analyzer_, &vocabulary);
+    return add_document(article, std::move(doc), vocabulary);
+}
+
+Change IndexWriter::add_document(const Article& article, Xapian::Document doc, const std::set<std::string>& vocabulary) {
+    const std::string id_term = prefix::kId + article.id;
+    Xapian::PostingIterator existing = db_.postlist_begin(id_term);
+    if (existing != db_.postlist_end(id_term)) {
+        if (db_.get_document(*existing).get_value(slot::kContentHash) == doc.get_value(slot::kContentHash)) return Change::Unchanged;
+    }
+    doc.set_data(codec_.compress(article_to_json(article)));
+    add_romanisation_synonyms(vocabulary);
+    bool existed = existing != db_.postlist_end(id_term);
+    db_.replace_document(id_term, doc);
+    return existed ? Change::Updated : Change::Added;
+}
+
+bool IndexWriter::remove(const std::string& id) {
+    const std::string id_term = prefix::kId + id;
+    if (db_.get_termfreq(id_term) == 0) return false;
+    db_.delete_document(id_term);
+    return true;
+}
+
+void IndexWriter::add_romanisation_synonyms(const std::set<std::string>& vocabulary) {
+    // Synonym entries are never removed: a key pointing at a word no article uses any more has
+    // termfreq 0 and the query builder drops it, so deletes need no bookkeeping here.
+    for (const std::string& word : vocabulary) {
+        if (!keyed_words_.insert(word).second) continue;
+        std::string key = consonant_skeleton(romanisation_key_of_devanagari(word));
+        if (!key.empty()) db_.add_synonym(prefix::kRomanKey + key, word);
+    }
+}
+
+void IndexWriter::commit() {
+    auto now = std::chrono::system_clock::to_time_t(std::chrono::system_clock::now());
+    char buf[32];
+    std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", std::gmtime(&now));
+    db_.set_metadata(metadata::kLastUpdate, buf);
+    db_.commit();
+}
+
+}  // namespace khoj

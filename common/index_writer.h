@@ -1,0 +1,54 @@
+/** @file index_writer.h @brief Adds, replaces and deletes articles in a Khoj index, keeping derived tables consistent. */
+#pragma once
+#include "common/analyzer.h"
+#include "common/article.h"
+#include "common/record_codec.h"
+
+#include <xapian.h>
+
+#include <set>
+#include <string>
+#include <unordered_set>
+
+namespace khoj {
+
+/// What adding an article did to the index.
+enum class Change { Added, Updated, Unchanged };
+
+/// The only writer of a Khoj index. Opening takes Xapian's write lock, so a second writer
+/// fails at once with IndexLockedError instead of waiting or corrupting anything.
+class IndexWriter {
+  public:
+    /// Opens or creates the index at @p path; refuses one built by another analysis version.
+    explicit IndexWriter(const std::string& path);
+
+    /// Adds @p article, replaces the article with the same id, or does nothing when unchanged.
+    Change add(const Article& article);
+
+    /// Adds a prebuilt document (from build_document()) for @p article; see add().
+    Change add_document(const Article& article, Xapian::Document doc, const std::set<std::string>& vocabulary);
+
+    /// Deletes the article with @p id; returns false when there is none.
+    bool remove(const std::string& id);
+
+    /// Makes everything added so far durable and visible to searchers, atomically.
+    void commit();
+
+    /// The underlying database, for metadata and statistics.
+    Xapian::WritableDatabase& database() { return db_; }
+    /// The record codec, so callers can train a dictionary.
+    RecordCodec& codec() { return codec_; }
+
+  private:
+    void add_romanisation_synonyms(const std::set<std::string>& vocabulary);
+
+    Xapian::WritableDatabase db_;
+    Analyzer analyzer_;
+    RecordCodec codec_;
+    std::unordered_set<std::string> keyed_words_;
+};
+
+/// Opens an index for searching, turning Xapian's errors into a message a user can act on.
+Xapian::Database open_index_for_reading(const std::string& path);
+
+}  // namespace khoj

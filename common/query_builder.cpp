@@ -1,0 +1,429 @@
+/** @file query_builder.cpp @brief Query parsing and cross-script expansion. */
+#include "common/query_builder.h"
+
+#include "common/dates.h"
+#include "common/errors.h"
+#include "common/romanisation.h"
+#include "common/schema.h"
+#include "common/stopwords.h"
+#include "common/unicode_text.h"
+
+#include <algorithm>
+#include <cctype>
+#include <cmath>
+#include <map>
+
+namespace khoj {
+
+namespace {
+
+std::string lower_ascii(std::string s) {
+    for (char& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    return s;
+}
+
+void add_choice(WordExpansion& out, std::string term, double weight, std::string reason, bool spelling = false) {
+    for (auto& c : out.terms) {
+        if (c.term == term) {
+            if (weight > c.weight) {
+                c.weight = weight;
+                c.reason = std::move(reason);
+            }
+            return;
+        }
+    }
+    out.terms.push_back(TermChoice{std::move(term), weight, std::move(reason), spelling});
+}
+
+// How far a transliteration candidate may be from what the user typed: short words must match
+// closely (a two-letter key has few neighbours worth trusting), long ones may differ more.
+double distance_threshold(const std::string& key) { return std::max(0.8, 0.3 * static_cast<double>(key.size())); }
+
+std::string format_distance(double d) {
+    char buf[16];
+    std::snprintf(buf, sizeof buf, "%.2f", d);
+    return buf;
+}
+
+}  // namespace
+
+Xapian::Query query_of(const WordExpansion& expansion) {
+    std::vector<Xapian::Query> parts, spellings;
+    double spelling_weight = 0;
+    auto scaled = [](Xapian::Query q, double w) { return w == 1.0 ? q : Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, q, w); };
+    for (const auto& c : expansion.terms) {
+        if (c.spelling_of_one_word) {
+            spellings.emplace_back(c.term);
+            spelling_weight = std::max(spelling_weight, c.weight);
+        } else {
+            parts.push_back(scaled(Xapian::Query(c.term), c.weight));
+        }
+    }
+    if (!spellings.empty()) {
+        parts.push_back(scaled(Xapian::Query(Xapian::Query::OP_SYNONYM, spellings.begin(), spellings.end()), spelling_weight));
+    }
+    if (parts.empty()) return Xapian::Query();
+    if (parts.size() == 1) return parts.front();
+    return Xapian::Query(Xapian::Query::OP_OR, parts.begin(), parts.end());
+}
+
+QueryBuilder::QueryBuilder(const Xapian::Database& db) : db_(db) {}
+
+bool QueryBuilder::exists(const std::string& term) const { return db_.term_exists(term); }
+
+void QueryBuilder::add_latin_candidates(const std::string& latin, bool title_only, WordExpansion& out) {
+    const std::string stem_prefix = title_only ? prefix::kTitleStem : prefix::kStem;
+    const std::string key = romanisation_key(latin);
+    if (key.empty()) return;
+    struct Candidate {
+        double distance;
+        Xapian::doccount frequency;
+        std::string word;
+    };
+    std::vector<Candidate> candidates;
+    const std::string skeleton_key = prefix::kRomanKey + consonant_skeleton(key);
+    for (auto it = db_.synonyms_begin(skeleton_key); it != db_.synonyms_end(skeleton_key); ++it) {
+        std::string word = *it;
+        Xapian::doccount freq = db_.get_termfreq(word);
+        if (freq == 0) continue;  // the only articles using it were deleted
+        candidates.push_back({key_distance(key, romanisation_key_of_devanagari(word)), freq, word});
+    }
+    if (candidates.empty()) return;
+    std::sort(candidates.begin(), candidates.end(), [](const Candidate& a, const Candidate& b) {
+        return a.distance != b.distance ? a.distance < b.distance : a.frequency > b.frequency;
+    });
+    const double best = candidates.front().distance;
+    if (best > distance_threshold(key)) return;
+    // A romanised function word (ki, ka, se) stands for a stop word: it adds nothing to ranking.
+    if (is_stopword(candidates.front().word) && best <= 0.3) {
+        out.terms.clear();
+        return;
+    }
+    int taken = 0;
+    for (const auto& c : candidates) {
+        if (c.distance > best + 0.45 || c.distance > distance_threshold(key) || taken == 6) break;
+        if (is_stopword(c.word)) continue;
+        Token t = analyzer_.analyze_word(c.word);
+        std::string term = stem_prefix + t.stem;
+        if (!exists(term)) continue;
+        add_choice(out, term, std::exp(-1.2 * c.distance), "transliteration " + c.word + " d=" + format_distance(c.distance), true);
+        ++taken;
+    }
+}
+
+void QueryBuilder::add_devanagari_variants(const Token& token, bool title_only, WordExpansion& out) {
+    const std::string stem_prefix = title_only ? prefix::kTitleStem : prefix::kStem;
+    const std::string key = romanisation_key_of_devanagari(token.exact);
+    const std::string skeleton_key = prefix::kRomanKey + consonant_skeleton(key);
+    int taken = 0;
+    for (auto it = db_.synonyms_begin(skeleton_key); it != db_.synonyms_end(skeleton_key) && taken < 6; ++it) {
+        std::string word = *it;
+        if (word == token.exact || is_stopword(word) || db_.get_termfreq(word) == 0) continue;
+        double d = key_distance(key, romanisation_key_of_devanagari(word));
+        if (d > 0.45) continue;
+        Token t = analyzer_.analyze_word(word);
+        std::string term = stem_prefix + t.stem;
+        if (t.stem == token.stem || !exists(term)) continue;
+        add_choice(out, term, 0.6 * std::exp(-1.5 * d), "variant " + word + " d=" + format_distance(d), true);
+        ++taken;
+    }
+}
+
+WordExpansion QueryBuilder::expand_word(const std::string& word, bool title_only) {
+    WordExpansion out;
+    out.word = word;
+    const std::string stem_prefix = title_only ? prefix::kTitleStem : prefix::kStem;
+    const std::string exact_prefix = title_only ? prefix::kTitle : prefix::kExact;
+    Token token = analyzer_.analyze_word(word);
+    if (token.exact.empty()) return out;
+    if (int month = month_from_name(token.exact); month != 0 && !title_only) {
+        char moy[3];
+        std::snprintf(moy, sizeof moy, "%02d", month);
+        add_choice(out, prefix::kMonthOfYear + std::string(moy), 0.5, "articles dated in month " + std::string(moy));
+        static const char* const hindi_months[] = {"जनवरी", "फरवरी", "मार्च", "अप्रैल", "मई", "जून", "जुलाई", "अगस्त", "सितंबर", "अक्टूबर", "नवंबर", "दिसंबर"};
+        static const char* const english_months[] = {"jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"};
+        for (const char* name : {hindi_months[month - 1], english_months[month - 1]}) {
+            Token t = analyzer_.analyze_word(name);
+            if (exists(stem_prefix + t.stem)) add_choice(out, stem_prefix + t.stem, 1.0, std::string("month ") + name);
+        }
+    }
+    switch (token.script) {
+        case Script::Devanagari:
+            if (exists(stem_prefix + token.stem)) add_choice(out, stem_prefix + token.stem, 1.0, "stem");
+            if (exists(exact_prefix + token.exact)) add_choice(out, exact_prefix + token.exact, 0.25, "exact form");
+            add_devanagari_variants(token, title_only, out);
+            break;
+        case Script::Latin: {
+            if (exists(stem_prefix + token.stem)) add_choice(out, stem_prefix + token.stem, 1.0, "as written", true);
+            std::string acronym = letter_names(token.exact);
+            if (!acronym.empty()) {
+                Token t = analyzer_.analyze_word(acronym);
+                if (exists(stem_prefix + t.stem)) add_choice(out, stem_prefix + t.stem, 1.0, "letter names " + acronym, true);
+            }
+            if (is_ascii_word(token.exact)) {
+                WordExpansion translit;
+                add_latin_candidates(token.exact, title_only, translit);
+                for (auto& c : translit.terms) add_choice(out, c.term, c.weight, c.reason, c.spelling_of_one_word);
+            }
+            break;
+        }
+        default:
+            if (exists(exact_prefix + token.exact)) add_choice(out, exact_prefix + token.exact, 1.0, "exact form");
+            break;
+    }
+    return out;
+}
+
+// ---------------------------------------------------------------------------------------------
+// The parser: a small recursive descent over whitespace-separated items.
+
+struct QueryBuilder::Parser {
+    enum class Kind { Word, Phrase, Open, Close, And, Or, Not, End };
+    struct Item {
+        Kind kind = Kind::End;
+        std::string text;
+        std::string field;  // for Word / Phrase: "title", "source", "date" or ""
+        char sign = 0;      // '+', '-' or 0
+    };
+
+    QueryBuilder& builder;
+    std::vector<Item> items;
+    std::size_t next = 0;
+    BuiltQuery& result;
+
+    Parser(QueryBuilder& b, std::string_view text, BuiltQuery& r) : builder(b), result(r) { lex(text); }
+
+    void lex(std::string_view s) {
+        std::size_t i = 0;
+        while (i < s.size()) {
+            unsigned char c = static_cast<unsigned char>(s[i]);
+            if (std::isspace(c)) {
+                ++i;
+                continue;
+            }
+            if (c == '(' || c == ')') {
+                items.push_back({c == '(' ? Kind::Open : Kind::Close, {}, {}, 0});
+                ++i;
+                continue;
+            }
+            Item item;
+            if ((c == '+' || c == '-') && i + 1 < s.size() && !std::isspace(static_cast<unsigned char>(s[i + 1]))) {
+                item.sign = static_cast<char>(c);
+                ++i;
+            }
+            // field:
+            std::size_t colon = s.find(':', i);
+            std::size_t stop = s.find_first_of(" \t\r\n()\"", i);
+            if (colon != std::string_view::npos && colon < stop) {
+                std::string field = lower_ascii(std::string(s.substr(i, colon - i)));
+                if (field == "title" || field == "source" || field == "date") {
+                    item.field = field;
+                    i = colon + 1;
+                }
+            }
+            if (i < s.size() && s[i] == '"') {
+                std::size_t close = s.find('"', i + 1);
+                if (close == std::string_view::npos) throw UsageError("unbalanced \" in query");
+                item.kind = Kind::Phrase;
+                item.text = std::string(s.substr(i + 1, close - i - 1));
+                i = close + 1;
+                items.push_back(item);
+                continue;
+            }
+            std::size_t end = s.find_first_of(" \t\r\n()", i);
+            if (end == std::string_view::npos) end = s.size();
+            item.text = std::string(s.substr(i, end - i));
+            i = end;
+            item.kind = Kind::Word;
+            if (item.sign == 0 && item.field.empty()) {
+                if (item.text == "AND") item.kind = Kind::And;
+                else if (item.text == "OR") item.kind = Kind::Or;
+                else if (item.text == "NOT") item.kind = Kind::Not;
+            }
+            if (!item.text.empty() || item.kind != Kind::Word) items.push_back(item);
+        }
+    }
+
+    const Item& peek() const {
+        static const Item end{};
+        return next < items.size() ? items[next] : end;
+    }
+
+    // A sequence of clauses up to ')' or the end, combined as must / should / must-not / filter.
+    Xapian::Query sequence(bool nested) {
+        std::vector<Xapian::Query> must, should, must_not, filters;
+        bool pending_and = false, pending_not = false;
+        while (true) {
+            const Item& item = peek();
+            if (item.kind == Kind::End) {
+                if (nested) throw UsageError("unbalanced ( in query");
+                break;
+            }
+            if (item.kind == Kind::Close) {
+                if (!nested) throw UsageError("unbalanced ) in query");
+                break;
+            }
+            if (item.kind == Kind::And) {
+                pending_and = true;
+                // "a AND b": the clause before AND becomes required too.
+                if (!should.empty()) {
+                    must.push_back(should.back());
+                    should.pop_back();
+                }
+                ++next;
+                continue;
+            }
+            if (item.kind == Kind::Or) {
+                ++next;
+                continue;
+            }
+            if (item.kind == Kind::Not) {
+                pending_not = true;
+                ++next;
+                continue;
+            }
+            char sign = item.sign;
+            bool is_filter = false;
+            Xapian::Query q = clause(is_filter);
+            if (q.empty()) {
+                pending_and = pending_not = false;
+                continue;
+            }
+            if (pending_not || sign == '-') {
+                must_not.push_back(q);
+            } else if (is_filter) {
+                filters.push_back(q);
+            } else if (pending_and || sign == '+') {
+                must.push_back(q);
+            } else {
+                should.push_back(q);
+            }
+            pending_and = pending_not = false;
+        }
+        Xapian::Query positive;
+        if (!must.empty() && !should.empty()) {
+            positive = Xapian::Query(Xapian::Query::OP_AND_MAYBE, Xapian::Query(Xapian::Query::OP_AND, must.begin(), must.end()),
+                                     Xapian::Query(Xapian::Query::OP_OR, should.begin(), should.end()));
+        } else if (!must.empty()) {
+            positive = Xapian::Query(Xapian::Query::OP_AND, must.begin(), must.end());
+        } else if (!should.empty()) {
+            positive = Xapian::Query(Xapian::Query::OP_OR, should.begin(), should.end());
+        }
+        if (!filters.empty()) {
+            Xapian::Query filter(Xapian::Query::OP_AND, filters.begin(), filters.end());
+            positive = positive.empty() ? filter : Xapian::Query(Xapian::Query::OP_FILTER, positive, filter);
+        }
+        if (!must_not.empty()) {
+            if (positive.empty()) positive = Xapian::Query::MatchAll;
+            positive = Xapian::Query(Xapian::Query::OP_AND_NOT, positive, Xapian::Query(Xapian::Query::OP_OR, must_not.begin(), must_not.end()));
+        }
+        return positive;
+    }
+
+    Xapian::Query clause(bool& is_filter) {
+        Item item = peek();
+        ++next;
+        if (item.kind == Kind::Open) {
+            Xapian::Query q = sequence(true);
+            ++next;  // ')'
+            return q;
+        }
+        if (item.field == "source") {
+            is_filter = true;
+            std::string name = lower_ascii(item.text);
+            std::replace(name.begin(), name.end(), ' ', '_');
+            return Xapian::Query(prefix::kSource + name);
+        }
+        if (item.field == "date") {
+            is_filter = true;
+            return date_filter(item.text);
+        }
+        bool title = item.field == "title";
+        if (item.kind == Kind::Phrase) return phrase(item.text, title);
+        return word(item.text, title);
+    }
+
+    Xapian::Query word(const std::string& text, bool title) {
+        // One typed word can hold several tokens (COVID-19): those become a phrase.
+        std::string nfc = to_nfc(text);
+        auto tokens = builder.analyzer_.tokenize(nfc);
+        if (tokens.size() > 1) return phrase(text, title);
+        if (tokens.empty()) return Xapian::Query();
+        if (tokens.front().stopword && items.size() > 1) return Xapian::Query();
+        WordExpansion e = builder.expand_word(nfc.substr(tokens.front().begin, tokens.front().end - tokens.front().begin), title);
+        e.word = text;
+        Xapian::Query q = query_of(e);
+        result.expansions.push_back(std::move(e));
+        return q;
+    }
+
+    Xapian::Query phrase(const std::string& text, bool title) {
+        std::string nfc = to_nfc(text);
+        auto tokens = builder.analyzer_.tokenize(nfc);
+        std::vector<Xapian::Query> positions;
+        const std::string exact_prefix = title ? prefix::kTitle : prefix::kExact;
+        for (const Token& t : tokens) {
+            WordExpansion e;
+            e.word = nfc.substr(t.begin, t.end - t.begin);
+            std::vector<Xapian::Query> alternatives{Xapian::Query(exact_prefix + t.exact)};
+            add_choice(e, exact_prefix + t.exact, 1.0, "phrase word");
+            if (t.script == Script::Latin && is_ascii_word(t.exact)) {
+                // A Latin word inside a phrase matches the exact Devanagari forms it transliterates to.
+                WordExpansion translit;
+                builder.add_latin_candidates(t.exact, false, translit);
+                for (const auto& c : translit.terms) {
+                    std::string reason = c.reason;
+                    std::string word = reason.substr(reason.find(' ') + 1);
+                    word = word.substr(0, word.find(' '));
+                    Token dt = builder.analyzer_.analyze_word(word);
+                    if (!dt.exact.empty()) {
+                        alternatives.emplace_back(exact_prefix + dt.exact);
+                        add_choice(e, exact_prefix + dt.exact, 1.0, c.reason);
+                    }
+                }
+            }
+            positions.push_back(alternatives.size() == 1 ? alternatives.front()
+                                                         : Xapian::Query(Xapian::Query::OP_OR, alternatives.begin(), alternatives.end()));
+            result.expansions.push_back(std::move(e));
+        }
+        if (positions.empty()) return Xapian::Query();
+        if (positions.size() == 1) return positions.front();
+        return Xapian::Query(Xapian::Query::OP_PHRASE, positions.begin(), positions.end(), static_cast<Xapian::termcount>(positions.size()));
+    }
+
+    static std::string compact_date(const std::string& d) {
+        std::string out;
+        for (char c : d) {
+            if (std::isdigit(static_cast<unsigned char>(c))) out += c;
+        }
+        return out;
+    }
+
+    Xapian::Query date_filter(const std::string& text) {
+        auto dots = text.find("..");
+        if (dots != std::string::npos) {
+            std::string from = compact_date(text.substr(0, dots));
+            std::string to = compact_date(text.substr(dots + 2));
+            if (from.empty() && to.empty()) throw UsageError("date range needs FROM..TO, e.g. date:2023-07-01..2023-07-31");
+            while (!from.empty() && from.size() < 8) from += from.size() == 4 ? "01" : "01";
+            if (!to.empty() && to.size() < 8) to += to.size() == 4 ? "1231" : "31";
+            if (to.empty()) return Xapian::Query(Xapian::Query::OP_VALUE_GE, slot::kDate, from);
+            if (from.empty()) return Xapian::Query(Xapian::Query::OP_VALUE_LE, slot::kDate, to);
+            return Xapian::Query(Xapian::Query::OP_VALUE_RANGE, slot::kDate, from, to);
+        }
+        std::string d = compact_date(text);
+        if (d.size() == 8) return Xapian::Query(prefix::kDay + d);
+        if (d.size() == 6) return Xapian::Query(prefix::kMonth + d);
+        if (d.size() == 4) return Xapian::Query(prefix::kYear + d);
+        throw UsageError("cannot read date '" + text + "': use YYYY, YYYY-MM, YYYY-MM-DD or FROM..TO");
+    }
+};
+
+BuiltQuery QueryBuilder::build(std::string_view text) {
+    BuiltQuery result;
+    Parser parser(*this, text, result);
+    result.query = parser.sequence(false);
+    return result;
+}
+
+}  // namespace khoj

@@ -1,0 +1,63 @@
+/** @file query_builder.h @brief Parses what a user types into a Xapian::Query, expanding words across scripts and spellings. */
+#pragma once
+#include "common/analyzer.h"
+
+#include <xapian.h>
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace khoj {
+
+/// One index term a query word was expanded to, and why.
+struct TermChoice {
+    std::string term;    ///< the index term, with its prefix
+    double weight = 1;   ///< factor applied to its BM25 weight
+    std::string reason;  ///< "stem", "exact", "transliteration d=0.25", "variant", "month", …
+    /// Spellings of one concept (शोइगु / सोइगु for "Shoigu") are scored as a single term
+    /// (Xapian's OP_SYNONYM), so an article is not ranked up for using the rarer spelling.
+    bool spelling_of_one_word = false;
+};
+
+/// How one word of the query was understood.
+struct WordExpansion {
+    std::string word;
+    std::vector<TermChoice> terms;
+};
+
+/// Result of parsing a query string.
+struct BuiltQuery {
+    Xapian::Query query;                     ///< what Enquire runs (filters included)
+    std::vector<WordExpansion> expansions;   ///< per query word, for --explain
+};
+
+/// Builds queries against one open index: candidates for transliterated and variant spellings
+/// are looked up in that index's own vocabulary, so only words that exist are ever searched.
+///
+/// Syntax: words (any script), "phrases", AND / OR / NOT, +required, -excluded, ( … ),
+/// title:word, source:name, date:YYYY[-MM[-DD]] or date:FROM..TO. Words are OR-ed and ranked.
+class QueryBuilder {
+  public:
+    explicit QueryBuilder(const Xapian::Database& db);
+
+    /// Parses @p text; throws khoj::UsageError on unbalanced quotes or parentheses.
+    BuiltQuery build(std::string_view text);
+
+    /// The terms a single word expands to (no syntax): what the highlighter and --explain use.
+    WordExpansion expand_word(const std::string& word, bool title_only);
+
+  private:
+    struct Parser;
+    void add_latin_candidates(const std::string& latin, bool title_only, WordExpansion& out);
+    void add_devanagari_variants(const Token& token, bool title_only, WordExpansion& out);
+    bool exists(const std::string& term) const;
+
+    Xapian::Database db_;
+    Analyzer analyzer_;
+};
+
+/// Combines a word's term choices into one query (each term scaled by its weight).
+Xapian::Query query_of(const WordExpansion& expansion);
+
+}  // namespace khoj

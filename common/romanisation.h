@@ -1,0 +1,38 @@
+/** @file romanisation.h @brief Devanagari↔Latin matching: transliteration with schwa deletion, phonetic keys, key distance. */
+#pragma once
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace khoj {
+
+/// Romanises one Devanagari word the way Hindi speakers type it: inherent vowels are written
+/// only where they are pronounced (schwa deletion, right to left, in the V C_C V context and at
+/// the end of a word): शिवराज → shivraaj, कमला → kamlaa, समझना → samajhnaa, मित्र → mitra.
+std::string devanagari_to_latin(std::string_view word);
+
+/// Phonetic key of a Latin spelling, folding what romanisers disagree on: aspiration
+/// (kh/k, sh/s), w/v, z/j, q/k, f/ph, long vowels (aa/a, ee/i, oo/u), diphthongs
+/// (ai/e, au/ou/o), doubled letters, a final a (Kerala / केरल), English c (vaccine → vaksine).
+/// Shoigu and शोइगु (shoigu) and सोइगु (soigu) all give "soigu".
+std::string romanisation_key(std::string_view latin);
+
+/// romanisation_key(devanagari_to_latin(word)).
+std::string romanisation_key_of_devanagari(std::string_view word);
+
+/// The consonant skeleton of a key: the candidate-lookup key stored in the index's synonym
+/// table. Vowels carry most of the spelling disagreement (Meerut / मेरठ, Ahmedabad / अहमदाबाद),
+/// so only the consonants, and whether the word starts with a vowel, are kept: "@hmdbd".
+std::string consonant_skeleton(std::string_view key);
+
+/// Weighted edit distance between two keys: vowel and schwa edits are cheap, consonant edits dear.
+double key_distance(std::string_view a, std::string_view b);
+
+/// Devanagari spellings of an acronym read letter by letter, as Hindi papers write them:
+/// WHO → डब्ल्यूएचओ, ICMR → आईसीएमआर, PPE → पीपीई. Empty for words over 6 letters.
+std::string letter_names(std::string_view latin);
+
+/// True when @p word is made of ASCII letters only.
+bool is_ascii_word(std::string_view word);
+
+}  // namespace khoj

@@ -1,0 +1,47 @@
+/** @file schema.h @brief The index schema: term prefixes, value slots and metadata keys, in one place. */
+#pragma once
+#include <xapian.h>
+
+#include <string>
+
+namespace khoj {
+
+/// Bumped whenever analysis changes what terms a text produces: an index built with another
+/// version would be searched wrongly, so the searcher refuses it and asks for a rebuild.
+constexpr const char* kAnalysisVersion = "khoj-analysis-3";
+
+/// Term prefixes, following Xapian/Omega conventions where one exists.
+namespace prefix {
+constexpr const char* kExact = "";          ///< orthographic form, with positions (phrases)
+constexpr const char* kStem = "Z";          ///< stem + spelling folding (ranking)
+constexpr const char* kTitle = "S";         ///< title orthographic form, with positions
+constexpr const char* kTitleStem = "ZS";    ///< title stem
+constexpr const char* kId = "Q";            ///< unique article id (boolean)
+constexpr const char* kSource = "XSOURCE";  ///< lower-cased source name (boolean)
+constexpr const char* kDay = "D";           ///< YYYYMMDD (boolean)
+constexpr const char* kMonth = "M";         ///< YYYYMM (boolean)
+constexpr const char* kYear = "Y";          ///< YYYY (boolean)
+constexpr const char* kMonthOfYear = "XMOY";  ///< 01–12, any year: "July" reaches articles dated in July
+constexpr const char* kRomanKey = "K";      ///< synonym key: romanisation key → Devanagari terms
+}  // namespace prefix
+
+/// Value slots.
+namespace slot {
+constexpr Xapian::valueno kDate = 0;         ///< YYYYMMDD, sortable as a string
+constexpr Xapian::valueno kContentHash = 1;  ///< 16 hex digits of the article's content hash
+constexpr Xapian::valueno kSource = 2;       ///< source name as written
+}  // namespace slot
+
+/// Metadata keys.
+namespace metadata {
+constexpr const char* kAnalysisVersion = "khoj.analysis_version";
+constexpr const char* kLastUpdate = "khoj.last_update";
+constexpr const char* kFileStampPrefix = "khoj.file:";  ///< + path → "size mtime" of an indexed file
+constexpr const char* kDictionaryPrefix = "khoj.zdict:";  ///< + dictionary id → zstd dictionary
+constexpr const char* kCurrentDictionary = "khoj.zdict.current";
+}  // namespace metadata
+
+/// Extra within-document frequency given to every title word: a cheap, BM25-friendly title boost.
+constexpr Xapian::termcount kTitleBoost = 3;
+
+}  // namespace khoj

@@ -1,0 +1,73 @@
+/** @file searcher.h @brief Runs ranked queries against a Khoj index and returns hits with snippets. */
+#pragma once
+#include "common/analyzer.h"
+#include "common/article.h"
+#include "common/query_builder.h"
+#include "common/record_codec.h"
+#include "common/snippet.h"
+
+#include <xapian.h>
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace khoj {
+
+/// Result order.
+enum class SortOrder { Relevance, Date };
+
+/// What to search for and how many results to return.
+struct SearchRequest {
+    std::string query;
+    std::size_t offset = 0;
+    std::size_t limit = 10;
+    SortOrder sort = SortOrder::Relevance;
+    std::string since;  ///< YYYY-MM-DD or empty
+    std::string until;  ///< YYYY-MM-DD or empty
+    bool snippets = true;
+};
+
+/// One ranked article.
+struct Hit {
+    std::size_t rank = 0;  ///< 1-based, counting from the first result of the whole list
+    double score = 0;
+    Article article;       ///< body is emptied once the snippet is made
+    Snippet title;         ///< headline with matches marked
+    Snippet snippet;
+};
+
+/// Hits of one query.
+struct SearchResult {
+    std::vector<Hit> hits;
+    Xapian::doccount matches_estimated = 0;
+    Xapian::doccount matches_lower_bound = 0;
+    BuiltQuery built;
+};
+
+/// A read-only view of one index. Re-opens itself when a concurrent khoj-index commit
+/// invalidates what it was reading (Xapian::DatabaseModifiedError).
+class Searcher {
+  public:
+    /// Opens the index; throws khoj::IndexError if it is missing, damaged or of another version.
+    explicit Searcher(const std::string& index_path);
+
+    /// Runs one query.
+    SearchResult search(const SearchRequest& request);
+
+    /// Reads one article by id (nullopt if absent).
+    std::optional<Article> article(const std::string& id);
+
+    /// The database, for statistics.
+    const Xapian::Database& database() const { return db_; }
+
+  private:
+    SearchResult run(const SearchRequest& request);
+
+    std::string path_;
+    Xapian::Database db_;
+    Analyzer analyzer_;
+    RecordCodec codec_;
+};
+
+}  // namespace khoj

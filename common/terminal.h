@@ -1,0 +1,34 @@
+/** @file terminal.h @brief Terminal facts (TTY, width, colour policy) and a progress bar that stays off under cron. */
+#pragma once
+#include <cstddef>
+#include <string>
+
+namespace khoj {
+
+/// True when standard output is a terminal.
+bool stdout_is_terminal();
+/// True when standard error is a terminal.
+bool stderr_is_terminal();
+/// Columns of the terminal on standard output (80 when unknown; $COLUMNS wins).
+std::size_t terminal_width();
+
+/// Resolves --color=auto|always|never with NO_COLOR (https://no-color.org) and the TTY test.
+/// Throws khoj::UsageError on any other value.
+bool use_color(const std::string& when);
+
+/// One-line progress on standard error (docs, MB/s); inert when not enabled.
+class ProgressBar {
+  public:
+    explicit ProgressBar(bool enabled) : enabled_(enabled) {}
+    /// Redraws the line, at most ten times a second.
+    void update(std::size_t docs, std::size_t bytes, double seconds);
+    /// Erases the line so a message can be printed.
+    void clear();
+
+  private:
+    bool enabled_;
+    bool drawn_ = false;
+    double last_ = -1;
+};
+
+}  // namespace khoj

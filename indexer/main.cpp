@@ -1,0 +1,126 @@
+/** @file main.cpp @brief khoj-index: builds or updates a Khoj index from .txt and .jsonl news articles. */
+#include "common/errors.h"
+#include "common/indexing.h"
+#include "common/terminal.h"
+
+#include <boost/program_options.hpp>
+#include <xapian.h>
+
+#include <cstdio>
+#include <cstdlib>
+#include <iostream>
+
+namespace po = boost::program_options;
+
+namespace {
+
+constexpr int kExitOk = 0, kExitRejects = 1, kExitUsage = 2, kExitIndex = 3, kExitLocked = 4;
+
+const char* kUsage = R"(Usage: khoj-index [--index DIR] PATH...
+
+Builds or updates a Khoj index of Hindi news articles. PATH is a file or a folder
+(searched recursively):
+  *.txt     one article per file: the first non-empty line is the headline, the
+            rest the body; the id is the path relative to PATH, without .txt
+  *.jsonl   one article per line: {"id", "title", "body", "date", "source", "url"}
+            (id required; date YYYY-MM-DD or ISO 8601)
+Re-indexing an id replaces that article; unchanged articles are skipped. Bad input
+(invalid UTF-8, malformed JSON, empty or oversized articles, unreadable files) is
+reported as FILE:LINE: message and skipped; everything else is indexed.
+
+Examples:
+  khoj-index --index ~/khoj-index sample_corpus/
+  KHOJ_INDEX=/srv/khoj khoj-index /srv/news/2020-04-01.jsonl
+
+Options)";
+
+const char* kExitCodes = R"(
+Exit codes:
+  0  all input indexed
+  1  completed, but some input was rejected (see the messages)
+  2  usage error
+  3  the index cannot be opened or written (missing folder, damaged, other version)
+  4  another khoj-index is updating this index (nothing was changed)
+)";
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    khoj::IndexingOptions options;
+    bool quiet = false, verbose = false;
+    po::options_description visible("Options");
+    visible.add_options()
+        ("index,i", po::value<std::string>(&options.index), "index folder (default: $KHOJ_INDEX)")
+        ("batch-size", po::value<std::size_t>(&options.batch_size)->default_value(5000), "articles per commit")
+        ("quiet,q", po::bool_switch(&quiet), "print only errors, even on a terminal")
+        ("verbose,v", po::bool_switch(&verbose), "print the summary even when not on a terminal")
+        ("version", "print the version and exit")
+        ("help,h", "show this help");
+    po::options_description hidden;
+    hidden.add_options()("path", po::value<std::vector<std::string>>(&options.paths));
+    po::options_description all;
+    all.add(visible).add(hidden);
+    po::positional_options_description positional;
+    positional.add("path", -1);
+    po::variables_map vm;
+    try {
+        po::store(po::command_line_parser(argc, argv).options(all).positional(positional).run(), vm);
+        po::notify(vm);
+    } catch (const po::error& e) {
+        std::cerr << "khoj-index: " << e.what() << "\nTry 'khoj-index --help'.\n";
+        return kExitUsage;
+    }
+    if (vm.count("help")) {
+        std::string usage = kUsage;
+        std::cout << usage.substr(0, usage.rfind("Options")) << visible << kExitCodes;
+        return kExitOk;
+    }
+    if (vm.count("version")) {
+        std::cout << "khoj-index " << KHOJ_VERSION << "\n";
+        return kExitOk;
+    }
+    if (options.index.empty()) {
+        if (const char* env = std::getenv("KHOJ_INDEX")) options.index = env;
+    }
+    if (options.index.empty() || options.paths.empty()) {
+        std::cerr << "khoj-index: " << (options.index.empty() ? "no index given (use --index DIR or KHOJ_INDEX)" : "no input PATH given")
+                  << "\nTry 'khoj-index --help'.\n";
+        return kExitUsage;
+    }
+    const bool tty = khoj::stderr_is_terminal();
+    const bool show_progress = tty && !quiet;
+    khoj::ProgressBar progress(show_progress);
+    try {
+        auto summary = khoj::run_indexing(
+            options,
+            [&](const khoj::Diagnostic& d) {
+                progress.clear();
+                std::cerr << "khoj-index: " << d.file << (d.line ? ":" + std::to_string(d.line) : "") << ": " << d.message << "\n";
+            },
+            [&](const khoj::IndexingSummary& s) {
+                progress.update(s.added + s.updated + s.unchanged, s.bytes, s.seconds);
+            });
+        progress.clear();
+        if ((tty && !quiet) || verbose) {
+            std::fprintf(stderr, "khoj-index: %zu added, %zu updated, %zu unchanged, %zu deleted, %zu rejected in %.1f s\n", summary.added,
+                         summary.updated, summary.unchanged, summary.deleted, summary.rejected, summary.seconds);
+        }
+        return summary.rejected ? kExitRejects : kExitOk;
+    } catch (const khoj::IndexLockedError& e) {
+        progress.clear();
+        std::cerr << "khoj-index: " << e.what() << "\n";
+        return kExitLocked;
+    } catch (const khoj::IndexError& e) {
+        progress.clear();
+        std::cerr << "khoj-index: " << e.what() << "\n";
+        return kExitIndex;
+    } catch (const khoj::Error& e) {
+        progress.clear();
+        std::cerr << "khoj-index: " << e.what() << "\n";
+        return kExitIndex;
+    } catch (const Xapian::Error& e) {
+        progress.clear();
+        std::cerr << "khoj-index: " << e.get_description() << "\n";
+        return kExitIndex;
+    }
+}
