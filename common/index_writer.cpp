@@ -82,8 +82,7 @@ void IndexWriter::add_romanisation_synonyms(const std::set<std::string>& vocabul
     // termfreq 0 and the query builder drops it, so deletes need no bookkeeping here.
     for (const std::string& word : vocabulary) {
         if (!keyed_words_.insert(word).second) continue;
-        std::string key = consonant_skeleton(romanisation_key_of_devanagari(word));
-        if (!key.empty()) db_.add_synonym(prefix::kRomanKey + key, word);
+        for (const auto& key : lookup_keys_of_devanagari(word)) db_.add_synonym(prefix::kRomanKey + key, word);
     }
 }
 

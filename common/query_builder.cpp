@@ -11,7 +11,9 @@
 #include <algorithm>
 #include <cctype>
 #include <cmath>
+#include <cstring>
 #include <map>
+#include <set>
 
 namespace khoj {
 
@@ -37,12 +39,28 @@ void add_choice(WordExpansion& out, std::string term, double weight, std::string
 
 // How far a transliteration candidate may be from what the user typed: short words must match
 // closely (a two-letter key has few neighbours worth trusting), long ones may differ more.
-double distance_threshold(const std::string& key) { return std::max(0.8, 0.3 * static_cast<double>(key.size())); }
+double distance_threshold(const std::string& form) { return std::max(0.8, 0.2 * static_cast<double>(form.size())); }
+
+// Candidates this much further than the best one are other words, not other spellings.
+constexpr double kSpellingMargin = 0.3;
+// At most this many spellings per typed word: more only dilutes the word's weight.
+constexpr int kMaxSpellings = 5;
+// A Devanagari spelling this close to the typed one is the same word (शोइगु / सोइगु: 0.3).
+constexpr double kVariantDistance = 0.35;
 
 std::string format_distance(double d) {
     char buf[16];
     std::snprintf(buf, sizeof buf, "%.2f", d);
     return buf;
+}
+
+// Acronyms are read letter by letter (WHO → डब्ल्यूएचओ): typed in capitals, or too short of
+// vowels to be read as a word (icmr, ppe, rbi).
+bool looks_like_acronym(const std::string& typed) {
+    if (typed.size() < 2 || typed.size() > 6) return false;
+    bool upper = std::all_of(typed.begin(), typed.end(), [](char c) { return std::isupper(static_cast<unsigned char>(c)); });
+    auto vowels = std::count_if(typed.begin(), typed.end(), [](char c) { return std::strchr("aeiouAEIOU", c) != nullptr; });
+    return upper || (vowels <= 1 && typed.size() >= 3);
 }
 
 }  // namespace
@@ -86,22 +104,24 @@ void QueryBuilder::add_latin_candidates(const std::string& latin, bool title_onl
         std::string word = *it;
         Xapian::doccount freq = db_.get_termfreq(word);
         if (freq == 0) continue;  // the only articles using it were deleted
-        candidates.push_back({key_distance(key, romanisation_key_of_devanagari(word)), freq, word});
+        candidates.push_back({spelling_distance(latin, word), freq, word});
     }
     if (candidates.empty()) return;
     std::sort(candidates.begin(), candidates.end(), [](const Candidate& a, const Candidate& b) {
         return a.distance != b.distance ? a.distance < b.distance : a.frequency > b.frequency;
     });
     const double best = candidates.front().distance;
-    if (best > distance_threshold(key)) return;
+    const double threshold = distance_threshold(spelling_form(latin));
+    if (best > threshold) return;
     // A romanised function word (ki, ka, se) stands for a stop word: it adds nothing to ranking.
     if (is_stopword(candidates.front().word) && best <= 0.3) {
         out.terms.clear();
+        out.word.clear();
         return;
     }
     int taken = 0;
     for (const auto& c : candidates) {
-        if (c.distance > best + 0.45 || c.distance > distance_threshold(key) || taken == 6) break;
+        if (c.distance > best + kSpellingMargin || c.distance > threshold || taken == kMaxSpellings) break;
         if (is_stopword(c.word)) continue;
         Token t = analyzer_.analyze_word(c.word);
         std::string term = stem_prefix + t.stem;
@@ -113,19 +133,22 @@ void QueryBuilder::add_latin_candidates(const std::string& latin, bool title_onl
 
 void QueryBuilder::add_devanagari_variants(const Token& token, bool title_only, WordExpansion& out) {
     const std::string stem_prefix = title_only ? prefix::kTitleStem : prefix::kStem;
-    const std::string key = romanisation_key_of_devanagari(token.exact);
-    const std::string skeleton_key = prefix::kRomanKey + consonant_skeleton(key);
+    const std::string typed = devanagari_to_latin(token.exact);
     int taken = 0;
-    for (auto it = db_.synonyms_begin(skeleton_key); it != db_.synonyms_end(skeleton_key) && taken < 6; ++it) {
-        std::string word = *it;
-        if (word == token.exact || is_stopword(word) || db_.get_termfreq(word) == 0) continue;
-        double d = key_distance(key, romanisation_key_of_devanagari(word));
-        if (d > 0.45) continue;
-        Token t = analyzer_.analyze_word(word);
-        std::string term = stem_prefix + t.stem;
-        if (t.stem == token.stem || !exists(term)) continue;
-        add_choice(out, term, 0.6 * std::exp(-1.5 * d), "variant " + word + " d=" + format_distance(d), true);
-        ++taken;
+    std::set<std::string> seen{token.exact};
+    for (const auto& key : lookup_keys_of_devanagari(token.exact)) {
+        const std::string skeleton_key = prefix::kRomanKey + key;
+        for (auto it = db_.synonyms_begin(skeleton_key); it != db_.synonyms_end(skeleton_key) && taken < kMaxSpellings; ++it) {
+            std::string word = *it;
+            if (!seen.insert(word).second || is_stopword(word) || db_.get_termfreq(word) == 0) continue;
+            double d = spelling_distance(typed, word);
+            if (d > kVariantDistance) continue;
+            Token t = analyzer_.analyze_word(word);
+            std::string term = stem_prefix + t.stem;
+            if (t.stem == token.stem || !exists(term)) continue;
+            add_choice(out, term, 0.6 * std::exp(-1.5 * d), "variant " + word + " d=" + format_distance(d), true);
+            ++taken;
+        }
     }
 }
 
@@ -154,17 +177,20 @@ WordExpansion QueryBuilder::expand_word(const std::string& word, bool title_only
             add_devanagari_variants(token, title_only, out);
             break;
         case Script::Latin: {
+            WordExpansion translit;
+            translit.word = word;
+            if (is_ascii_word(token.exact)) add_latin_candidates(token.exact, title_only, translit);
+            if (translit.word.empty()) {  // a romanised stop word (ki, se, ka)
+                out.terms.clear();
+                return out;
+            }
             if (exists(stem_prefix + token.stem)) add_choice(out, stem_prefix + token.stem, 1.0, "as written", true);
-            std::string acronym = letter_names(token.exact);
-            if (!acronym.empty()) {
+            if (looks_like_acronym(word)) {
+                std::string acronym = letter_names(token.exact);
                 Token t = analyzer_.analyze_word(acronym);
-                if (exists(stem_prefix + t.stem)) add_choice(out, stem_prefix + t.stem, 1.0, "letter names " + acronym, true);
+                if (!acronym.empty() && exists(stem_prefix + t.stem)) add_choice(out, stem_prefix + t.stem, 1.0, "letter names " + acronym, true);
             }
-            if (is_ascii_word(token.exact)) {
-                WordExpansion translit;
-                add_latin_candidates(token.exact, title_only, translit);
-                for (auto& c : translit.terms) add_choice(out, c.term, c.weight, c.reason, c.spelling_of_one_word);
-            }
+            for (auto& c : translit.terms) add_choice(out, c.term, c.weight, c.reason, c.spelling_of_one_word);
             break;
         }
         default:

@@ -61,7 +61,9 @@ bool is_vowel(char c) { return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c
 
 }  // namespace
 
-std::string devanagari_to_latin(std::string_view word) {
+namespace {
+
+std::string romanise(std::string_view word, bool flap_as_r) {
     std::vector<Unit> units;
     std::size_t i = 0;
     while (i < word.size()) {
@@ -70,6 +72,7 @@ std::string devanagari_to_latin(std::string_view word) {
             Unit u;
             u.consonant = true;
             u.letters = c;
+            if (flap_as_r && !units.empty() && (cp == 0x0921 || cp == 0x0922)) u.letters = cp == 0x0921 ? "r" : "rh";
             u.vowel = "a";
             u.inherent = true;
             units.push_back(u);
@@ -87,6 +90,24 @@ std::string devanagari_to_latin(std::string_view word) {
                 units.push_back(u);
             }
         } else if (cp == 0x094D) {
+            // ज्ञ is said (and romanised) gya in Hindi: अज्ञात → agyaat, ज्ञान → gyaan.
+            if (!units.empty() && units.back().letters == "j" && i < word.size()) {
+                std::size_t probe = i;
+                if (next_code_point(word, probe) == 0x091E) {
+                    units.back().letters = "g";
+                    units.back().vowel.clear();
+                    units.back().inherent = false;
+                    units.back().virama = true;
+                    Unit y;
+                    y.consonant = true;
+                    y.letters = "y";
+                    y.vowel = "a";
+                    y.inherent = true;
+                    units.push_back(y);
+                    i = probe;
+                    continue;
+                }
+            }
             if (!units.empty() && units.back().consonant) {
                 units.back().vowel.clear();
                 units.back().inherent = false;
@@ -133,6 +154,79 @@ std::string devanagari_to_latin(std::string_view word) {
     return out;
 }
 
+}  // namespace
+
+std::string devanagari_to_latin(std::string_view word) { return romanise(word, false); }
+
+std::vector<std::string> devanagari_readings(std::string_view word) {
+    std::vector<std::string> readings{romanise(word, false)};
+    std::string flap = romanise(word, true);
+    if (flap != readings.front()) readings.push_back(flap);
+    return readings;
+}
+
+std::vector<std::string> lookup_keys_of_devanagari(std::string_view word) {
+    std::vector<std::string> keys;
+    for (const auto& reading : devanagari_readings(word)) {
+        std::string key = consonant_skeleton(romanisation_key(reading));
+        if (!key.empty() && std::find(keys.begin(), keys.end(), key) == keys.end()) keys.push_back(key);
+    }
+    return keys;
+}
+
+std::string spelling_form(std::string_view latin) {
+    std::string s;
+    for (char c : latin) {
+        if (std::isalpha(static_cast<unsigned char>(c))) s += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    }
+    std::string out;
+    for (std::size_t k = 0; k < s.size(); ++k) {
+        char c = s[k];
+        char n1 = k + 1 < s.size() ? s[k + 1] : '\0';
+        char n2 = k + 2 < s.size() ? s[k + 2] : '\0';
+        if (c == 'c' && n1 == 'c' && n2 == 'h') continue;  // acchha: the doubled ch of अच्छा
+        if (c == 'c' && n1 == 'h') { out += "ch"; ++k; continue; }
+        if (c == 'c' && n1 == 'k') { out += 'k'; ++k; continue; }
+        if (c == 'c' && n1 == 'c' && (n2 == 'e' || n2 == 'i' || n2 == 'y')) { out += "ks"; ++k; continue; }
+        if (c == 'c') { out += (n1 == 'e' || n1 == 'i' || n1 == 'y') ? 's' : 'k'; continue; }
+        if (c == 'p' && n1 == 'h') { out += 'f'; ++k; continue; }
+        if (c == 'e' && n1 == 'e') { out += "ii"; ++k; continue; }
+        if (c == 'o' && n1 == 'o') { out += "uu"; ++k; continue; }
+        if (c == 'x') { out += "ks"; continue; }
+        if (c == 'q') { out += 'k'; continue; }
+        if (c == 'z') { out += 'j'; continue; }
+        if (c == 'w') { out += 'v'; continue; }
+        if (c == 'y' && k + 1 == s.size() && k > 0) { out += 'i'; continue; }
+        out += c;
+    }
+    // Doubled consonants and digraphs (kk, chch, ssh): gemination is written inconsistently
+    // (Agarwal / अग्रवाल, accha / अच्छा).
+    std::string folded;
+    for (std::size_t k = 0; k < out.size(); ++k) {
+        char c = out[k];
+        if (is_vowel(c)) {
+            folded += c;
+            continue;
+        }
+        bool digraph = k + 1 < out.size() && out[k + 1] == 'h' && c != 'h';
+        std::string unit = digraph ? out.substr(k, 2) : std::string(1, c);
+        // Drop the unaspirated half of a geminate (chchh → chh, kkh → kh) and plain doubles.
+        std::size_t next = k + unit.size();
+        bool doubled = out.compare(next, unit.size(), unit) == 0 ||
+                       (!digraph && next + 1 < out.size() && out[next] == c && out[next + 1] == 'h');
+        if (!doubled) folded += unit;
+        k = next - 1;
+    }
+    return folded;
+}
+
+double spelling_distance(std::string_view typed_latin, std::string_view devanagari_word) {
+    const std::string typed = spelling_form(typed_latin);
+    double best = 1e9;
+    for (const auto& reading : devanagari_readings(devanagari_word)) best = std::min(best, key_distance(typed, spelling_form(reading)));
+    return best;
+}
+
 std::string romanisation_key(std::string_view latin) {
     std::string s;
     for (char c : latin) {
@@ -145,6 +239,7 @@ std::string romanisation_key(std::string_view latin) {
         char n1 = at(k + 1);
         char n2 = at(k + 2);
         auto starts = [&](const char* p) { return s.compare(k, std::char_traits<char>::length(p), p) == 0; };
+        if (c == 'c' && n1 == 'c' && n2 == 'h') { ++k; continue; }  // accha
         if (starts("chh")) { out += 'c'; k += 3; continue; }
         if (starts("ch")) { out += 'c'; k += 2; continue; }
         if (starts("ck")) { out += 'k'; k += 2; continue; }
@@ -179,6 +274,8 @@ std::string romanisation_key(std::string_view latin) {
     // Doubled letters (aa, ii, uu, tt, nn …) carry length or gemination that romanisers ignore.
     out.erase(std::unique(out.begin(), out.end()), out.end());
     if (out.size() > 2 && out.back() == 'a') out.pop_back();
+    // A word-final y after a vowel is the glide of -iya / -iy (antarrashtriya / अंतरराष्ट्रीय).
+    if (out.size() > 2 && out.back() == 'y' && is_vowel(out[out.size() - 2])) out.pop_back();
     return out;
 }
 
@@ -192,9 +289,8 @@ std::string consonant_skeleton(std::string_view key) {
             if (k == 0) out += '@';
             continue;
         }
-        // y between vowels is a glide that romanisers write or omit (trial / ट्रायल).
-        if (c == 'y' && k > 0 && k + 1 < key.size() && is_vowel(key[k - 1]) && is_vowel(key[k + 1])) continue;
-        if (c == 'h' && k > 0 && is_vowel(key[k - 1]) && (k + 1 == key.size() || !is_vowel(key[k + 1]))) continue;
+        // y is a glide that romanisers write or omit (trial / ट्रायल, arthvyvastha / अर्थव्यवस्था).
+        if (c == 'y' && k > 0) continue;
         out += c;
     }
     out.erase(std::unique(out.begin(), out.end()), out.end());
@@ -203,11 +299,18 @@ std::string consonant_skeleton(std::string_view key) {
 
 namespace {
 
-double indel_cost(char c) {
-    if (c == 'a') return 0.25;
-    if (is_vowel(c)) return 0.4;
-    if (c == 'h' || c == 'y') return 0.45;
-    if (c == 'n') return 0.6;
+// Cost of inserting or deleting s[k]; context matters: a vowel next to the same vowel is only
+// a change of length (ii / i), an h after a consonant only aspiration (kh / k, sh / s).
+double indel_cost(std::string_view s, std::size_t k) {
+    char c = s[k];
+    if (is_vowel(c)) {
+        bool lengthening = (k > 0 && s[k - 1] == c) || (k + 1 < s.size() && s[k + 1] == c);
+        if (lengthening) return 0.1;
+        return c == 'a' ? 0.2 : 0.45;  // a: the schwa that romanisers write or drop
+    }
+    if (c == 'h') return k > 0 && !is_vowel(s[k - 1]) ? 0.3 : 0.6;
+    if (c == 'y') return 0.45;
+    if (c == 'n') return 0.5;  // anusvara written or not
     return 1.0;
 }
 
@@ -226,11 +329,11 @@ double substitution_cost(char a, char b) {
 double key_distance(std::string_view a, std::string_view b) {
     std::vector<double> prev(b.size() + 1), cur(b.size() + 1);
     prev[0] = 0;
-    for (std::size_t j = 1; j <= b.size(); ++j) prev[j] = prev[j - 1] + indel_cost(b[j - 1]);
+    for (std::size_t j = 1; j <= b.size(); ++j) prev[j] = prev[j - 1] + indel_cost(b, j - 1);
     for (std::size_t i = 1; i <= a.size(); ++i) {
-        cur[0] = prev[0] + indel_cost(a[i - 1]);
+        cur[0] = prev[0] + indel_cost(a, i - 1);
         for (std::size_t j = 1; j <= b.size(); ++j) {
-            cur[j] = std::min({prev[j] + indel_cost(a[i - 1]), cur[j - 1] + indel_cost(b[j - 1]),
+            cur[j] = std::min({prev[j] + indel_cost(a, i - 1), cur[j - 1] + indel_cost(b, j - 1),
                                prev[j - 1] + substitution_cost(a[i - 1], b[j - 1])});
         }
         std::swap(prev, cur);

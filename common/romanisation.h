@@ -11,6 +11,10 @@ namespace khoj {
 /// the end of a word): शिवराज → shivraaj, कमला → kamlaa, समझना → samajhnaa, मित्र → mitra.
 std::string devanagari_to_latin(std::string_view word);
 
+/// All plausible romanisations of a word: one, or two when ड/ढ follow the first letter, because
+/// papers often drop the nukta of ड़/ढ़ (चंडीगढ / चंडीगढ़) while romanisers write r (Chandigarh).
+std::vector<std::string> devanagari_readings(std::string_view word);
+
 /// Phonetic key of a Latin spelling, folding what romanisers disagree on: aspiration
 /// (kh/k, sh/s), w/v, z/j, q/k, f/ph, long vowels (aa/a, ee/i, oo/u), diphthongs
 /// (ai/e, au/ou/o), doubled letters, a final a (Kerala / केरल), English c (vaccine → vaksine).
@@ -20,12 +24,24 @@ std::string romanisation_key(std::string_view latin);
 /// romanisation_key(devanagari_to_latin(word)).
 std::string romanisation_key_of_devanagari(std::string_view word);
 
+/// The lookup keys of a Devanagari word: the consonant skeletons of all its readings.
+std::vector<std::string> lookup_keys_of_devanagari(std::string_view word);
+
+/// A lightly normalised spelling for measuring closeness: English orthography is undone
+/// (c → k/s, w → v, ph → f, ee → ii, doubled consonants) but aspiration (sh/s) and vowel
+/// length (aa/a) are kept, so शाह is closer to "Shah" than सह is.
+std::string spelling_form(std::string_view latin);
+
+/// How far what a user typed in Latin is from a Devanagari word (minimum over its readings).
+double spelling_distance(std::string_view typed_latin, std::string_view devanagari_word);
+
 /// The consonant skeleton of a key: the candidate-lookup key stored in the index's synonym
 /// table. Vowels carry most of the spelling disagreement (Meerut / मेरठ, Ahmedabad / अहमदाबाद),
 /// so only the consonants, and whether the word starts with a vowel, are kept: "@hmdbd".
 std::string consonant_skeleton(std::string_view key);
 
-/// Weighted edit distance between two keys: vowel and schwa edits are cheap, consonant edits dear.
+/// Weighted edit distance between two spelling forms: schwa, aspiration and vowel edits are
+/// cheap, consonant edits dear.
 double key_distance(std::string_view a, std::string_view b);
 
 /// Devanagari spellings of an acronym read letter by letter, as Hindi papers write them:
