@@ -43,6 +43,17 @@ double distance_threshold(const std::string& form) { return std::max(0.8, 0.2 * 
 
 // Candidates this much further than the best one are other words, not other spellings.
 constexpr double kSpellingMargin = 0.3;
+// Weight of a match in the headline field relative to the body (set on the dev topics).
+constexpr double kTitleFieldWeight = 0.3;
+
+// Weight of the pairwise ANDs that reward matching more of the query's words (coordination).
+constexpr double kCoordination = 0.3;
+
+// A month in a query usually qualifies the other words ("Shoigu Pyongyang July"), so it weighs less.
+constexpr double kMonthWeight = 0.4;
+
+// Candidates this close to the best one are taken as the same word spelt another way.
+constexpr double kSpellingTie = 0.15;
 // At most this many spellings per typed word: more only dilutes the word's weight.
 constexpr int kMaxSpellings = 5;
 // A Devanagari spelling this close to the typed one is the same word (शोइगु / सोइगु: 0.3).
@@ -66,19 +77,33 @@ bool looks_like_acronym(const std::string& typed) {
 }  // namespace
 
 Xapian::Query query_of(const WordExpansion& expansion) {
-    std::vector<Xapian::Query> parts, spellings;
+    std::vector<Xapian::Query> parts, spellings, title_spellings;
     double spelling_weight = 0;
     auto scaled = [](Xapian::Query q, double w) { return w == 1.0 ? q : Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, q, w); };
+    // A body stem term also scores in the headline field, as a separate BM25 field does in
+    // Lucene's title^2 body: headlines are short, so a match there says much more.
+    auto title_term = [](const std::string& term) -> std::string {
+        if (term.rfind(prefix::kStem, 0) == 0 && term.rfind(prefix::kTitleStem, 0) != 0)
+            return prefix::kTitleStem + term.substr(std::string(prefix::kStem).size());
+        return {};
+    };
     for (const auto& c : expansion.terms) {
+        std::string title = title_term(c.term);
         if (c.spelling_of_one_word) {
             spellings.emplace_back(c.term);
+            if (!title.empty()) title_spellings.emplace_back(title);
             spelling_weight = std::max(spelling_weight, c.weight);
         } else {
             parts.push_back(scaled(Xapian::Query(c.term), c.weight));
+            if (!title.empty()) parts.push_back(scaled(Xapian::Query(title), c.weight * kTitleFieldWeight));
         }
     }
     if (!spellings.empty()) {
         parts.push_back(scaled(Xapian::Query(Xapian::Query::OP_SYNONYM, spellings.begin(), spellings.end()), spelling_weight));
+    }
+    if (!title_spellings.empty()) {
+        parts.push_back(scaled(Xapian::Query(Xapian::Query::OP_SYNONYM, title_spellings.begin(), title_spellings.end()),
+                               spelling_weight * kTitleFieldWeight));
     }
     if (parts.empty()) return Xapian::Query();
     if (parts.size() == 1) return parts.front();
@@ -126,7 +151,11 @@ void QueryBuilder::add_latin_candidates(const std::string& latin, bool title_onl
         Token t = analyzer_.analyze_word(c.word);
         std::string term = stem_prefix + t.stem;
         if (!exists(term)) continue;
-        add_choice(out, term, std::exp(-1.2 * c.distance), "transliteration " + c.word + " d=" + format_distance(c.distance), true);
+        // Near-ties are spellings of one word and share one weight; a clearly worse candidate
+        // is kept as a separate, lighter term so it cannot crowd out the best one.
+        bool near_tie = c.distance - best <= kSpellingTie;
+        double weight = near_tie ? std::exp(-1.2 * best) : 0.5 * std::exp(-2.0 * c.distance);
+        add_choice(out, term, weight, "transliteration " + c.word + " d=" + format_distance(c.distance), near_tie);
         ++taken;
     }
 }
@@ -162,12 +191,12 @@ WordExpansion QueryBuilder::expand_word(const std::string& word, bool title_only
     if (int month = month_from_name(token.exact); month != 0 && !title_only) {
         char moy[3];
         std::snprintf(moy, sizeof moy, "%02d", month);
-        add_choice(out, prefix::kMonthOfYear + std::string(moy), 0.5, "articles dated in month " + std::string(moy));
+        add_choice(out, prefix::kMonthOfYear + std::string(moy), kMonthWeight / 2, "articles dated in month " + std::string(moy));
         static const char* const hindi_months[] = {"जनवरी", "फरवरी", "मार्च", "अप्रैल", "मई", "जून", "जुलाई", "अगस्त", "सितंबर", "अक्टूबर", "नवंबर", "दिसंबर"};
         static const char* const english_months[] = {"jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"};
         for (const char* name : {hindi_months[month - 1], english_months[month - 1]}) {
             Token t = analyzer_.analyze_word(name);
-            if (exists(stem_prefix + t.stem)) add_choice(out, stem_prefix + t.stem, 1.0, std::string("month ") + name);
+            if (exists(stem_prefix + t.stem)) add_choice(out, stem_prefix + t.stem, kMonthWeight, std::string("month ") + name, true);
         }
     }
     switch (token.script) {
@@ -179,7 +208,8 @@ WordExpansion QueryBuilder::expand_word(const std::string& word, bool title_only
         case Script::Latin: {
             WordExpansion translit;
             translit.word = word;
-            if (is_ascii_word(token.exact)) add_latin_candidates(token.exact, title_only, translit);
+            // A month name is a date word: its spellings were added above, at month weight.
+            if (is_ascii_word(token.exact) && month_from_name(token.exact) == 0) add_latin_candidates(token.exact, title_only, translit);
             if (translit.word.empty()) {  // a romanised stop word (ki, se, ka)
                 out.terms.clear();
                 return out;
@@ -325,6 +355,17 @@ struct QueryBuilder::Parser {
                 should.push_back(q);
             }
             pending_and = pending_not = false;
+        }
+        // BM25 has no notion of coordination: an article using one query word many times can
+        // outrank one that uses every query word. Pairwise ANDs, lightly weighted, reward the
+        // articles that match more of the words ("Shoigu Pyongyang July").
+        if (should.size() >= 2 && should.size() <= 6) {
+            const std::size_t words = should.size();
+            for (std::size_t i = 0; i < words; ++i) {
+                for (std::size_t j = i + 1; j < words; ++j) {
+                    should.emplace_back(Xapian::Query::OP_SCALE_WEIGHT, Xapian::Query(Xapian::Query::OP_AND, should[i], should[j]), kCoordination);
+                }
+            }
         }
         Xapian::Query positive;
         if (!must.empty() && !should.empty()) {

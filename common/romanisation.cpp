@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cstring>
 #include <vector>
 
 namespace khoj {
@@ -150,7 +151,13 @@ std::string romanise(std::string_view word, bool flap_as_r) {
         u.vowel.clear();
     }
     std::string out;
-    for (const Unit& u : units) out += u.letters + u.vowel + u.coda;
+    for (std::size_t k = 0; k < n; ++k) {
+        const Unit& u = units[k];
+        std::string coda = u.coda;
+        // Anusvara is said m before a labial: चंपारण → champaaran, संबंध → sambandh.
+        if (coda == "n" && k + 1 < n && units[k + 1].consonant && std::strchr("pbm", units[k + 1].letters[0])) coda = "m";
+        out += u.letters + u.vowel + coda;
+    }
     return out;
 }
 
@@ -308,7 +315,7 @@ double indel_cost(std::string_view s, std::size_t k) {
         if (lengthening) return 0.1;
         return c == 'a' ? 0.2 : 0.45;  // a: the schwa that romanisers write or drop
     }
-    if (c == 'h') return k > 0 && !is_vowel(s[k - 1]) ? 0.3 : 0.6;
+    if (c == 'h') return k > 0 && !is_vowel(s[k - 1]) ? 0.15 : 0.6;
     if (c == 'y') return 0.45;
     if (c == 'n') return 0.5;  // anusvara written or not
     return 1.0;

@@ -66,6 +66,7 @@ SearchResult Searcher::run(const SearchRequest& request) {
     if (query.empty()) return result;
     Xapian::Enquire enquire(db_);
     enquire.set_query(query);
+    // Lucene's BM25 defaults (k1 = 1.2, b = 0.75), so comparisons with the anchor are like for like.
     enquire.set_weighting_scheme(Xapian::BM25Weight(1.2, 0, 1, 0.75, 0.5));
     if (request.sort == SortOrder::Date) enquire.set_sort_by_value_then_relevance(slot::kDate, true);
     Xapian::MSet mset = enquire.get_mset(static_cast<Xapian::doccount>(request.offset), static_cast<Xapian::doccount>(request.limit));
