@@ -46,6 +46,9 @@ constexpr double kSpellingMargin = 0.3;
 // Weight of a match in the headline field relative to the body (set on the dev topics).
 constexpr double kTitleFieldWeight = 0.3;
 
+// Extra weight of the exact transliterated form over its stem-mates (set on the dev topics).
+constexpr double kExactFormWeight = 0.5;
+
 // Weight of the pairwise ANDs that reward matching more of the query's words (coordination).
 constexpr double kCoordination = 0.3;
 
@@ -156,6 +159,10 @@ void QueryBuilder::add_latin_candidates(const std::string& latin, bool title_onl
         bool near_tie = c.distance - best <= kSpellingTie;
         double weight = near_tie ? std::exp(-1.2 * best) : 0.5 * std::exp(-2.0 * c.distance);
         add_choice(out, term, weight, "transliteration " + c.word + " d=" + format_distance(c.distance), near_tie);
+        // The very form transliterated scores a little extra over its inflections and stem-mates
+        // (uplabdhi: उपलब्धि, not उपलब्ध), as the exact form does for a Devanagari query.
+        const std::string exact = (title_only ? prefix::kTitle : prefix::kExact) + t.exact;
+        add_choice(out, exact, weight * kExactFormWeight, "exact form " + c.word);
         ++taken;
     }
 }
