@@ -7,6 +7,8 @@
 #include <zdict.h>
 #include <zstd.h>
 
+#include <memory>
+
 namespace khoj {
 
 namespace {
@@ -75,7 +77,8 @@ std::string RecordCodec::compress(const std::string& plain) const {
         out = "z";
     }
     out.resize(header + ZSTD_compressBound(plain.size()));
-    static thread_local ZSTD_CCtx* cctx = ZSTD_createCCtx();
+    static thread_local std::unique_ptr<ZSTD_CCtx, decltype(&ZSTD_freeCCtx)> context(ZSTD_createCCtx(), &ZSTD_freeCCtx);
+    ZSTD_CCtx* cctx = context.get();
     std::size_t n = dict ? ZSTD_compress_usingCDict(cctx, out.data() + header, out.size() - header, plain.data(), plain.size(), dict->cdict)
                          : ZSTD_compressCCtx(cctx, out.data() + header, out.size() - header, plain.data(), plain.size(), kLevel);
     if (ZSTD_isError(n)) throw Error(std::string("zstd: ") + ZSTD_getErrorName(n));
@@ -104,7 +107,8 @@ std::string RecordCodec::decompress(const std::string& record) const {
     if (plain_size == ZSTD_CONTENTSIZE_ERROR || plain_size == ZSTD_CONTENTSIZE_UNKNOWN || plain_size > (64u << 20))
         throw IndexError("damaged article record in the index");
     std::string out(plain_size, '\0');
-    static thread_local ZSTD_DCtx* dctx = ZSTD_createDCtx();
+    static thread_local std::unique_ptr<ZSTD_DCtx, decltype(&ZSTD_freeDCtx)> context(ZSTD_createDCtx(), &ZSTD_freeDCtx);
+    ZSTD_DCtx* dctx = context.get();
     std::size_t n = dict ? ZSTD_decompress_usingDDict(dctx, out.data(), out.size(), frame, frame_size, dict->ddict)
                          : ZSTD_decompressDCtx(dctx, out.data(), out.size(), frame, frame_size);
     if (ZSTD_isError(n)) throw IndexError(std::string("damaged article record in the index: ") + ZSTD_getErrorName(n));
