@@ -25,8 +25,11 @@ FileStamp stamp_of(const fs::path& file) {
     return stamp;
 }
 
-ArticleReader::ArticleReader(ArticleHandler on_article, DiagnosticHandler on_rejected, FileFilter filter)
-    : on_article_(std::move(on_article)), on_rejected_(std::move(on_rejected)), filter_(std::move(filter)) {}
+ArticleReader::ArticleReader(ArticleHandler on_article, DiagnosticHandler on_rejected, FileFilter filter, FileDoneHandler on_file_done)
+    : on_article_(std::move(on_article)),
+      on_rejected_(std::move(on_rejected)),
+      filter_(std::move(filter)),
+      on_file_done_(std::move(on_file_done)) {}
 
 void ArticleReader::reject(const fs::path& file, std::size_t line, const std::string& message) {
     ++rejected_;
@@ -77,12 +80,14 @@ void ArticleReader::read_file(const fs::path& file, const fs::path& root, bool n
         if (named) reject(file, 0, "unknown file type (expected .txt or .jsonl)");
         return;
     }
-    if (filter_ && !filter_(file, stamp_of(file))) return;
+    const FileStamp stamp = stamp_of(file);
+    if (filter_ && !filter_(file, stamp)) return;
     if (ext == ".txt") {
         read_txt(file, root);
     } else {
         read_jsonl(file);
     }
+    if (on_file_done_) on_file_done_(file, stamp);
 }
 
 bool ArticleReader::accept(InputArticle&& input) {

@@ -42,7 +42,10 @@ class ArticleReader {
     /// Asked before a file is read; returning false skips it (the incremental indexer's hook).
     using FileFilter = std::function<bool(const std::filesystem::path&, const FileStamp&)>;
 
-    ArticleReader(ArticleHandler on_article, DiagnosticHandler on_rejected, FileFilter filter = {});
+    /// Told when a file has been read to the end (the incremental indexer records its stamp).
+    using FileDoneHandler = std::function<void(const std::filesystem::path&, const FileStamp&)>;
+
+    ArticleReader(ArticleHandler on_article, DiagnosticHandler on_rejected, FileFilter filter = {}, FileDoneHandler on_file_done = {});
 
     /// Reads one file or, recursively, every .txt and .jsonl file under a folder (sorted by name).
     void read(const std::filesystem::path& path);
@@ -60,6 +63,7 @@ class ArticleReader {
     ArticleHandler on_article_;
     DiagnosticHandler on_rejected_;
     FileFilter filter_;
+    FileDoneHandler on_file_done_;
     std::size_t rejected_ = 0;
 };
 

@@ -51,13 +51,21 @@ IndexWriter::IndexWriter(const std::string& path) {
     codec_.load_dictionaries(db_);
 }
 
-Change IndexWriter::add(const Article& article) {
-    std::set<std::string> vocabulary;
-    Xapian::Document doc = build_document(article, analyzer_, &vocabulary);
-    return add_document(article, std::move(doc), vocabulary);
+std::string file_term(const std::string& file) {
+    Article key;
+    key.id = file;
+    return prefix::kFile + content_hash(key);
 }
 
-Change IndexWriter::add_document(const Article& article, Xapian::Document doc, const std::set<std::string>& vocabulary) {
+Change IndexWriter::add(const Article& article, const std::string& origin_file) {
+    std::set<std::string> vocabulary;
+    Xapian::Document doc = build_document(article, analyzer_, &vocabulary);
+    if (!origin_file.empty()) {
+        // The origin is part of "unchanged": an article moved to another file must be
+        // re-marked, or --prune of the old file would delete it.
+        doc.add_boolean_term(file_term(origin_file));
+        doc.add_value(slot::kContentHash, doc.get_value(slot::kContentHash) + file_term(origin_file));
+    }
     const std::string id_term = prefix::kId + article.id;
     Xapian::PostingIterator existing = db_.postlist_begin(id_term);
     if (existing != db_.postlist_end(id_term)) {
@@ -68,6 +76,13 @@ Change IndexWriter::add_document(const Article& article, Xapian::Document doc, c
     bool existed = existing != db_.postlist_end(id_term);
     db_.replace_document(id_term, doc);
     return existed ? Change::Updated : Change::Added;
+}
+
+std::size_t IndexWriter::remove_file(const std::string& origin_file) {
+    const std::string term = file_term(origin_file);
+    std::size_t n = db_.get_termfreq(term);
+    if (n) db_.delete_document(term);
+    return n;
 }
 
 bool IndexWriter::remove(const std::string& id) {

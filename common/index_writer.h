@@ -22,11 +22,12 @@ class IndexWriter {
     /// Opens or creates the index at @p path; refuses one built by another analysis version.
     explicit IndexWriter(const std::string& path);
 
-    /// Adds @p article, replaces the article with the same id, or does nothing when unchanged.
-    Change add(const Article& article);
+    /// Adds @p article, replaces the article with the same id, or does nothing when unchanged;
+    /// @p origin_file (when given) lets --prune find it once that file is gone.
+    Change add(const Article& article, const std::string& origin_file = {});
 
-    /// Adds a prebuilt document (from build_document()) for @p article; see add().
-    Change add_document(const Article& article, Xapian::Document doc, const std::set<std::string>& vocabulary);
+    /// Deletes every article read from @p origin_file; returns how many.
+    std::size_t remove_file(const std::string& origin_file);
 
     /// Deletes the article with @p id; returns false when there is none.
     bool remove(const std::string& id);
@@ -47,6 +48,9 @@ class IndexWriter {
     RecordCodec codec_;
     std::unordered_set<std::string> keyed_words_;
 };
+
+/// The boolean term that marks articles read from @p file.
+std::string file_term(const std::string& file);
 
 /// Opens an index for searching, turning Xapian's errors into a message a user can act on.
 Xapian::Database open_index_for_reading(const std::string& path);

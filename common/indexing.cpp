@@ -1,21 +1,81 @@
-/** @file indexing.cpp @brief The indexing job. */
+/** @file indexing.cpp @brief The indexing job: incremental by file stamp and content hash, batched, prunable. */
 #include "common/indexing.h"
 
+#include "common/errors.h"
 #include "common/index_writer.h"
+#include "common/schema.h"
 
 #include <chrono>
+#include <filesystem>
 #include <unordered_map>
 
+namespace fs = std::filesystem;
+
 namespace khoj {
+
+namespace {
+
+// Articles buffered to train the zstd dictionary of a new index before anything is written.
+constexpr std::size_t kDictionarySamples = 2000;
+
+std::string canonical_name(const fs::path& file) {
+    std::error_code ec;
+    fs::path p = fs::weakly_canonical(file, ec);
+    return (ec ? file : p).string();
+}
+
+std::string stamp_text(const FileStamp& s) { return std::to_string(s.size) + " " + std::to_string(s.mtime_ns); }
+
+std::uintmax_t input_bytes(const std::vector<std::string>& paths) {
+    std::uintmax_t total = 0;
+    for (const auto& p : paths) {
+        std::error_code ec;
+        if (fs::is_regular_file(p, ec)) {
+            total += fs::file_size(p, ec);
+            continue;
+        }
+        for (fs::recursive_directory_iterator it(p, fs::directory_options::skip_permission_denied, ec), end; !ec && it != end; it.increment(ec)) {
+            std::error_code type_ec;
+            if (it->is_regular_file(type_ec)) total += it->file_size(type_ec);
+        }
+    }
+    return total;
+}
+
+}  // namespace
 
 IndexingSummary run_indexing(const IndexingOptions& options, const ArticleReader::DiagnosticHandler& on_diagnostic,
                              const ProgressHandler& on_progress) {
     const auto start = std::chrono::steady_clock::now();
     IndexWriter writer(options.index);
+    Xapian::WritableDatabase& db = writer.database();
     IndexingSummary summary;
+    summary.total_bytes = input_bytes(options.paths);
     std::unordered_map<std::string, std::string> seen;  // id → "file:line" where this run first saw it
     std::size_t since_commit = 0;
     auto elapsed = [&] { return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count(); };
+    const bool train = writer.codec().current_dictionary() == 0;
+    std::vector<InputArticle> pending;  // held back until the dictionary is trained
+
+    auto write = [&](InputArticle&& input) {
+        switch (writer.add(input.article, canonical_name(input.file))) {
+            case Change::Added: ++summary.added; break;
+            case Change::Updated: ++summary.updated; break;
+            case Change::Unchanged: ++summary.unchanged; break;
+        }
+        if (++since_commit >= options.batch_size) {
+            writer.commit();
+            since_commit = 0;
+        }
+    };
+    auto flush_pending = [&] {
+        if (pending.empty()) return;
+        std::vector<std::string> samples;
+        for (const auto& p : pending) samples.push_back(article_to_json(p.article));
+        writer.codec().train_dictionary(db, samples);
+        for (auto& p : pending) write(std::move(p));
+        pending.clear();
+    };
 
     ArticleReader reader(
         [&](InputArticle&& input) {
@@ -23,26 +83,82 @@ IndexingSummary run_indexing(const IndexingOptions& options, const ArticleReader
             auto [it, fresh] = seen.emplace(input.article.id, where);
             if (!fresh) {
                 on_diagnostic(Diagnostic{input.file, input.line, "id '" + input.article.id + "' repeats " + it->second + "; keeping this later one"});
+                it->second = where;
             }
             summary.bytes += input.article.title.size() + input.article.body.size();
-            switch (writer.add(input.article)) {
-                case Change::Added: ++summary.added; break;
-                case Change::Updated: (fresh ? ++summary.updated : summary.updated); break;
-                case Change::Unchanged: ++summary.unchanged; break;
-            }
-            if (++since_commit >= options.batch_size) {
-                writer.commit();
-                since_commit = 0;
+            if (train && writer.codec().current_dictionary() == 0 && pending.size() < kDictionarySamples) {
+                pending.push_back(std::move(input));
+                if (pending.size() == kDictionarySamples) flush_pending();
+            } else {
+                write(std::move(input));
             }
             summary.seconds = elapsed();
             if (on_progress) on_progress(summary);
         },
-        on_diagnostic);
+        on_diagnostic,
+        [&](const fs::path& file, const FileStamp& stamp) {
+            if (options.force) return true;
+            if (db.get_metadata(metadata::kFileStampPrefix + canonical_name(file)) != stamp_text(stamp)) return true;
+            ++summary.skipped_files;
+            summary.bytes += stamp.size;
+            return false;
+        },
+        [&](const fs::path& file, const FileStamp& stamp) {
+            // Recorded in the same transaction as the file's articles: a crash before the commit
+            // leaves the file unrecorded, and the next run reads it again.
+            flush_pending();
+            db.set_metadata(metadata::kFileStampPrefix + canonical_name(file), stamp_text(stamp));
+        });
     for (const auto& path : options.paths) reader.read(path);
+    flush_pending();
+    if (options.prune) {
+        std::vector<std::string> gone;
+        for (auto it = db.metadata_keys_begin(metadata::kFileStampPrefix); it != db.metadata_keys_end(metadata::kFileStampPrefix); ++it) {
+            std::string file = (*it).substr(std::string(metadata::kFileStampPrefix).size());
+            std::error_code ec;
+            if (!fs::exists(file, ec)) gone.push_back(file);
+        }
+        for (const auto& file : gone) {
+            summary.deleted += writer.remove_file(file);
+            db.set_metadata(metadata::kFileStampPrefix + file, "");
+        }
+    }
     writer.commit();
+    if (options.compact) {
+        const std::string tmp = options.index + ".compact-tmp";
+        std::error_code ec;
+        fs::remove_all(tmp, ec);
+        db.compact(tmp, Xapian::DBCOMPACT_NO_RENUMBER);
+        db.close();
+        // Swap the folders; a crash in between leaves either the old or the new one complete.
+        const std::string old = options.index + ".compact-old";
+        fs::remove_all(old, ec);
+        fs::rename(options.index, old);
+        fs::rename(tmp, options.index);
+        fs::remove_all(old, ec);
+    }
     summary.rejected = reader.rejected();
     summary.seconds = elapsed();
     return summary;
+}
+
+IndexStatistics index_statistics(const std::string& path) {
+    Xapian::Database db = open_index_for_reading(path);
+    IndexStatistics stats;
+    stats.documents = db.get_doccount();
+    stats.last_update = db.get_metadata(metadata::kLastUpdate);
+    stats.analysis_version = db.get_metadata(metadata::kAnalysisVersion);
+    std::string dict = db.get_metadata(metadata::kCurrentDictionary);
+    stats.dictionary_id = dict.empty() ? 0 : static_cast<std::uint32_t>(std::stoul(dict));
+    for (auto it = db.metadata_keys_begin(metadata::kFileStampPrefix); it != db.metadata_keys_end(metadata::kFileStampPrefix); ++it) {
+        if (!db.get_metadata(*it).empty()) ++stats.indexed_files;
+    }
+    std::error_code ec;
+    for (fs::recursive_directory_iterator it(path, ec), end; !ec && it != end; it.increment(ec)) {
+        std::error_code size_ec;
+        if (it->is_regular_file(size_ec)) stats.bytes_on_disk += it->file_size(size_ec);
+    }
+    return stats;
 }
 
 }  // namespace khoj

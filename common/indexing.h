@@ -1,4 +1,4 @@
-/** @file indexing.h @brief The khoj-index job: read inputs, analyse, write, commit in batches, summarise. */
+/** @file indexing.h @brief The khoj-index job: read inputs, analyse, write, commit in batches, prune, compact, summarise. */
 #pragma once
 #include "common/article_reader.h"
 
@@ -12,7 +12,10 @@ namespace khoj {
 struct IndexingOptions {
     std::string index;
     std::vector<std::string> paths;
-    std::size_t batch_size = 5000;  ///< articles per commit: bounds memory and work lost to a crash
+    std::size_t batch_size = 5000;  ///< articles per commit: bounds memory and the work a crash loses
+    bool prune = false;             ///< delete articles whose input file has disappeared
+    bool compact = false;           ///< compact the database after updating it
+    bool force = false;             ///< re-read files even when their size and mtime are unchanged
 };
 
 /// Counts for the one-line summary.
@@ -22,7 +25,9 @@ struct IndexingSummary {
     std::size_t unchanged = 0;
     std::size_t deleted = 0;
     std::size_t rejected = 0;
-    std::size_t bytes = 0;  ///< article text read
+    std::size_t skipped_files = 0;  ///< files skipped because size and mtime are as last indexed
+    std::size_t bytes = 0;          ///< article text read
+    std::size_t total_bytes = 0;    ///< size of all input files (for the ETA)
     double seconds = 0;
 };
 
@@ -33,5 +38,18 @@ using ProgressHandler = std::function<void(const IndexingSummary&)>;
 /// index-level failures throw khoj::IndexError / IndexLockedError.
 IndexingSummary run_indexing(const IndexingOptions& options, const ArticleReader::DiagnosticHandler& on_diagnostic,
                              const ProgressHandler& on_progress);
+
+/// What --stats prints about an index.
+struct IndexStatistics {
+    std::size_t documents = 0;
+    std::uintmax_t bytes_on_disk = 0;
+    std::string last_update;
+    std::string analysis_version;
+    std::uint32_t dictionary_id = 0;
+    std::size_t indexed_files = 0;
+};
+
+/// Reads the statistics of the index at @p path (throws khoj::IndexError if there is none).
+IndexStatistics index_statistics(const std::string& path);
 
 }  // namespace khoj

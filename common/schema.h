@@ -23,6 +23,7 @@ constexpr const char* kMonth = "M";         ///< YYYYMM (boolean)
 constexpr const char* kYear = "Y";          ///< YYYY (boolean)
 constexpr const char* kMonthOfYear = "XMOY";  ///< 01–12, any year: "July" reaches articles dated in July
 constexpr const char* kRomanKey = "K";      ///< synonym key: romanisation key → Devanagari terms
+constexpr const char* kFile = "XFILE";      ///< + hash of the input file an article came from (boolean; --prune)
 }  // namespace prefix
 
 /// Value slots.

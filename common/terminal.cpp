@@ -35,11 +35,16 @@ bool use_color(const std::string& when) {
     return stdout_is_terminal();
 }
 
-void ProgressBar::update(std::size_t docs, std::size_t bytes, double seconds) {
+void ProgressBar::update(std::size_t docs, std::size_t bytes, std::size_t total_bytes, double seconds) {
     if (!enabled_ || seconds - last_ < 0.1) return;
     last_ = seconds;
     double mb = static_cast<double>(bytes) / 1e6;
-    std::fprintf(stderr, "\r\033[Kindexing: %zu articles, %.1f MB, %.1f MB/s", docs, mb, seconds > 0 ? mb / seconds : 0.0);
+    double rate = seconds > 0 ? mb / seconds : 0.0;
+    std::fprintf(stderr, "\r\033[Kindexing: %zu articles, %.1f MB, %.1f MB/s", docs, mb, rate);
+    if (total_bytes > bytes && rate > 0) {
+        double total_mb = static_cast<double>(total_bytes) / 1e6;
+        std::fprintf(stderr, " (%.0f%%, ETA %.0f s)", 100.0 * mb / total_mb, (total_mb - mb) / rate);
+    }
     std::fflush(stderr);
     drawn_ = true;
 }

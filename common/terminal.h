@@ -20,8 +20,8 @@ bool use_color(const std::string& when);
 class ProgressBar {
   public:
     explicit ProgressBar(bool enabled) : enabled_(enabled) {}
-    /// Redraws the line, at most ten times a second.
-    void update(std::size_t docs, std::size_t bytes, double seconds);
+    /// Redraws the line (articles, MB, MB/s, ETA when @p total_bytes is known), at most ten times a second.
+    void update(std::size_t docs, std::size_t bytes, std::size_t total_bytes, double seconds);
     /// Erases the line so a message can be printed.
     void clear();
 

@@ -24,13 +24,17 @@ Builds or updates a Khoj index of Hindi news articles. PATH is a file or a folde
             rest the body; the id is the path relative to PATH, without .txt
   *.jsonl   one article per line: {"id", "title", "body", "date", "source", "url"}
             (id required; date YYYY-MM-DD or ISO 8601)
-Re-indexing an id replaces that article; unchanged articles are skipped. Bad input
+Re-indexing an id replaces that article; files whose size and modification time are
+as last indexed are skipped, and unchanged articles are left alone. Quiet unless something
+is wrong when not on a terminal (cron); a progress line on a terminal. Bad input
 (invalid UTF-8, malformed JSON, empty or oversized articles, unreadable files) is
 reported as FILE:LINE: message and skipped; everything else is indexed.
 
 Examples:
   khoj-index --index ~/khoj-index sample_corpus/
   KHOJ_INDEX=/srv/khoj khoj-index /srv/news/2020-04-01.jsonl
+  khoj-index --index /srv/khoj --prune --compact /srv/news/     # nightly, from cron
+  khoj-index --index /srv/khoj --stats
 
 Options)";
 
@@ -47,10 +51,14 @@ Exit codes:
 
 int main(int argc, char** argv) {
     khoj::IndexingOptions options;
-    bool quiet = false, verbose = false;
+    bool quiet = false, verbose = false, stats = false;
     po::options_description visible("Options");
     visible.add_options()
         ("index,i", po::value<std::string>(&options.index), "index folder (default: $KHOJ_INDEX)")
+        ("prune", po::bool_switch(&options.prune), "delete articles whose input file no longer exists")
+        ("compact", po::bool_switch(&options.compact), "compact the index after updating it (smaller, faster to search)")
+        ("force", po::bool_switch(&options.force), "re-read input files even if their size and time are unchanged")
+        ("stats", po::bool_switch(&stats), "print document count, size, last update and analysis version, then exit")
         ("batch-size", po::value<std::size_t>(&options.batch_size)->default_value(5000), "articles per commit")
         ("quiet,q", po::bool_switch(&quiet), "print only errors, even on a terminal")
         ("verbose,v", po::bool_switch(&verbose), "print the summary even when not on a terminal")
@@ -82,6 +90,22 @@ int main(int argc, char** argv) {
     if (options.index.empty()) {
         if (const char* env = std::getenv("KHOJ_INDEX")) options.index = env;
     }
+    if (stats && !options.index.empty()) {
+        try {
+            auto st = khoj::index_statistics(options.index);
+            std::printf("index:            %s\ndocuments:        %zu\nbytes on disk:    %ju\nindexed files:    %zu\n"
+                        "last update:      %s\nanalysis version: %s\nzstd dictionary:  %u\n",
+                        options.index.c_str(), st.documents, st.bytes_on_disk, st.indexed_files, st.last_update.c_str(),
+                        st.analysis_version.c_str(), st.dictionary_id);
+            return kExitOk;
+        } catch (const khoj::Error& e) {
+            std::cerr << "khoj-index: " << e.what() << "\n";
+            return kExitIndex;
+        } catch (const Xapian::Error& e) {
+            std::cerr << "khoj-index: " << e.get_description() << "\n";
+            return kExitIndex;
+        }
+    }
     if (options.index.empty() || options.paths.empty()) {
         std::cerr << "khoj-index: " << (options.index.empty() ? "no index given (use --index DIR or KHOJ_INDEX)" : "no input PATH given")
                   << "\nTry 'khoj-index --help'.\n";
@@ -98,12 +122,13 @@ int main(int argc, char** argv) {
                 std::cerr << "khoj-index: " << d.file << (d.line ? ":" + std::to_string(d.line) : "") << ": " << d.message << "\n";
             },
             [&](const khoj::IndexingSummary& s) {
-                progress.update(s.added + s.updated + s.unchanged, s.bytes, s.seconds);
+                progress.update(s.added + s.updated + s.unchanged, s.bytes, s.total_bytes, s.seconds);
             });
         progress.clear();
         if ((tty && !quiet) || verbose) {
-            std::fprintf(stderr, "khoj-index: %zu added, %zu updated, %zu unchanged, %zu deleted, %zu rejected in %.1f s\n", summary.added,
-                         summary.updated, summary.unchanged, summary.deleted, summary.rejected, summary.seconds);
+            std::fprintf(stderr, "khoj-index: %zu added, %zu updated, %zu unchanged, %zu deleted, %zu rejected, %zu files skipped as unchanged, in %.1f s\n",
+                         summary.added, summary.updated, summary.unchanged, summary.deleted, summary.rejected, summary.skipped_files,
+                         summary.seconds);
         }
         return summary.rejected ? kExitRejects : kExitOk;
     } catch (const khoj::IndexLockedError& e) {
