@@ -72,12 +72,17 @@ SearchResult Searcher::run(const SearchRequest& request) {
     Xapian::MSet mset = enquire.get_mset(static_cast<Xapian::doccount>(request.offset), static_cast<Xapian::doccount>(request.limit));
     result.matches_estimated = mset.get_matches_estimated();
     result.matches_lower_bound = mset.get_matches_lower_bound();
-    std::set<std::string> terms(query.get_terms_begin(), query.get_terms_end());
+    std::set<std::string> terms;
+    if (request.snippets) terms.insert(query.get_terms_begin(), query.get_terms_end());
     TermMatcher matcher(std::move(terms));
     for (auto it = mset.begin(); it != mset.end(); ++it) {
         Hit hit;
         hit.rank = static_cast<std::size_t>(it.get_rank()) + 1;
         hit.score = it.get_weight();
+        if (!request.load_articles) {
+            result.hits.push_back(std::move(hit));
+            continue;
+        }
         hit.article = article_from_json(codec_.decompress(it.get_document().get_data()));
         if (request.snippets) {
             hit.title = highlight_all(hit.article.title, matcher, analyzer_);

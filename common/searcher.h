@@ -25,7 +25,8 @@ struct SearchRequest {
     SortOrder sort = SortOrder::Relevance;
     std::string since;  ///< YYYY-MM-DD or empty
     std::string until;  ///< YYYY-MM-DD or empty
-    bool snippets = true;
+    bool snippets = true;       ///< build title highlights and snippets (needs load_articles)
+    bool load_articles = true;  ///< decompress each hit's stored article (id, title, date …)
 };
 
 /// One ranked article.
