@@ -24,7 +24,7 @@ std::string lower_ascii(std::string s) {
     return s;
 }
 
-void add_choice(WordExpansion& out, std::string term, double weight, std::string reason, bool spelling = false) {
+void add_choice(WordExpansion& out, std::string term, double weight, std::string reason, int spelling_group = 0) {
     for (auto& c : out.terms) {
         if (c.term == term) {
             if (weight > c.weight) {
@@ -34,7 +34,7 @@ void add_choice(WordExpansion& out, std::string term, double weight, std::string
             return;
         }
     }
-    out.terms.push_back(TermChoice{std::move(term), weight, std::move(reason), spelling});
+    out.terms.push_back(TermChoice{std::move(term), weight, std::move(reason), spelling_group});
 }
 
 // How far a transliteration candidate may be from what the user typed: short words must match
@@ -54,6 +54,10 @@ constexpr double kCoordination = 0.3;
 
 // A month in a query usually qualifies the other words ("Shoigu Pyongyang July"), so it weighs less.
 constexpr double kMonthWeight = 0.4;
+
+// Spelling groups (TermChoice::spelling_group).
+constexpr int kStemGroup = 1;
+constexpr int kExactGroup = 2;
 
 // Candidates this close to the best one are taken as the same word spelt another way.
 constexpr double kSpellingTie = 0.15;
@@ -80,8 +84,7 @@ bool looks_like_acronym(const std::string& typed) {
 }  // namespace
 
 Xapian::Query query_of(const WordExpansion& expansion) {
-    std::vector<Xapian::Query> parts, spellings, title_spellings;
-    double spelling_weight = 0;
+    std::vector<Xapian::Query> parts;
     auto scaled = [](Xapian::Query q, double w) { return w == 1.0 ? q : Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, q, w); };
     // A body stem term also scores in the headline field, as a separate BM25 field does in
     // Lucene's title^2 body: headlines are short, so a match there says much more.
@@ -90,23 +93,27 @@ Xapian::Query query_of(const WordExpansion& expansion) {
             return prefix::kTitleStem + term.substr(std::string(prefix::kStem).size());
         return {};
     };
+    struct Group {
+        std::vector<Xapian::Query> body, title;
+        double weight = 0;
+    };
+    std::map<int, Group> groups;
     for (const auto& c : expansion.terms) {
         std::string title = title_term(c.term);
-        if (c.spelling_of_one_word) {
-            spellings.emplace_back(c.term);
-            if (!title.empty()) title_spellings.emplace_back(title);
-            spelling_weight = std::max(spelling_weight, c.weight);
+        if (c.spelling_group != 0) {
+            Group& g = groups[c.spelling_group];
+            g.body.emplace_back(c.term);
+            if (!title.empty()) g.title.emplace_back(title);
+            g.weight = std::max(g.weight, c.weight);
         } else {
             parts.push_back(scaled(Xapian::Query(c.term), c.weight));
             if (!title.empty()) parts.push_back(scaled(Xapian::Query(title), c.weight * kTitleFieldWeight));
         }
     }
-    if (!spellings.empty()) {
-        parts.push_back(scaled(Xapian::Query(Xapian::Query::OP_SYNONYM, spellings.begin(), spellings.end()), spelling_weight));
-    }
-    if (!title_spellings.empty()) {
-        parts.push_back(scaled(Xapian::Query(Xapian::Query::OP_SYNONYM, title_spellings.begin(), title_spellings.end()),
-                               spelling_weight * kTitleFieldWeight));
+    for (const auto& [id, g] : groups) {
+        parts.push_back(scaled(Xapian::Query(Xapian::Query::OP_SYNONYM, g.body.begin(), g.body.end()), g.weight));
+        if (!g.title.empty())
+            parts.push_back(scaled(Xapian::Query(Xapian::Query::OP_SYNONYM, g.title.begin(), g.title.end()), g.weight * kTitleFieldWeight));
     }
     if (parts.empty()) return Xapian::Query();
     if (parts.size() == 1) return parts.front();
@@ -158,11 +165,11 @@ void QueryBuilder::add_latin_candidates(const std::string& latin, bool title_onl
         // is kept as a separate, lighter term so it cannot crowd out the best one.
         bool near_tie = c.distance - best <= kSpellingTie;
         double weight = near_tie ? std::exp(-1.2 * best) : 0.5 * std::exp(-2.0 * c.distance);
-        add_choice(out, term, weight, "transliteration " + c.word + " d=" + format_distance(c.distance), near_tie);
+        add_choice(out, term, weight, "transliteration " + c.word + " d=" + format_distance(c.distance), near_tie ? kStemGroup : 0);
         // The very form transliterated scores a little extra over its inflections and stem-mates
         // (uplabdhi: उपलब्धि, not उपलब्ध), as the exact form does for a Devanagari query.
         const std::string exact = (title_only ? prefix::kTitle : prefix::kExact) + t.exact;
-        add_choice(out, exact, weight * kExactFormWeight, "exact form " + c.word);
+        add_choice(out, exact, weight * kExactFormWeight, "exact form " + c.word, near_tie ? kExactGroup : 0);
         ++taken;
     }
 }
@@ -182,7 +189,7 @@ void QueryBuilder::add_devanagari_variants(const Token& token, bool title_only, 
             Token t = analyzer_.analyze_word(word);
             std::string term = stem_prefix + t.stem;
             if (t.stem == token.stem || !exists(term)) continue;
-            add_choice(out, term, 0.6 * std::exp(-1.5 * d), "variant " + word + " d=" + format_distance(d), true);
+            add_choice(out, term, 0.6 * std::exp(-1.5 * d), "variant " + word + " d=" + format_distance(d), kStemGroup);
             ++taken;
         }
     }
@@ -203,7 +210,7 @@ WordExpansion QueryBuilder::expand_word(const std::string& word, bool title_only
         static const char* const english_months[] = {"jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"};
         for (const char* name : {hindi_months[month - 1], english_months[month - 1]}) {
             Token t = analyzer_.analyze_word(name);
-            if (exists(stem_prefix + t.stem)) add_choice(out, stem_prefix + t.stem, kMonthWeight, std::string("month ") + name, true);
+            if (exists(stem_prefix + t.stem)) add_choice(out, stem_prefix + t.stem, kMonthWeight, std::string("month ") + name, kStemGroup);
         }
     }
     switch (token.script) {
@@ -221,13 +228,13 @@ WordExpansion QueryBuilder::expand_word(const std::string& word, bool title_only
                 out.terms.clear();
                 return out;
             }
-            if (exists(stem_prefix + token.stem)) add_choice(out, stem_prefix + token.stem, 1.0, "as written", true);
+            if (exists(stem_prefix + token.stem)) add_choice(out, stem_prefix + token.stem, 1.0, "as written", kStemGroup);
             if (looks_like_acronym(word)) {
                 std::string acronym = letter_names(token.exact);
                 Token t = analyzer_.analyze_word(acronym);
-                if (!acronym.empty() && exists(stem_prefix + t.stem)) add_choice(out, stem_prefix + t.stem, 1.0, "letter names " + acronym, true);
+                if (!acronym.empty() && exists(stem_prefix + t.stem)) add_choice(out, stem_prefix + t.stem, 1.0, "letter names " + acronym, kStemGroup);
             }
-            for (auto& c : translit.terms) add_choice(out, c.term, c.weight, c.reason, c.spelling_of_one_word);
+            for (auto& c : translit.terms) add_choice(out, c.term, c.weight, c.reason, c.spelling_group);
             break;
         }
         default:

@@ -16,8 +16,9 @@ struct TermChoice {
     double weight = 1;   ///< factor applied to its BM25 weight
     std::string reason;  ///< "stem", "exact", "transliteration d=0.25", "variant", "month", …
     /// Spellings of one concept (शोइगु / सोइगु for "Shoigu") are scored as a single term
-    /// (Xapian's OP_SYNONYM), so an article is not ranked up for using the rarer spelling.
-    bool spelling_of_one_word = false;
+    /// (Xapian's OP_SYNONYM), so an article is not ranked up for using the rarer spelling:
+    /// 0 = scored alone, 1 = the word's stems, 2 = its exact forms.
+    int spelling_group = 0;
 };
 
 /// How one word of the query was understood.

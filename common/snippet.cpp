@@ -110,7 +110,7 @@ Snippet make_snippet(std::string_view text, const TermMatcher& matcher, Analyzer
     while (end_byte < text.size() && end_byte - begin_byte < max_bytes) {
         std::size_t probe = end_byte;
         char32_t cp = next_code_point(text, probe);
-        if (cp == 0x0964 || cp == '.' || cp == '?' || cp == '!' || cp == ',') {
+        if ((cp == 0x0964 || cp == '.' || cp == '?' || cp == '!' || cp == ',') && probe - begin_byte <= max_bytes) {
             end_byte = probe;
         } else {
             break;
