@@ -1,0 +1,210 @@
+/** @file article_reader_test.cpp @brief Tests of ArticleReader: .txt and .jsonl input, ids, headlines, and bad input reported by FILE:LINE. */
+#include "common/article_reader.h"
+#include "temp_dir.h"
+
+#include <doctest/doctest.h>
+
+#include <map>
+#include <string>
+#include <vector>
+
+using namespace khoj;
+namespace fs = std::filesystem;
+
+namespace {
+
+/// Runs a reader over @p paths and keeps what it reports.
+struct Collected {
+    std::vector<InputArticle> articles;
+    std::vector<Diagnostic> diagnostics;
+    std::size_t rejected = 0;
+
+    const InputArticle* find(const std::string& id) const {
+        for (const auto& a : articles) {
+            if (a.article.id == id) return &a;
+        }
+        return nullptr;
+    }
+    const Diagnostic* diagnostic_at(std::size_t line) const {
+        for (const auto& d : diagnostics) {
+            if (d.line == line) return &d;
+        }
+        return nullptr;
+    }
+};
+
+Collected read_all(const std::vector<fs::path>& paths, ArticleReader::FileFilter filter = {}) {
+    Collected c;
+    ArticleReader reader([&](InputArticle&& a) { c.articles.push_back(std::move(a)); },
+                         [&](const Diagnostic& d) { c.diagnostics.push_back(d); }, std::move(filter));
+    for (const auto& p : paths) reader.read(p);
+    c.rejected = reader.rejected();
+    return c;
+}
+
+}  // namespace
+
+TEST_CASE("ArticleReader::read takes a .txt id from its path relative to the folder, without extension") {
+    test::TempDir dir;
+    dir.write("corpus/top.txt", "पहला शीर्षक\nपहला लेख।\n");
+    dir.write("corpus/2023/july/putin.txt", "पुतिन और किम की मुलाकात\nलेख का पाठ।\n");
+    Collected c = read_all({dir.path() / "corpus"});
+    CHECK(c.rejected == 0);
+    CHECK(c.diagnostics.empty());
+    REQUIRE(c.articles.size() == 2);
+    CHECK(c.find("top") != nullptr);
+    REQUIRE(c.find("2023/july/putin") != nullptr);
+    CHECK(c.find("2023/july/putin")->line == 0);
+    CHECK(c.find("2023/july/putin")->file == (dir.path() / "corpus/2023/july/putin.txt").string());
+}
+
+TEST_CASE("ArticleReader::read uses the first non-empty line of a .txt as the headline") {
+    test::TempDir dir;
+    auto file = dir.write("001.txt", "\n  \r\nरूस के रक्षा मंत्री से मिले किम \r\n\nउत्तर कोरियाई नेता किम जोंग उन ने चर्चा की।\nदूसरा अनुच्छेद।\n");
+    Collected c = read_all({file});
+    REQUIRE(c.articles.size() == 1);
+    const Article& a = c.articles[0].article;
+    CHECK(a.id == "001");  // a file named on the command line: id is its name
+    CHECK(a.title == "रूस के रक्षा मंत्री से मिले किम");
+    CHECK(a.body.find("उत्तर कोरियाई नेता किम जोंग उन ने चर्चा की।") != std::string::npos);
+    CHECK(a.body.find("दूसरा अनुच्छेद।") != std::string::npos);
+    CHECK(a.body.find("रक्षा मंत्री से मिले") == std::string::npos);
+}
+
+TEST_CASE("ArticleReader::read dates a .txt from its file name or its byline") {
+    test::TempDir dir;
+    dir.write("in/AU-2020-APR-01.txt", "कोरोना के नए मामले\nलेख।\n");
+    dir.write("in/byline.txt", "पुतिन से मिले किम\nUpdated: Thu, 27 Jul 2023 10:26 AM (IST)\nलेख।\n");
+    Collected c = read_all({dir.path() / "in"});
+    REQUIRE(c.articles.size() == 2);
+    CHECK(c.find("AU-2020-APR-01")->article.date == "2020-04-01");
+    CHECK(c.find("byline")->article.date == "2023-07-27");
+}
+
+TEST_CASE("ArticleReader::read applies NFC to what it reads") {
+    test::TempDir dir;
+    auto file = dir.write("n.jsonl", "{\"id\":\"n1\",\"title\":\"\u0928\u093C\",\"body\":\"x\"}\n");
+    Collected c = read_all({file});
+    REQUIRE(c.articles.size() == 1);
+    CHECK(c.articles[0].article.title == "\u0929");
+}
+
+TEST_CASE("ArticleReader::read reads good .jsonl lines and rejects bad ones by line number") {
+    test::TempDir dir;
+    std::string jsonl;
+    jsonl += R"({"id":"good-1","title":"रूस के रक्षा मंत्री","body":"शोइगु प्योंगयांग पहुंचे।","date":"2023-07-26","source":"Jagran","url":"https://example.org/1"})" "\n";  // 1
+    jsonl += R"({"id":"broken","title":"अधूरा")" "\n";                                                                       // 2
+    jsonl += "{\"id\":\"bad-utf8\",\"title\":\"\xC3\x28\",\"body\":\"x\"}\n";                                               // 3
+    jsonl += R"({"title":"बिना आईडी","body":"इस लेख की कोई आईडी नहीं है"})" "\n";                                                 // 4
+    jsonl += "\n";                                                                                                          // 5: blank, skipped
+    jsonl += R"({"id":"empty","title":"  ","body":""})" "\n";                                                                // 6
+    jsonl += R"(["an","array"])" "\n";                                                                                        // 7
+    jsonl += R"({"id":42,"title":"संख्या वाली आईडी","body":"लेख","date":"2020-04-01T10:00:00Z"})" "\n";                      // 8
+    auto file = dir.write("mixed.jsonl", jsonl);
+    Collected c = read_all({file});
+
+    REQUIRE(c.articles.size() == 2);
+    const InputArticle* good = c.find("good-1");
+    REQUIRE(good != nullptr);
+    CHECK(good->line == 1);
+    CHECK(good->article.title == "रूस के रक्षा मंत्री");
+    CHECK(good->article.date == "2023-07-26");
+    CHECK(good->article.source == "Jagran");
+    CHECK(good->article.url == "https://example.org/1");
+    const InputArticle* numeric = c.find("42");
+    REQUIRE(numeric != nullptr);
+    CHECK(numeric->line == 8);
+    CHECK(numeric->article.date == "2020-04-01");
+
+    CHECK(c.rejected == 5);
+    for (std::size_t line : {2u, 3u, 4u, 6u, 7u}) {
+        CAPTURE(line);
+        const Diagnostic* d = c.diagnostic_at(line);
+        REQUIRE(d != nullptr);
+        CHECK(d->file == file.string());
+    }
+    CHECK(c.diagnostic_at(2)->message.find("JSON") != std::string::npos);
+    CHECK(c.diagnostic_at(3)->message.find("UTF-8") != std::string::npos);
+    CHECK(c.diagnostic_at(4)->message.find("no id") != std::string::npos);
+    CHECK(c.diagnostic_at(6)->message.find("no text") != std::string::npos);
+    CHECK(c.diagnostic_at(1) == nullptr);
+    CHECK(c.diagnostic_at(5) == nullptr);
+}
+
+TEST_CASE("ArticleReader::read keeps an article whose date it cannot read, and says so") {
+    test::TempDir dir;
+    auto file = dir.write("d.jsonl", R"({"id":"d1","title":"शीर्षक","body":"लेख","date":"कल"})" "\n");
+    Collected c = read_all({file});
+    REQUIRE(c.articles.size() == 1);
+    CHECK(c.articles[0].article.date.empty());
+    CHECK(c.rejected == 0);
+    REQUIRE(c.diagnostics.size() == 1);
+    CHECK(c.diagnostics[0].line == 1);
+}
+
+TEST_CASE("ArticleReader::read rejects a binary .txt") {
+    test::TempDir dir;
+    dir.write("in/good.txt", "अच्छा लेख\nपाठ\n");
+    dir.write("in/image.txt", std::string("\x89PNG\r\n\x1A\n\0\0\0\rIHDR", 16));
+    Collected c = read_all({dir.path() / "in"});
+    REQUIRE(c.articles.size() == 1);
+    CHECK(c.articles[0].article.id == "good");
+    CHECK(c.rejected == 1);
+    REQUIRE(c.diagnostics.size() == 1);
+    CHECK(c.diagnostics[0].file == (dir.path() / "in/image.txt").string());
+    CHECK(c.diagnostics[0].line == 0);
+    CHECK(c.diagnostics[0].message.find("binary") != std::string::npos);
+}
+
+TEST_CASE("ArticleReader::read rejects an unknown extension named on the command line") {
+    test::TempDir dir;
+    auto named = dir.write("notes.csv", "id,title\n1,रूस\n");
+    dir.write("folder/notes.csv", "id,title\n1,रूस\n");
+    dir.write("folder/ok.txt", "शीर्षक\nपाठ\n");
+    Collected c = read_all({named});
+    CHECK(c.articles.empty());
+    CHECK(c.rejected == 1);
+    REQUIRE(c.diagnostics.size() == 1);
+    CHECK(c.diagnostics[0].file == named.string());
+    // Inside a folder, other files are simply not articles.
+    Collected walk = read_all({dir.path() / "folder"});
+    CHECK(walk.rejected == 0);
+    CHECK(walk.articles.size() == 1);
+}
+
+TEST_CASE("ArticleReader::read reports a missing path") {
+    test::TempDir dir;
+    Collected c = read_all({dir.path() / "nowhere"});
+    CHECK(c.articles.empty());
+    CHECK(c.rejected == 1);
+}
+
+TEST_CASE("ArticleReader::read asks the file filter before reading a file") {
+    test::TempDir dir;
+    dir.write("in/a.txt", "क\nपाठ\n");
+    dir.write("in/b.txt", "ख\nपाठ\n");
+    std::vector<std::string> asked;
+    Collected c = read_all({dir.path() / "in"}, [&](const fs::path& p, const FileStamp& stamp) {
+        asked.push_back(p.filename().string());
+        CHECK(stamp.size > 0);
+        return p.filename() != "a.txt";
+    });
+    CHECK(asked == std::vector<std::string>{"a.txt", "b.txt"});
+    REQUIRE(c.articles.size() == 1);
+    CHECK(c.articles[0].article.id == "b");
+}
+
+TEST_CASE("ArticleReader::read reads the seed corpus from ../shared") {
+    const fs::path seeds = fs::path(KHOJ_SHARED_DIR) / "corpora" / "seeds.jsonl";
+    if (!fs::exists(seeds)) {
+        MESSAGE("skipped: " << seeds.string() << " is absent");
+        return;
+    }
+    Collected c = read_all({seeds});
+    CHECK(c.rejected == 0);
+    CHECK(c.articles.size() == 4);
+    for (const auto& a : c.articles) {
+        CHECK_FALSE(a.article.id.empty());
+        CHECK_FALSE(a.article.title.empty());
+    }
+}

@@ -1,0 +1,236 @@
+/** @file index_search_test.cpp @brief End-to-end tests of the core on a temporary index: IndexWriter changes, Searcher recall and syntax, JSON hits. */
+#include "common/errors.h"
+#include "common/index_writer.h"
+#include "common/result_format.h"
+#include "common/searcher.h"
+#include "temp_dir.h"
+
+#include <doctest/doctest.h>
+#include <nlohmann/json.hpp>
+
+#include <algorithm>
+#include <string>
+#include <vector>
+
+using namespace khoj;
+
+namespace {
+
+Article article(std::string id, std::string title, std::string body, std::string date = "", std::string source = "") {
+    Article a;
+    a.id = std::move(id);
+    a.title = std::move(title);
+    a.body = std::move(body);
+    a.date = std::move(date);
+    a.source = std::move(source);
+    return a;
+}
+
+/// A small index with one article per behaviour under test.
+struct Fixture {
+    test::TempDir dir;
+    std::string path = (dir.path() / "index").string();
+
+    Fixture() {
+        IndexWriter writer(path);
+        for (const Article& a : {
+                 article("masjid", "शहर की खबरें", "पुरानी मस्जिद की मरम्मत का काम शुरू हुआ।", "2020-04-01", "Amar Ujala"),
+                 article("kanoon", "संसद से खबर", "संसद ने नया कानून पारित किया।"),
+                 article("delhi", "राजधानी की खबर", "दिल्\u200Dली में बारिश हुई।"),
+                 article("phrase", "शोइगु प्योंगयांग पहुंचे", "रूस के रक्षा मंत्री सर्गेई शोइगु उत्तर कोरिया गए।", "2023-07-26", "Dainik Jagran"),
+                 article("scattered", "बजट पर बहस", "रक्षा बजट बढ़ा और वित्त मंत्री ने सफाई दी।"),
+                 article("putin", "रूस और पुतिन", "रूस के राष्ट्रपति पुतिन ने भाषण दिया।"),
+                 article("russia", "रूस में मौसम", "रूस में बर्फबारी हुई।"),
+                 article("title-election", "चुनाव की तारीख घोषित", "आयोग ने कार्यक्रम जारी किया।"),
+                 article("body-election", "आयोग का फैसला", "अगले साल चुनाव होंगे।"),
+             }) {
+            CHECK(writer.add(a) == Change::Added);
+        }
+        writer.commit();
+    }
+
+    std::vector<std::string> ids(const std::string& query) {
+        Searcher searcher(path);
+        SearchRequest request;
+        request.query = query;
+        request.limit = 20;
+        std::vector<std::string> out;
+        for (const Hit& hit : searcher.search(request).hits) out.push_back(hit.article.id);
+        return out;
+    }
+};
+
+bool contains(const std::vector<std::string>& ids, const std::string& id) {
+    return std::find(ids.begin(), ids.end(), id) != ids.end();
+}
+
+}  // namespace
+
+TEST_CASE("IndexWriter::add skips an unchanged article and replaces a changed one") {
+    test::TempDir dir;
+    const std::string path = (dir.path() / "index").string();
+    Article a = article("AU-1", "कोरोना के नए मामले", "राज्य में कोरोना के दस नए मामले मिले।", "2020-04-01", "Amar Ujala");
+    {
+        IndexWriter writer(path);
+        CHECK(writer.add(a) == Change::Added);
+        CHECK(writer.add(a) == Change::Unchanged);
+        a.body = "राज्य में कोरोना के बीस नए मामले मिले।";
+        CHECK(writer.add(a) == Change::Updated);
+        CHECK(writer.add(a) == Change::Unchanged);
+        writer.commit();
+        CHECK(writer.database().get_doccount() == 1);
+    }
+    {
+        IndexWriter writer(path);  // re-opened: the stored content hash still says unchanged
+        CHECK(writer.add(a) == Change::Unchanged);
+    }
+    Searcher searcher(path);
+    CHECK(searcher.database().get_doccount() == 1);
+    auto stored = searcher.article("AU-1");
+    REQUIRE(stored.has_value());
+    CHECK(stored->body == a.body);
+    CHECK(stored->date == "2020-04-01");
+    CHECK_FALSE(searcher.article("AU-2").has_value());
+}
+
+TEST_CASE("IndexWriter::remove deletes an article by id") {
+    test::TempDir dir;
+    const std::string path = (dir.path() / "index").string();
+    IndexWriter writer(path);
+    writer.add(article("a", "रूस", "पुतिन"));
+    writer.add(article("b", "कोरिया", "किम"));
+    CHECK(writer.remove("a"));
+    CHECK_FALSE(writer.remove("a"));
+    writer.commit();
+    CHECK(writer.database().get_doccount() == 1);
+}
+
+TEST_CASE("IndexWriter::IndexWriter refuses a second writer at once") {
+    test::TempDir dir;
+    const std::string path = (dir.path() / "index").string();
+    IndexWriter first(path);
+    CHECK_THROWS_AS(IndexWriter second(path), IndexLockedError);
+}
+
+TEST_CASE("Searcher::Searcher reports a missing index as IndexError") {
+    test::TempDir dir;
+    CHECK_THROWS_AS(Searcher((dir.path() / "absent").string()), IndexError);
+}
+
+TEST_CASE("Searcher::search finds a singular for a plural query") {
+    Fixture f;
+    auto ids = f.ids("मस्जिदों");
+    REQUIRE_FALSE(ids.empty());
+    CHECK(ids.front() == "masjid");
+}
+
+TEST_CASE("Searcher::search ignores the nukta") {
+    Fixture f;
+    auto ids = f.ids("क़ानून");
+    REQUIRE_FALSE(ids.empty());
+    CHECK(ids.front() == "kanoon");
+    CHECK(f.ids("क\u093Cानून") == ids);  // decomposed nukta, as some keyboards type it
+}
+
+TEST_CASE("Searcher::search ignores a ZWJ in the indexed text") {
+    Fixture f;
+    auto ids = f.ids("दिल्ली");
+    REQUIRE_FALSE(ids.empty());
+    CHECK(ids.front() == "delhi");
+    CHECK(f.ids("दिल्\u200Dली") == ids);
+}
+
+TEST_CASE("Searcher::search matches a phrase only where the words are adjacent") {
+    Fixture f;
+    CHECK(f.ids("\"रक्षा मंत्री\"") == std::vector<std::string>{"phrase"});
+    // The same words unquoted find both articles.
+    auto loose = f.ids("रक्षा मंत्री");
+    CHECK(contains(loose, "phrase"));
+    CHECK(contains(loose, "scattered"));
+}
+
+TEST_CASE("Searcher::search excludes NOT words") {
+    Fixture f;
+    auto all = f.ids("रूस");
+    CHECK(contains(all, "putin"));
+    CHECK(contains(all, "russia"));
+    auto without = f.ids("रूस NOT पुतिन");
+    CHECK(contains(without, "russia"));
+    CHECK_FALSE(contains(without, "putin"));
+    CHECK(f.ids("रूस -पुतिन") == without);
+}
+
+TEST_CASE("Searcher::search restricts title: to headlines") {
+    Fixture f;
+    auto anywhere = f.ids("चुनाव");
+    CHECK(contains(anywhere, "title-election"));
+    CHECK(contains(anywhere, "body-election"));
+    CHECK(f.ids("title:चुनाव") == std::vector<std::string>{"title-election"});
+}
+
+TEST_CASE("Searcher::search finds a Devanagari spelling for a Latin query") {
+    Fixture f;
+    auto ids = f.ids("Shoigu");
+    REQUIRE_FALSE(ids.empty());
+    CHECK(ids.front() == "phrase");
+    CHECK(f.ids("shoigu") == ids);
+}
+
+TEST_CASE("Searcher::search returns nothing for a word no article has") {
+    Fixture f;
+    CHECK(f.ids("ज्वालामुखी").empty());
+}
+
+TEST_CASE("Searcher::search filters by source: and date:") {
+    Fixture f;
+    CHECK(f.ids("शोइगु source:dainik_jagran") == std::vector<std::string>{"phrase"});
+    CHECK(f.ids("शोइगु source:amar_ujala").empty());
+    CHECK(f.ids("मस्जिद date:2020-04") == std::vector<std::string>{"masjid"});
+    CHECK(f.ids("मस्जिद date:2023").empty());
+}
+
+TEST_CASE("Searcher::search reports unbalanced syntax as UsageError") {
+    Fixture f;
+    Searcher searcher(f.path);
+    SearchRequest request;
+    request.query = "\"रक्षा मंत्री";
+    CHECK_THROWS_AS(searcher.search(request), UsageError);
+    request.query = "(रूस OR पुतिन";
+    CHECK_THROWS_AS(searcher.search(request), UsageError);
+}
+
+TEST_CASE("format_hit_json writes one parseable JSON object with the documented fields") {
+    Fixture f;
+    Searcher searcher(f.path);
+    SearchRequest request;
+    request.query = "शोइगु";
+    auto result = searcher.search(request);
+    REQUIRE_FALSE(result.hits.empty());
+    const std::string line = format_hit_json(result.hits.front(), "");
+    CHECK(line.find('\n') == std::string::npos);
+    auto j = nlohmann::json::parse(line);
+    for (const char* field : {"rank", "id", "score", "title", "date", "source", "snippet"}) {
+        CAPTURE(field);
+        CHECK(j.contains(field));
+    }
+    CHECK(j["rank"] == 1);
+    CHECK(j["id"] == "phrase");
+    CHECK(j["score"].is_number());
+    CHECK(j["score"].get<double>() > 0);
+    CHECK(j["title"] == "शोइगु प्योंगयांग पहुंचे");
+    CHECK(j["date"] == "2023-07-26");
+    CHECK(j["source"] == "Dainik Jagran");
+    CHECK(j["snippet"].get<std::string>().find("शोइगु") != std::string::npos);
+    CHECK_FALSE(j.contains("qid"));
+    CHECK(nlohmann::json::parse(format_hit_json(result.hits.front(), "D7"))["qid"] == "D7");
+}
+
+TEST_CASE("format_hit_tsv writes tab-separated fields with tabs in the title flattened") {
+    Hit hit;
+    hit.rank = 3;
+    hit.score = 1.23456;
+    hit.article = article("x/1", "रूस\tऔर\nकोरिया", "", "2023-07-27", "Jagran");
+    CHECK(format_hit_tsv(hit, "") == "3\tx/1\t1.2346\t2023-07-27\tJagran\tरूस और कोरिया");
+    CHECK(format_hit_tsv(hit, "q1") == "q1\t3\tx/1\t1.2346\t2023-07-27\tJagran\tरूस और कोरिया");
+    CHECK(format_hit_trec(hit, "q1") == "q1 Q0 x/1 3 1.2346 khoj");
+}

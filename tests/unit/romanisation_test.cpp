@@ -1,0 +1,89 @@
+/** @file romanisation_test.cpp @brief Tests of cross-script matching: transliteration with schwa deletion, phonetic keys, skeletons, distance. */
+#include "common/romanisation.h"
+
+#include <doctest/doctest.h>
+
+using namespace khoj;
+
+namespace {
+
+std::string skeleton_of_latin(const char* latin) { return consonant_skeleton(romanisation_key(latin)); }
+std::string skeleton_of_devanagari(const char* word) { return consonant_skeleton(romanisation_key_of_devanagari(word)); }
+
+}  // namespace
+
+TEST_CASE("devanagari_to_latin deletes the schwa where Hindi speakers do") {
+    CHECK(devanagari_to_latin("शिवराज") == "shivraaj");
+    CHECK(devanagari_to_latin("कमला") == "kamlaa");
+    CHECK(devanagari_to_latin("समझना") == "samajhnaa");
+    SUBCASE("a final conjunct keeps its vowel") { CHECK(devanagari_to_latin("मित्र") == "mitra"); }
+}
+
+TEST_CASE("romanisation_key gives one key for the spellings of one name") {
+    const std::string key = romanisation_key("Shoigu");
+    CHECK(key == "soigu");
+    CHECK(romanisation_key_of_devanagari("शोइगु") == key);
+    CHECK(romanisation_key_of_devanagari("सोइगु") == key);
+    CHECK(romanisation_key("shoigu") == key);
+}
+
+TEST_CASE("romanisation_key matches Pyongyang in both Devanagari spellings") {
+    const std::string key = romanisation_key("Pyongyang");
+    CHECK(romanisation_key_of_devanagari("प्योंगयांग") == key);
+    CHECK(romanisation_key_of_devanagari("प्योंग्यांग") == key);
+}
+
+TEST_CASE("romanisation_key folds what romanisers disagree on") {
+    CHECK(romanisation_key("Kerala") == romanisation_key("Keral"));
+    CHECK(romanisation_key("vaccine") == "vaksine");  // English c before e/i sounds s
+    CHECK(consonant_skeleton(romanisation_key("vaccine")) == skeleton_of_devanagari("वैक्सीन"));
+    CHECK(romanisation_key("Khan") == romanisation_key("Kan"));
+}
+
+TEST_CASE("consonant_skeleton is equal for Meerut and मेरठ") {
+    CHECK(skeleton_of_latin("Meerut") == skeleton_of_devanagari("मेरठ"));
+}
+
+TEST_CASE("consonant_skeleton is equal for lockdown and लॉकडाउन") {
+    CHECK(skeleton_of_latin("lockdown") == skeleton_of_devanagari("लॉकडाउन"));
+}
+
+TEST_CASE("consonant_skeleton is equal for Ahmedabad and अहमदाबाद") {
+    CHECK(skeleton_of_latin("Ahmedabad") == skeleton_of_devanagari("अहमदाबाद"));
+    CHECK(skeleton_of_devanagari("अहमदाबाद") == "@hmdbd");  // the example in romanisation.h
+}
+
+TEST_CASE("consonant_skeleton marks a word that starts with a vowel") {
+    CHECK(consonant_skeleton("amar") == "@mr");
+    CHECK(consonant_skeleton("mar") == "mr");
+}
+
+TEST_CASE("key_distance is zero for equal keys") {
+    CHECK(key_distance("soigu", "soigu") == doctest::Approx(0.0));
+    CHECK(key_distance("", "") == doctest::Approx(0.0));
+}
+
+TEST_CASE("key_distance charges less for a vowel change than for a consonant change") {
+    const double vowel = key_distance("soigu", "soiga");
+    const double consonant = key_distance("soigu", "soitu");
+    CHECK(vowel > 0);
+    CHECK(vowel < consonant);
+    CHECK(key_distance("kamla", "kamal") < key_distance("kamla", "karla"));
+    CHECK(key_distance("soigu", "soiga") == doctest::Approx(key_distance("soiga", "soigu")));
+}
+
+TEST_CASE("letter_names spells an acronym the way Hindi papers write it") {
+    CHECK(letter_names("WHO") == "डब्ल्यूएचओ");
+    CHECK(letter_names("ICMR") == "आईसीएमआर");
+    CHECK(letter_names("PPE") == "पीपीई");
+    CHECK(letter_names("who") == "डब्ल्यूएचओ");
+    CHECK(letter_names("Pyongyang").empty());  // over 6 letters: a word, not an acronym
+    CHECK(letter_names("A").empty());
+}
+
+TEST_CASE("is_ascii_word accepts only ASCII letters") {
+    CHECK(is_ascii_word("Shoigu"));
+    CHECK_FALSE(is_ascii_word("शोइगु"));
+    CHECK_FALSE(is_ascii_word("covid19"));
+    CHECK_FALSE(is_ascii_word(""));
+}
