@@ -3,12 +3,15 @@
 #include "common/result_format.h"
 #include "common/searcher.h"
 #include "common/terminal.h"
+#include "searcher/repl.h"
 
 #include <boost/program_options.hpp>
 
 #include <cstdlib>
 #include <fstream>
 #include <iostream>
+
+#include <unistd.h>
 
 namespace po = boost::program_options;
 
@@ -17,25 +20,73 @@ namespace {
 constexpr int kExitHits = 0, kExitNoHits = 1, kExitUsage = 2, kExitIndex = 3;
 
 const char* kUsage = R"(Usage: khoj-search [--index DIR] [options] QUERY...
-       khoj-search [--index DIR] --batch FILE      (qid<TAB>query lines; - for stdin)
+  or:  khoj-search [--index DIR] [options] --batch FILE
+  or:  khoj-search [--index DIR] [options]
 
-Searches a Khoj index of Hindi news. Type queries in any script:
-  khoj-search Shoigu Pyongyang July         English names find Devanagari articles
-  khoj-search sharab ki dukan               romanised Hindi
-  khoj-search मस्जिदों                        Devanagari, all inflections (मस्जिद, मस्जिदें)
-  khoj-search '"रक्षा मंत्री"'                  a phrase
+Searches a Khoj index of Hindi news and prints the best-matching articles first.
+Queries may be typed in any script: English names and romanised Hindi find
+Devanagari articles, and every inflection of a word is found. With no QUERY and
+standard input and output on a terminal, it opens an interactive prompt.
+Results go to standard output, messages to standard error (see docs/output.md).
+
+)";
+
+const char* kMore = R"(
+Query syntax:
+  word word         words are ranked by relevance; an article need not hold all
+  "a phrase"        the words together, in this order
+  a AND b           both words (a OR b: either; NOT a or -a: without; +a: must have)
+  ( ... )           grouping, as in lockdown AND (Delhi OR Mumbai)
+  title:WORD        the word in the headline
+  source:NAME       articles from one source (e.g. amar_ujala)
+  date:2020-04      one year (YYYY), month (YYYY-MM) or day (YYYY-MM-DD)
+  date:FROM..TO     a date range; either end may be left out
+  person:X          articles that mention a person (also place:X and org:X)
+
+Examples:
+  khoj-search Shoigu Pyongyang July
+      English words and names find their Devanagari spellings (शोइगु, जुलाई)
+  khoj-search sharab ki dukan
+      romanised Hindi (शराब की दुकान)
+  khoj-search मस्जिदों
+      Devanagari, every inflection (मस्जिद, मस्जिदें, मस्जिदों)
+  khoj-search '"रक्षा मंत्री"'
+      a phrase
   khoj-search 'lockdown AND (Delhi OR Mumbai) NOT Kejriwal'
-  khoj-search 'title:कोरोना source:amar_ujala'  a headline word, one paper
+      required, alternative and excluded words
+  khoj-search 'title:कोरोना source:amar_ujala'
+      a word in the headline, in one source
   khoj-search 'vaccine date:2020-04-01..2020-04-30'
-  khoj-search --json -n 5 Modi | jq .title   JSON lines for scripts
+      a date range in the query
+  khoj-search --since 2023-07-01 --until 2023-07-31 Kim Putin
+      the same with options
+  khoj-search 'person:Putin place:Pyongyang org:KCNA'
+      person, place and organisation filters
+  khoj-search --format json -n 5 Modi | jq -r .title
+      JSON lines for scripts
+  khoj-search --count corona; khoj-search -n 10 --offset 10 corona
+      how many articles match; the second page of ten
+  printf 'q1\tShoigu\n' | khoj-search --format trec --batch -
+      a TREC run of the queries on standard input
 
-Options)";
+Interactive use:
+  Run khoj-search without a query on a terminal. Type a query and press Enter;
+  Enter on an empty line or :next shows the next page, :prev the previous one,
+  :open N reads article N, :since/:until DATE, :source NAME, :person/:place/:org X
+  add filters, :clear drops them, :explain shows how the last query was read,
+  :help lists the commands, :quit or Ctrl-D leaves, Ctrl-C cancels a line.
+  History is kept in $XDG_STATE_HOME/khoj/history (~/.local/state/khoj/history).
 
-const char* kExitCodes = R"(
-Exit codes:
+Environment:
+  KHOJ_INDEX        index folder when --index is not given
+  KHOJ_HISTORY      history file of the interactive prompt
+  PAGER             pager for long articles at the prompt (default: less -R)
+  NO_COLOR          when set and not empty, no colours (unless --color always)
+
+Exit status:
   0  at least one article matched
   1  nothing matched
-  2  usage error (bad option or query syntax)
+  2  usage error (bad option, query syntax or date; no query when not on a terminal)
   3  the index is missing, unreadable, or was built by another Khoj version
 )";
 
@@ -56,6 +107,12 @@ khoj::OutputFormat parse_format(const std::string& name) {
     if (name == "tsv") return khoj::OutputFormat::Tsv;
     if (name == "trec") return khoj::OutputFormat::Trec;
     throw khoj::UsageError("--format takes text, json, tsv or trec, not '" + name + "'");
+}
+
+khoj::SortOrder parse_sort(const std::string& name) {
+    if (name == "relevance") return khoj::SortOrder::Relevance;
+    if (name == "date") return khoj::SortOrder::Date;
+    throw khoj::UsageError("--sort takes relevance or date, not '" + name + "'");
 }
 
 // Prints one query's results; returns the number of hits printed.
@@ -89,11 +146,7 @@ int run(const Options& options, const std::string& query) {
     khoj::Searcher searcher(options.index);
     khoj::SearchRequest request = options.request;
     request.snippets = format == khoj::OutputFormat::Text || format == khoj::OutputFormat::Json;
-    if (options.sort == "date") {
-        request.sort = khoj::SortOrder::Date;
-    } else if (options.sort != "relevance") {
-        throw khoj::UsageError("--sort takes relevance or date, not '" + options.sort + "'");
-    }
+    request.sort = parse_sort(options.sort);
     std::size_t total = 0;
     if (!options.batch.empty()) {
         std::ifstream file;
@@ -157,8 +210,7 @@ int main(int argc, char** argv) {
         return kExitUsage;
     }
     if (vm.count("help")) {
-        std::string usage = kUsage;
-        std::cout << usage.substr(0, usage.rfind("Options")) << visible << kExitCodes;
+        std::cout << kUsage << visible << kMore;
         return kExitHits;
     }
     if (vm.count("version")) {
@@ -177,11 +229,22 @@ int main(int argc, char** argv) {
         std::cerr << "khoj-search: no index given (use --index DIR or KHOJ_INDEX)\nTry 'khoj-search --help'.\n";
         return kExitUsage;
     }
-    if (query.empty() && options.batch.empty()) {
-        std::cerr << "khoj-search: no query given\nTry 'khoj-search --help'.\n";
+    const bool interactive = query.empty() && options.batch.empty();
+    if (interactive && !(isatty(STDIN_FILENO) && khoj::stdout_is_terminal())) {
+        std::cerr << "khoj-search: no query given (the interactive prompt needs a terminal)\nTry 'khoj-search --help'.\n";
         return kExitUsage;
     }
     try {
+        if (!options.request.since.empty()) options.request.since = khoj::checked_day(options.request.since, "--since");
+        if (!options.request.until.empty()) options.request.until = khoj::checked_day(options.request.until, "--until");
+        if (interactive) {
+            khoj::ReplOptions repl;
+            repl.index = options.index;
+            repl.request = options.request;
+            repl.request.sort = parse_sort(options.sort);
+            repl.color = khoj::use_color(options.color);
+            return khoj::run_repl(repl);
+        }
         return run(options, query);
     } catch (const khoj::UsageError& e) {
         std::cerr << "khoj-search: " << e.what() << "\n";
