@@ -127,7 +127,12 @@ constexpr const char* kCommonWords[] = {
     "छुट्टी", "वापस", "घरेलू", "विदेशी", "पश्चिमी", "स्पेस", "प्रोग्राम", "सिस्टम", "प्लान", "ग्लोबल",
     "लोकल", "ऑफिस", "ऑफिसर", "मैनेजर", "डायरेक्टर", "सेक्रेटरी", "चीफ", "हेड", "टॉप", "पब्लिक", "प्राइवेट",
     "बैंक", "मनी", "कैश", "टैक्स", "जीएसटी", "आधार", "कार्ड", "राशनकार्ड", "बिजली", "गैस", "सिलेंडर",
-    "पेट्रोल", "डीजल", "तेल", "सोना", "चांदी", "भाव", "कीमत", "कीमतें", "दाम", "मूल्य", "रिजर्व",
+    "पेट्रोल", "डीजल", "शिक्षण", "कोचिंग", "रेटिंग", "आर्टिकल", "मानक", "तकनीकी", "तमाम", "सिर्फ", "शायद",
+    "नही", "स्थित", "वोट", "प्लाज्मा", "नियामक", "विपक्षी", "उत्तरी", "दक्षिणी", "उलट", "बार", "रेजिडेंट",
+    "डॉक्टर्स", "एंपावर्ड", "बेस्ड", "बावजूद", "वावजूद", "ऑइल", "पोस्ट", "ग्रेजुएट", "नतीजे", "सिविल", "एविएशन",
+    "पंचायती", "राज", "रूट", "न्यास", "पुरस्कार", "फैशन", "डिजाइन", "वेलफेयर", "फूड", "सेफ्टी", "डेवलपमेंट",
+    "चाहते", "चाहता", "चाहती", "उचित", "ऐक्शन", "एक्शन", "प्रोजेक्ट", "हार्ट", "केयर", "तोड़ना", "ब्लैक",
+    "फर्स्ट", "न्यू", "ऑल", "बंद", "खुला", "खुली", "खुले", "तेल", "सोना", "चांदी", "भाव", "कीमत", "कीमतें", "दाम", "मूल्य", "रिजर्व",
 };
 
 std::unordered_set<std::string> normalised_set(const char* const* begin, const char* const* end) {
@@ -263,7 +268,13 @@ std::vector<Word> analyse(std::string_view text, Analyzer& analyzer) {
         w.role = role_words().count(t.exact) > 0;
         w.org_word = org_words().count(t.exact) > 0;
         w.adjective = nationality_adjectives().count(t.exact) > 0;
-        bool plural = ends_with(t.exact, "ों") || ends_with(t.exact, "ियां");
+        // Plural oblique forms are never names; a word starting with a vowel sign is legacy-font debris
+        // (ङ्क्षसह for सिंह, normalised to ंक्षसह), not a spelling.
+        std::size_t first_cp = 0;
+        char32_t lead = t.exact.empty() ? 0 : next_code_point(t.exact, first_cp);
+        bool starts_with_mark = (lead >= 0x0900 && lead <= 0x0903) || (lead >= 0x093A && lead <= 0x094F);
+        bool plural = ends_with(t.exact, "ों") || ends_with(t.exact, "ियां") || starts_with_mark ||
+                      t.exact.find("ङ्क") != std::string::npos;
         if (t.script == Script::Devanagari) {
             w.name_shaped = !w.stop && !w.common && !w.role && !w.org_word && !w.adjective && !plural &&
                             code_points(t.exact) >= 2;
@@ -291,7 +302,7 @@ std::string capitalise_words(std::string s) {
     bool start = true;
     for (char& c : s) {
         if (start && std::islower(static_cast<unsigned char>(c))) c = static_cast<char>(std::toupper(c));
-        start = c == ' ' || c == '-';
+        start = c == ' ';
     }
     return s;
 }
@@ -299,6 +310,7 @@ std::string capitalise_words(std::string s) {
 // A readable romanisation of one unknown word: devanagari_to_latin with long vowels written once.
 std::string readable_latin(const Word& w, std::string_view text) {
     if (w.token.script != Script::Devanagari) return std::string(text.substr(w.token.begin, w.token.end - w.token.begin));
+    if (w.token.exact == "सिंह") return "singh";  // the commonest surname, romanised as its bearers write it
     std::string latin = devanagari_to_latin(w.token.exact);
     std::string out;
     for (char c : latin) {
@@ -469,7 +481,9 @@ class ArticleMatcher {
     bool word_matches(const Word& w, const Gazetteer::Alias& a, std::size_t j) const {
         if (a.acronym) return w.caps && w.token.exact == a.exact[j];
         if (w.token.exact == a.exact[j] || w.folded == a.folded[j]) return true;
-        return w.key_usable && !a.keys[j].empty() && w.key == a.keys[j];
+        // One-word aliases need a longer key: बंद (band) is not Banda.
+        const std::size_t min_key = a.exact.size() == 1 ? 5 : 4;
+        return w.key_usable && w.key.size() >= min_key && !a.keys[j].empty() && w.key == a.keys[j];
     }
 
     // Length of the alias matched at word i, or 0; "by_form" reports whether no key was needed.
@@ -633,6 +647,9 @@ class ArticleMatcher {
         std::vector<Match> out;
         for (std::size_t k = 1; k < w_.size(); ++k) {
             if (!w_[k].org_word || owner_[k] != kNone || w_[k].boundary_before) continue;
+            if (k + 1 < w_.size() && !w_[k + 1].boundary_before &&
+                (w_[k + 1].token.exact == "ऑफ" || w_[k + 1].token.exact == "of" || w_[k + 1].token.exact == "फॉर"))
+                continue;  // इंडियन काउंसिल ऑफ मेडिकल रिसर्च: the name goes on to the right
             std::size_t s = k;
             while (s > 0 && k - s < 4 && !w_[s].boundary_before && !w_[s - 1].stop && !w_[s - 1].org_word) {
                 std::size_t o = owner_[s - 1];
@@ -647,8 +664,9 @@ class ArticleMatcher {
             for (std::size_t m = s; m < k; ++m) {
                 const Word& w = w_[m];
                 bool place = owner_[m] != kNone;
-                shaped = shaped || (w.name_shaped && !place);
-                ok = ok && (place || w.name_shaped);
+                const bool adjective_ik = ends_with(w.token.exact, "िक") || ends_with(w.token.exact, "ीय");
+                shaped = shaped || (w.name_shaped && !place && !adjective_ik);
+                ok = ok && (place || (w.name_shaped && !adjective_ik));
             }
             if (!ok || !shaped) continue;
             Match m;
