@@ -1,6 +1,9 @@
 /** @file article.h @brief A news article as Khoj stores it, and its (de)serialisation for the index. */
 #pragma once
+#include "common/entities.h"
+
 #include <string>
+#include <vector>
 
 namespace khoj {
 
@@ -12,7 +15,11 @@ struct Article {
     std::string date;
     std::string source;
     std::string url;
+    std::vector<Entity> entities;  ///< found at index time (EntityExtractor), stored with the article
 };
+
+/// The index term of an entity: XP / XL / XO + entity_slug().
+std::string entity_term(const Entity& entity);
 
 /// Serialises an article as a compact JSON object (the document data before compression).
 std::string article_to_json(const Article& article);

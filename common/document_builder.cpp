@@ -71,6 +71,7 @@ Xapian::Document build_document(const Article& article, Analyzer& analyzer, std:
         doc.add_boolean_term(prefix::kSource + truncate_term(source));
         doc.add_value(slot::kSource, article.source);
     }
+    for (const Entity& e : article.entities) doc.add_boolean_term(truncate_term(entity_term(e)));
     add_date_terms(doc, article.date);
     doc.add_value(slot::kContentHash, content_hash(article));
     return doc;

@@ -57,23 +57,28 @@ std::string file_term(const std::string& file) {
     return prefix::kFile + content_hash(key);
 }
 
-Change IndexWriter::add(const Article& article, const std::string& origin_file) {
+Change IndexWriter::add(const Article& input, const std::string& origin_file) {
+    // The origin is part of "unchanged": an article moved to another file must be re-marked,
+    // or --prune of the old file would delete it.
+    const std::string hash = content_hash(input) + (origin_file.empty() ? std::string() : file_term(origin_file));
+    const std::string id_term = prefix::kId + input.id;
+    Xapian::PostingIterator existing = db_.postlist_begin(id_term);
+    const bool existed = existing != db_.postlist_end(id_term);
+    // Checked before any analysis, so re-reading an unchanged file costs little.
+    if (existed && db_.get_document(*existing).get_value(slot::kContentHash) == hash) return Change::Unchanged;
+    Article article = input;
+    article.entities = extractor_.extract(article.title, article.body, analyzer_);
     std::set<std::string> vocabulary;
     Xapian::Document doc = build_document(article, analyzer_, &vocabulary);
-    if (!origin_file.empty()) {
-        // The origin is part of "unchanged": an article moved to another file must be
-        // re-marked, or --prune of the old file would delete it.
-        doc.add_boolean_term(file_term(origin_file));
-        doc.add_value(slot::kContentHash, doc.get_value(slot::kContentHash) + file_term(origin_file));
-    }
-    const std::string id_term = prefix::kId + article.id;
-    Xapian::PostingIterator existing = db_.postlist_begin(id_term);
-    if (existing != db_.postlist_end(id_term)) {
-        if (db_.get_document(*existing).get_value(slot::kContentHash) == doc.get_value(slot::kContentHash)) return Change::Unchanged;
-    }
+    if (!origin_file.empty()) doc.add_boolean_term(file_term(origin_file));
+    doc.add_value(slot::kContentHash, hash);
     doc.set_data(codec_.compress(article_to_json(article)));
+    // Facets show names, not slugs: keep each entity term's display names in the metadata.
+    for (const Entity& e : article.entities) {
+        std::string term = truncate_term(entity_term(e));
+        if (named_entities_.insert(term).second) db_.set_metadata(metadata::kEntityPrefix + term, e.name + "\t" + e.name_en);
+    }
     add_romanisation_synonyms(vocabulary);
-    bool existed = existing != db_.postlist_end(id_term);
     db_.replace_document(id_term, doc);
     return existed ? Change::Updated : Change::Added;
 }

@@ -2,6 +2,7 @@
 #pragma once
 #include "common/analyzer.h"
 #include "common/article.h"
+#include "common/entities.h"
 #include "common/record_codec.h"
 
 #include <xapian.h>
@@ -45,6 +46,8 @@ class IndexWriter {
 
     Xapian::WritableDatabase db_;
     Analyzer analyzer_;
+    EntityExtractor extractor_;
+    std::unordered_set<std::string> named_entities_;
     RecordCodec codec_;
     std::unordered_set<std::string> keyed_words_;
 };

@@ -1,7 +1,9 @@
 /** @file query_builder.cpp @brief Query parsing and cross-script expansion. */
 #include "common/query_builder.h"
 
+#include "common/article.h"
 #include "common/dates.h"
+#include "common/entities.h"
 #include "common/errors.h"
 #include "common/romanisation.h"
 #include "common/schema.h"
@@ -286,7 +288,7 @@ struct QueryBuilder::Parser {
             std::size_t stop = s.find_first_of(" \t\r\n()\"", i);
             if (colon != std::string_view::npos && colon < stop) {
                 std::string field = lower_ascii(std::string(s.substr(i, colon - i)));
-                if (field == "title" || field == "source" || field == "date") {
+                if (field == "title" || field == "source" || field == "date" || field == "person" || field == "place" || field == "org") {
                     item.field = field;
                     i = colon + 1;
                 }
@@ -419,6 +421,10 @@ struct QueryBuilder::Parser {
             is_filter = true;
             return date_filter(item.text);
         }
+        if (item.field == "person" || item.field == "place" || item.field == "org") {
+            is_filter = true;
+            return entity_filter(item.field, item.text);
+        }
         bool title = item.field == "title";
         if (item.kind == Kind::Phrase) return phrase(item.text, title);
         return word(item.text, title);
@@ -470,6 +476,26 @@ struct QueryBuilder::Parser {
         if (positions.empty()) return Xapian::Query();
         if (positions.size() == 1) return positions.front();
         return Xapian::Query(Xapian::Query::OP_PHRASE, positions.begin(), positions.end(), static_cast<Xapian::termcount>(positions.size()));
+    }
+
+    // person:Shoigu = person:सोइगु = person:"Sergei Shoigu": any alias, either script. A name the
+    // gazetteer lacks is looked for under the slug the indexer gives unknown names.
+    Xapian::Query entity_filter(const std::string& field, const std::string& text) {
+        EntityKind kind = field == "person" ? EntityKind::Person : field == "place" ? EntityKind::Place : EntityKind::Organisation;
+        std::string typed = to_nfc(text);
+        std::replace(typed.begin(), typed.end(), '_', ' ');
+        Entity entity;
+        if (auto known = Gazetteer::builtin().resolve(kind, typed)) {
+            entity = *known;
+        } else {
+            entity.kind = kind;
+            entity.name_en = has_devanagari(typed) ? devanagari_to_latin(typed) : typed;
+        }
+        WordExpansion e;
+        e.word = field + ":" + text;
+        add_choice(e, entity_term(entity), 0, entity.name_en.empty() ? "filter" : "filter: " + entity.name_en);
+        result.expansions.push_back(std::move(e));
+        return Xapian::Query(entity_term(entity));
     }
 
     static std::string compact_date(const std::string& d) {

@@ -133,6 +133,15 @@ std::string format_hit_json(const Hit& hit, const std::string& qid) {
     nlohmann::json marks = nlohmann::json::array();
     for (const auto& h : hit.snippet.highlights) marks.push_back({h.begin, h.end});
     j["highlights"] = marks;
+    nlohmann::ordered_json entities = nlohmann::ordered_json::array();
+    for (const auto& e : hit.article.entities) {
+        nlohmann::ordered_json one;
+        one["kind"] = kind_name(e.kind);
+        one["name"] = e.name;
+        one["name_en"] = e.name_en;
+        entities.push_back(one);
+    }
+    j["entities"] = entities;
     return j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
 }
 
@@ -143,6 +152,56 @@ std::string format_hit_tsv(const Hit& hit, const std::string& qid) {
 
 std::string format_hit_trec(const Hit& hit, const std::string& qid) {
     return (qid.empty() ? std::string("q") : qid) + " Q0 " + hit.article.id + " " + std::to_string(hit.rank) + " " + score_text(hit.score) + " khoj";
+}
+
+std::string format_facets_text(const Facets& facets, bool color) {
+    std::ostringstream out;
+    auto list = [&](const char* heading, const std::vector<FacetCount>& values) {
+        if (values.empty()) return;
+        out << (color ? kBold : "") << heading << (color ? kReset : "") << "\n";
+        for (const auto& f : values) {
+            out << "  " << f.count << "\t" << f.name;
+            if (!f.name_en.empty() && f.name_en != f.name) out << " (" << f.name_en << ")";
+            out << "\n";
+        }
+    };
+    list("People", facets.people);
+    list("Places", facets.places);
+    list("Organisations", facets.organisations);
+    if (!facets.months.empty()) {
+        std::size_t most = 0;
+        for (const auto& m : facets.months) most = std::max(most, m.count);
+        out << (color ? kBold : "") << "Months" << (color ? kReset : "") << "\n";
+        for (const auto& m : facets.months) {
+            std::size_t bar = most ? (m.count * 30 + most - 1) / most : 0;
+            std::string bars;
+            for (std::size_t k = 0; k < bar; ++k) bars += "█";
+            out << "  " << m.name << " " << bars << " " << m.count << "\n";
+        }
+    }
+    return out.str();
+}
+
+std::string format_facets_json(const Facets& facets) {
+    nlohmann::ordered_json j;
+    auto list = [](const std::vector<FacetCount>& values) {
+        nlohmann::ordered_json a = nlohmann::ordered_json::array();
+        for (const auto& f : values) {
+            nlohmann::ordered_json one;
+            one["name"] = f.name;
+            one["name_en"] = f.name_en;
+            one["count"] = f.count;
+            a.push_back(one);
+        }
+        return a;
+    };
+    j["facets"]["person"] = list(facets.people);
+    j["facets"]["place"] = list(facets.places);
+    j["facets"]["org"] = list(facets.organisations);
+    nlohmann::json months = nlohmann::json::array();
+    for (const auto& m : facets.months) months.push_back({{"month", m.name}, {"count", m.count}});
+    j["facets"]["month"] = months;
+    return j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
 }
 
 std::string format_explanation(const BuiltQuery& built, const Xapian::Database& db, bool color) {

@@ -29,6 +29,12 @@ std::string format_hit_tsv(const Hit& hit, const std::string& qid);
 /// A hit as a TREC run line: `qid Q0 id rank score khoj`.
 std::string format_hit_trec(const Hit& hit, const std::string& qid);
 
+/// Facets for people: top entities of each kind with counts, and a month histogram.
+std::string format_facets_text(const Facets& facets, bool color);
+
+/// Facets as the final JSON line: {"facets": {"person": [...], "place": [...], "org": [...], "month": [...]}}.
+std::string format_facets_json(const Facets& facets);
+
 /// The --explain report: each query word and the terms it matched, with weights and frequencies.
 std::string format_explanation(const BuiltQuery& built, const Xapian::Database& db, bool color);
 

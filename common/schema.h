@@ -8,7 +8,7 @@ namespace khoj {
 
 /// Bumped whenever analysis changes what terms a text produces: an index built with another
 /// version would be searched wrongly, so the searcher refuses it and asks for a rebuild.
-constexpr const char* kAnalysisVersion = "khoj-analysis-3";
+constexpr const char* kAnalysisVersion = "khoj-analysis-4";
 
 /// Term prefixes, following Xapian/Omega conventions where one exists.
 namespace prefix {
@@ -23,6 +23,9 @@ constexpr const char* kMonth = "M";         ///< YYYYMM (boolean)
 constexpr const char* kYear = "Y";          ///< YYYY (boolean)
 constexpr const char* kMonthOfYear = "XMOY";  ///< 01–12, any year: "July" reaches articles dated in July
 constexpr const char* kRomanKey = "K";      ///< synonym key: romanisation key → Devanagari terms
+constexpr const char* kPerson = "XP";        ///< + entity slug (boolean; person: filter, facets)
+constexpr const char* kPlace = "XL";         ///< + entity slug (boolean; place: filter, facets)
+constexpr const char* kOrganisation = "XO";  ///< + entity slug (boolean; org: filter, facets)
 constexpr const char* kFile = "XFILE";      ///< + hash of the input file an article came from (boolean; --prune)
 }  // namespace prefix
 
@@ -40,6 +43,7 @@ constexpr const char* kLastUpdate = "khoj.last_update";
 constexpr const char* kFileStampPrefix = "khoj.file:";  ///< + path → "size mtime" of an indexed file
 constexpr const char* kDictionaryPrefix = "khoj.zdict:";  ///< + dictionary id → zstd dictionary
 constexpr const char* kCurrentDictionary = "khoj.zdict.current";
+constexpr const char* kEntityPrefix = "khoj.entity:";  ///< + entity term → "name<TAB>name_en" for facet display
 }  // namespace metadata
 
 /// Extra within-document frequency given to every title word: a cheap, BM25-friendly title boost.

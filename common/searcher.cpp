@@ -5,6 +5,8 @@
 #include "common/index_writer.h"
 #include "common/schema.h"
 
+#include <algorithm>
+#include <map>
 #include <set>
 
 namespace khoj {
@@ -42,6 +44,30 @@ SearchResult Searcher::search(const SearchRequest& request) {
 
 namespace {
 
+// Counts entity and month terms of every matching document. Xapian calls a MatchSpy for each
+// document the matcher examines; with check_at_least = doccount that is every match, so the
+// counts are exact.
+class FacetSpy : public Xapian::MatchSpy {
+  public:
+    void operator()(const Xapian::Document& doc, double) override {
+        Xapian::TermIterator it = doc.termlist_begin();
+        it.skip_to(prefix::kMonth);
+        for (; it != doc.termlist_end(); ++it) {
+            const std::string term = *it;
+            if (term[0] != 'M') break;
+            if (term.size() == 7) ++counts[term];
+        }
+        it.skip_to(prefix::kPlace);
+        for (; it != doc.termlist_end(); ++it) {
+            const std::string term = *it;
+            if (term.rfind("X", 0) != 0 || term > "XQ") break;
+            if (term.rfind(prefix::kPlace, 0) == 0 || term.rfind(prefix::kOrganisation, 0) == 0 || term.rfind(prefix::kPerson, 0) == 0)
+                ++counts[term];
+        }
+    }
+    std::map<std::string, std::size_t> counts;
+};
+
 std::string compact(const std::string& date) {
     std::string out;
     for (char c : date) {
@@ -51,6 +77,28 @@ std::string compact(const std::string& date) {
 }
 
 }  // namespace
+
+Facets Searcher::collect_facets(const std::map<std::string, std::size_t>& counts, std::size_t limit) {
+    Facets facets;
+    facets.computed = true;
+    for (const auto& [term, count] : counts) {
+        if (term[0] == 'M') {
+            facets.months.push_back({term.substr(1, 4) + "-" + term.substr(5, 2), "", count});
+            continue;
+        }
+        std::string names = db_.get_metadata(metadata::kEntityPrefix + term);
+        auto tab = names.find('\t');
+        FacetCount f{names.substr(0, tab), tab == std::string::npos ? std::string() : names.substr(tab + 1), count};
+        if (term.rfind(prefix::kPerson, 0) == 0) facets.people.push_back(f);
+        else if (term.rfind(prefix::kPlace, 0) == 0) facets.places.push_back(f);
+        else facets.organisations.push_back(f);
+    }
+    for (auto* list : {&facets.people, &facets.places, &facets.organisations}) {
+        std::stable_sort(list->begin(), list->end(), [](const FacetCount& a, const FacetCount& b) { return a.count > b.count; });
+        if (list->size() > limit) list->resize(limit);
+    }
+    return facets;
+}
 
 SearchResult Searcher::run(const SearchRequest& request) {
     SearchResult result;
@@ -69,7 +117,11 @@ SearchResult Searcher::run(const SearchRequest& request) {
     // Lucene's BM25 defaults (k1 = 1.2, b = 0.75), so comparisons with the anchor are like for like.
     enquire.set_weighting_scheme(Xapian::BM25Weight(1.2, 0, 1, 0.75, 0.5));
     if (request.sort == SortOrder::Date) enquire.set_sort_by_value_then_relevance(slot::kDate, true);
-    Xapian::MSet mset = enquire.get_mset(static_cast<Xapian::doccount>(request.offset), static_cast<Xapian::doccount>(request.limit));
+    FacetSpy spy;
+    if (request.facets) enquire.add_matchspy(&spy);
+    Xapian::MSet mset = enquire.get_mset(static_cast<Xapian::doccount>(request.offset), static_cast<Xapian::doccount>(request.limit),
+                                         request.facets || request.exact_count ? db_.get_doccount() : 0);
+    if (request.facets) result.facets = collect_facets(spy.counts, request.facet_limit);
     result.matches_estimated = mset.get_matches_estimated();
     result.matches_lower_bound = mset.get_matches_lower_bound();
     std::set<std::string> terms;

@@ -8,6 +8,7 @@
 
 #include <xapian.h>
 
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -27,6 +28,23 @@ struct SearchRequest {
     std::string until;  ///< YYYY-MM-DD or empty
     bool snippets = true;       ///< build title highlights and snippets (needs load_articles)
     bool load_articles = true;  ///< decompress each hit's stored article (id, title, date …)
+    bool facets = false;        ///< count entities and months over the whole result set
+    bool exact_count = false;   ///< count every match (matches_estimated becomes exact)
+    std::size_t facet_limit = 15;
+};
+
+/// One facet value and the number of matching articles that have it.
+struct FacetCount {
+    std::string name;     ///< Devanagari name (entities) or YYYY-MM (months)
+    std::string name_en;  ///< English name (entities)
+    std::size_t count = 0;
+};
+
+/// Facet counts over every article matching a query (exact, not estimated).
+struct Facets {
+    std::vector<FacetCount> people, places, organisations;
+    std::vector<FacetCount> months;  ///< in calendar order
+    bool computed = false;
 };
 
 /// One ranked article.
@@ -44,6 +62,7 @@ struct SearchResult {
     Xapian::doccount matches_estimated = 0;
     Xapian::doccount matches_lower_bound = 0;
     BuiltQuery built;
+    Facets facets;
 };
 
 /// A read-only view of one index. Re-opens itself when a concurrent khoj-index commit
@@ -64,6 +83,7 @@ class Searcher {
 
   private:
     SearchResult run(const SearchRequest& request);
+    Facets collect_facets(const std::map<std::string, std::size_t>& counts, std::size_t limit);
 
     std::string path_;
     Xapian::Database db_;

@@ -98,6 +98,7 @@ struct Options {
     std::string sort = "relevance";
     bool explain = false;
     bool count_only = false;
+    bool facets = false;
     khoj::SearchRequest request;
 };
 
@@ -123,6 +124,7 @@ std::size_t print_results(const khoj::SearchResult& result, khoj::OutputFormat f
         std::cout << (qid.empty() ? "" : qid + "\t") << result.matches_estimated << "\n";
         return result.matches_estimated;
     }
+    if (result.facets.computed && format == khoj::OutputFormat::Text) std::cout << khoj::format_facets_text(result.facets, style.color) << "\n";
     for (const auto& hit : result.hits) {
         switch (format) {
             case khoj::OutputFormat::Text: std::cout << khoj::format_hit_text(hit, style) << "\n"; break;
@@ -131,6 +133,7 @@ std::size_t print_results(const khoj::SearchResult& result, khoj::OutputFormat f
             case khoj::OutputFormat::Trec: std::cout << khoj::format_hit_trec(hit, qid) << "\n"; break;
         }
     }
+    if (result.facets.computed && format == khoj::OutputFormat::Json) std::cout << khoj::format_facets_json(result.facets) << "\n";
     if (format == khoj::OutputFormat::Text && qid.empty()) {
         std::cerr << (result.hits.empty() ? "no articles matched" : "about " + std::to_string(result.matches_estimated) + " matching articles")
                   << "\n";
@@ -147,6 +150,8 @@ int run(const Options& options, const std::string& query) {
     khoj::SearchRequest request = options.request;
     request.snippets = format == khoj::OutputFormat::Text || format == khoj::OutputFormat::Json;
     request.sort = parse_sort(options.sort);
+    request.facets = options.facets;
+    request.exact_count = options.count_only;
     std::size_t total = 0;
     if (!options.batch.empty()) {
         std::ifstream file;
@@ -188,7 +193,8 @@ int main(int argc, char** argv) {
         ("json", po::bool_switch(&json), "same as --format json")
         ("batch", po::value<std::string>(&options.batch), "run every qid<TAB>query line of FILE (- = stdin)")
         ("explain", po::bool_switch(&options.explain), "show on stderr which index terms each query word matched, and their weights")
-        ("count", po::bool_switch(&options.count_only), "print only the (estimated) number of matching articles")
+        ("count", po::bool_switch(&options.count_only), "print only the number of matching articles")
+        ("facets", po::bool_switch(&options.facets), "also print the top people, places, organisations and a month histogram of all matches (JSON: a final {\"facets\": …} line)")
         ("sort", po::value<std::string>(&options.sort), "relevance (default) or date (newest first)")
         ("since", po::value<std::string>(&options.request.since), "only articles dated on or after YYYY-MM-DD")
         ("until", po::value<std::string>(&options.request.until), "only articles dated on or before YYYY-MM-DD")
