@@ -14,8 +14,6 @@ constexpr char32_t kVirama = 0x094D;
 constexpr char32_t kNukta = 0x093C;
 constexpr char32_t kAnusvara = 0x0902;
 
-bool is_consonant(char32_t cp) { return (cp >= 0x0915 && cp <= 0x0939) || (cp >= 0x0958 && cp <= 0x095F); }
-
 bool is_nasal(char32_t cp) {
     return cp == 0x0919 || cp == 0x091E || cp == 0x0923 || cp == 0x0928 || cp == 0x092E;  // ङ ञ ण न म
 }
@@ -69,8 +67,11 @@ std::string HindiNormalizer::orthographic(std::string_view word) {
             std::size_t n = k + 2;
             while (n < in.size() && (in[n] == 0x200C || in[n] == 0x200D)) ++n;
             char32_t next = n < in.size() ? in[n] : 0;
-            bool semivowel = next == 0x092F || next == 0x0930 || next == 0x0932 || next == 0x0935 || next == 0x0939;
-            if (is_consonant(next) && !semivowel && next != cp) {
+            // Only before a stop (क…भ): that is where Hindi writes the nasal either way
+            // (हिन्दी / हिंदी). Before a sibilant or semivowel the conjunct is the spelling
+            // (एम्स, अन्य, सम्राट), and a doubled nasal (सम्मान) is not a nasal + stop.
+            bool stop = next >= 0x0915 && next <= 0x092D && !is_nasal(next);
+            if (stop) {
                 out += kAnusvara;
                 k = n - 1;
                 continue;

@@ -19,8 +19,8 @@ class HindiNormalizer {
     ///  - ZWJ/ZWNJ, soft hyphen and BOM inside words are dropped: दिल्‍ली (with ZWJ) → दिल्ली;
     ///  - the nukta is dropped, precomposed or combining: क़ानून → कानून, ज़रूरी → जरूरी;
     ///  - chandrabindu becomes anusvara: जहाँ → जहां;
-    ///  - a nasal consonant with virama before another consonant becomes anusvara:
-    ///    हिन्दी → हिंदी, सम्बन्ध → संबंध (not before य र ल व ह or its own double: अन्य, सम्मान);
+    ///  - a nasal consonant with virama before a stop becomes anusvara: हिन्दी → हिंदी,
+    ///    सम्बन्ध → संबंध (not before a sibilant, semivowel or nasal: एम्स, अन्य, सम्मान);
     ///  - Devanagari digits become ASCII: २०२० → 2020;
     ///  - Latin letters are case-folded: WHO → who.
     static std::string orthographic(std::string_view word);

@@ -224,9 +224,18 @@ WordExpansion QueryBuilder::expand_word(const std::string& word, bool title_only
         case Script::Latin: {
             WordExpansion translit;
             translit.word = word;
-            // A month name is a date word: its spellings were added above, at month weight.
-            if (is_ascii_word(token.exact) && month_from_name(token.exact) == 0) add_latin_candidates(token.exact, title_only, translit);
-            if (translit.word.empty()) {  // a romanised stop word (ki, se, ka)
+            // A month name is a date word: its spellings were added above, at month weight. An
+            // acronym typed in capitals (WHO, PPE) is read letter by letter, not as a word.
+            // Some are read as words all the same (AIIMS / एम्स), so those still transliterate.
+            bool capital_acronym = looks_like_acronym(word) &&
+                std::all_of(word.begin(), word.end(), [](char c) { return std::isupper(static_cast<unsigned char>(c)); });
+            if (capital_acronym) {
+                Token spelled = analyzer_.analyze_word(letter_names(token.exact));
+                capital_acronym = !spelled.stem.empty() && exists(stem_prefix + spelled.stem);
+            }
+            if (is_ascii_word(token.exact) && month_from_name(token.exact) == 0 && !capital_acronym)
+                add_latin_candidates(token.exact, title_only, translit);
+            if (translit.word.empty() && !looks_like_acronym(word)) {  // a romanised stop word (ki, se, ka)
                 out.terms.clear();
                 return out;
             }

@@ -200,6 +200,7 @@ std::string spelling_form(std::string_view latin) {
         if (c == 'e' && n1 == 'e') { out += "ii"; ++k; continue; }
         if (c == 'o' && n1 == 'o') { out += "uu"; ++k; continue; }
         if (c == 'x') { out += "ks"; continue; }
+        if (c == 'q' && n1 == 'u') { out += "kv"; ++k; continue; }  // quarantine / क्वारंटाइन
         if (c == 'q') { out += 'k'; continue; }
         if (c == 'z') { out += 'j'; continue; }
         if (c == 'w') { out += 'v'; continue; }
@@ -260,6 +261,7 @@ std::string romanisation_key(std::string_view latin) {
         if (c == 'p' && n1 == 'h') { out += 'f'; k += 2; continue; }
         if (c == 's' && n1 == 'h') { out += 's'; k += 2; continue; }
         if (c == 'x') { out += "ks"; ++k; continue; }
+        if (c == 'q' && n1 == 'u') { out += "kv"; k += 2; continue; }
         if (c == 'q') { out += 'k'; ++k; continue; }
         if (c == 'z') { out += 'j'; ++k; continue; }
         bool before_vowel = is_vowel(n2) || n2 == 'y';
@@ -334,18 +336,38 @@ double substitution_cost(char a, char b) {
 }  // namespace
 
 double key_distance(std::string_view a, std::string_view b) {
-    std::vector<double> prev(b.size() + 1), cur(b.size() + 1);
-    prev[0] = 0;
-    for (std::size_t j = 1; j <= b.size(); ++j) prev[j] = prev[j - 1] + indel_cost(b, j - 1);
-    for (std::size_t i = 1; i <= a.size(); ++i) {
-        cur[0] = prev[0] + indel_cost(a, i - 1);
-        for (std::size_t j = 1; j <= b.size(); ++j) {
-            cur[j] = std::min({prev[j] + indel_cost(a, i - 1), cur[j - 1] + indel_cost(b, j - 1),
-                               prev[j - 1] + substitution_cost(a[i - 1], b[j - 1])});
+    // Weighted Levenshtein, plus cheap two-letter-for-one substitutions for the vowel spellings
+    // English and Hindi romanisers disagree on (AIIMS / एम्स: ai ~ e, Chouhan / चौहान: ou ~ au).
+    const std::size_t n = a.size(), m = b.size();
+    std::vector<std::vector<double>> d(n + 1, std::vector<double>(m + 1, 0));
+    for (std::size_t j = 1; j <= m; ++j) d[0][j] = d[0][j - 1] + indel_cost(b, j - 1);
+    auto digraph_cost = [](std::string_view two, char one) {
+        if ((two == "ai" || two == "ei" || two == "ay") && one == 'e') return 0.15;
+        if ((two == "au" || two == "ou" || two == "ow") && one == 'o') return 0.15;
+        return -1.0;
+    };
+    for (std::size_t i = 1; i <= n; ++i) {
+        d[i][0] = d[i - 1][0] + indel_cost(a, i - 1);
+        for (std::size_t j = 1; j <= m; ++j) {
+            double best = std::min({d[i - 1][j] + indel_cost(a, i - 1), d[i][j - 1] + indel_cost(b, j - 1),
+                                    d[i - 1][j - 1] + substitution_cost(a[i - 1], b[j - 1])});
+            if (i >= 2) {
+                double c = digraph_cost(a.substr(i - 2, 2), b[j - 1]);
+                if (c >= 0) best = std::min(best, d[i - 2][j - 1] + c);
+            }
+            if (j >= 2) {
+                double c = digraph_cost(b.substr(j - 2, 2), a[i - 1]);
+                if (c >= 0) best = std::min(best, d[i - 1][j - 2] + c);
+            }
+            if (i >= 2 && j >= 2 && a.substr(i - 2, 2) != b.substr(j - 2, 2)) {
+                // au ~ ou: both diphthongs for औ
+                std::string_view x = a.substr(i - 2, 2), y = b.substr(j - 2, 2);
+                if ((x == "au" && y == "ou") || (x == "ou" && y == "au")) best = std::min(best, d[i - 2][j - 2] + 0.1);
+            }
+            d[i][j] = best;
         }
-        std::swap(prev, cur);
     }
-    return prev[b.size()];
+    return d[n][m];
 }
 
 bool is_ascii_word(std::string_view word) {
