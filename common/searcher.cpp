@@ -4,6 +4,7 @@
 #include "common/errors.h"
 #include "common/index_writer.h"
 #include "common/schema.h"
+#include "common/spelling_suggester.h"
 
 #include <algorithm>
 #include <map>
@@ -43,6 +44,9 @@ SearchResult Searcher::search(const SearchRequest& request) {
 }
 
 namespace {
+
+// Below this many matches a query is offered a respelling.
+constexpr Xapian::doccount kFewMatches = 5;
 
 // Counts entity and month terms of every matching document. Xapian calls a MatchSpy for each
 // document the matcher examines; with check_at_least = doccount that is every match, so the
@@ -123,6 +127,7 @@ SearchResult Searcher::run(const SearchRequest& request) {
                                          request.facets || request.exact_count ? db_.get_doccount() : 0);
     if (request.facets) result.facets = collect_facets(spy.counts, request.facet_limit);
     result.matches_estimated = mset.get_matches_estimated();
+    if (request.suggest && mset.get_matches_upper_bound() < kFewMatches) result.suggestion = SpellingSuggester(db_).suggest(request.query);
     result.matches_lower_bound = mset.get_matches_lower_bound();
     std::set<std::string> terms;
     if (request.snippets) terms.insert(query.get_terms_begin(), query.get_terms_end());

@@ -30,6 +30,7 @@ struct SearchRequest {
     bool load_articles = true;  ///< decompress each hit's stored article (id, title, date …)
     bool facets = false;        ///< count entities and months over the whole result set
     bool exact_count = false;   ///< count every match (matches_estimated becomes exact)
+    bool suggest = false;       ///< offer a respelling when fewer than a handful of articles match
     std::size_t facet_limit = 15;
 };
 
@@ -63,6 +64,7 @@ struct SearchResult {
     Xapian::doccount matches_lower_bound = 0;
     BuiltQuery built;
     Facets facets;
+    std::string suggestion;  ///< "did you mean" query, or empty
 };
 
 /// A read-only view of one index. Re-opens itself when a concurrent khoj-index commit

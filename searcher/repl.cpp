@@ -157,6 +157,7 @@ class Repl {
   public:
     explicit Repl(const ReplOptions& options) : searcher_(options.index), request_(options.request), color_(options.color) {
         request_.snippets = true;
+        request_.suggest = true;
         if (request_.limit == 0) request_.limit = 10;
     }
 
@@ -262,6 +263,7 @@ void Repl::show_page() {
     style.width = terminal_width();
     std::cout << "\n";
     for (const auto& hit : last_->hits) std::cout << format_hit_text(hit, style) << "\n";
+    if (!last_->suggestion.empty()) message("did you mean: " + last_->suggestion);
     if (last_->hits.empty()) {
         message("no articles matched" + std::string(filter_summary().empty() ? "" : " (:clear drops the filters)"));
         return;
