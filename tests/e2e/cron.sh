@@ -1,0 +1,115 @@
+#!/usr/bin/env bash
+# @file cron.sh @brief End-to-end: cron-grade indexing: idempotent re-runs, updates, --prune, repeated ids, the write lock, kill -9 mid-run, searching during an update, --stats.
+set -euo pipefail
+source "$(dirname "$0")/lib.sh"
+
+INDEX=$WORK/index
+CORPUS=$WORK/corpus
+mkdir -p "$CORPUS"
+cp "$SOURCE_DIR"/sample_corpus/*.txt "$CORPUS/"
+idx() { run "$WORK/out" "$WORK/err" "$KHOJ_INDEX_BIN" --index "$INDEX" "$@"; }
+search() { run "$WORK/out" "$WORK/err" "$KHOJ_SEARCH_BIN" --index "$INDEX" "$@"; }
+count() { "$KHOJ_SEARCH_BIN" --index "$INDEX" --count "$1" 2>/dev/null || true; }
+
+# Quiet under cron: nothing on stdout or stderr when all is well and stdout is not a terminal.
+idx "$CORPUS"
+expect_rc 0 "first run"
+[ ! -s "$WORK/out" ] && [ ! -s "$WORK/err" ] || fail "first run was not quiet: $(cat "$WORK/out" "$WORK/err")"
+pass "first run indexes and is quiet when not on a terminal"
+
+# Idempotent: the second run skips the unchanged files; --force re-reads and changes nothing.
+idx --verbose "$CORPUS"
+expect_rc 0 "second run"
+grep -q "0 added, 0 updated, 0 unchanged, 0 deleted, 0 rejected, 4 files skipped" "$WORK/err" || fail "second run: $(cat "$WORK/err")"
+idx --verbose --force "$CORPUS"
+grep -q "0 added, 0 updated, 4 unchanged" "$WORK/err" || fail "--force run: $(cat "$WORK/err")"
+pass "re-runs change nothing (files skipped by size+mtime; --force finds every article unchanged)"
+
+# A changed file replaces its article, no duplicate.
+printf 'नया शीर्षक: मेरठ में बारिश\nमेरठ में आज भारी बारिश हुई।\n' > "$CORPUS/003_b08cd47993b18163.txt"
+idx --verbose "$CORPUS"
+grep -q "0 added, 1 updated" "$WORK/err" || fail "update: $(cat "$WORK/err")"
+[ "$(count मेरठ)" = 1 ] || fail "updated article not searchable"
+[ "$(count 'person:Shoigu')" = 2 ] || fail "old text of the updated article still indexed"
+pass "a changed file replaces its article (entity facets follow)"
+
+# --prune deletes the articles of a file that disappeared.
+rm "$CORPUS/002_39dddb9f299d2a0d.txt"
+idx --verbose --prune "$CORPUS"
+grep -q "1 deleted" "$WORK/err" || fail "prune: $(cat "$WORK/err")"
+search --format tsv सैटेलाइट
+[ "$RC" = 1 ] || fail "pruned article still found: $(cat "$WORK/out")"
+pass "--prune deletes the article whose file is gone"
+
+# A repeated id inside one input warns and keeps the last.
+printf '{"id":"dup","title":"पहला","body":"पहला संस्करण"}\n{"id":"dup","title":"दूसरा","body":"दूसरा संस्करण"}\n' > "$WORK/dup.jsonl"
+idx "$WORK/dup.jsonl"
+grep -q "dup.jsonl:2: id 'dup' repeats" "$WORK/err" || fail "no warning for a repeated id: $(cat "$WORK/err")"
+[ "$(count दूसरा)" = 1 ] && [ "$(count पहला)" = 0 ] || fail "repeated id did not keep the last"
+pass "a repeated id warns with file:line and keeps the last"
+
+# The write lock: a second khoj-index exits 4 at once and changes nothing. The first one is
+# held open reading a FIFO that nobody writes to yet.
+mkfifo "$WORK/slow.jsonl"
+"$KHOJ_INDEX_BIN" --index "$INDEX" "$WORK/slow.jsonl" >/dev/null 2>&1 &
+holder=$!
+for _ in $(seq 50); do [ -e "$INDEX/flintlock" ] && break; sleep 0.1; done
+sleep 0.3
+before=$("$KHOJ_INDEX_BIN" --index "$INDEX" --stats | grep documents)
+idx "$CORPUS"
+expect_rc 4 "second concurrent khoj-index"
+grep -q "khoj-index: .*being updated by another khoj-index" "$WORK/err" || fail "lock message: $(cat "$WORK/err")"
+printf '{"id":"fifo","title":"फीफो","body":"फीफो लेख"}\n' > "$WORK/slow.jsonl"
+wait "$holder"
+after=$("$KHOJ_INDEX_BIN" --index "$INDEX" --stats | grep documents)
+[ "$before" != "" ] && [ "$(count फीफो)" = 1 ] || fail "lock holder did not finish its work"
+pass "a concurrent run exits 4 with a clear message; the running one completes"
+
+# kill -9 mid-run, then re-run: the index opens, and ends with the same documents and results
+# as a clean build. A synthetic corpus of 1,600 articles (the seeds with suffixed ids).
+python3 - "$SOURCE_DIR/sample_corpus" "$WORK/big.jsonl" <<'PY'
+import json, pathlib, sys
+seeds = sorted(pathlib.Path(sys.argv[1]).glob("*.txt"))
+with open(sys.argv[2], "w", encoding="utf-8") as out:
+    for k in range(400):
+        for s in seeds:
+            lines = [l for l in s.read_text(encoding="utf-8").splitlines() if l.strip()]
+            out.write(json.dumps({"id": f"{s.stem}#{k}", "title": lines[0], "body": "\n".join(lines[1:]) + f" क्रमांक{k}"}, ensure_ascii=False) + "\n")
+PY
+CLEAN=$WORK/clean
+"$KHOJ_INDEX_BIN" --index "$CLEAN" "$WORK/big.jsonl"
+"$KHOJ_INDEX_BIN" --index "$INDEX.k9" --batch-size 200 "$WORK/big.jsonl" >/dev/null 2>&1 &
+victim=$!
+sleep 0.8
+kill -9 "$victim" 2>/dev/null || true
+wait "$victim" 2>/dev/null || true
+"$KHOJ_INDEX_BIN" --index "$INDEX.k9" --stats >/dev/null || fail "index does not open after kill -9"
+"$KHOJ_INDEX_BIN" --index "$INDEX.k9" --batch-size 200 "$WORK/big.jsonl"
+for q in "Shoigu Pyongyang" "क्रमांक7" "पुतिन"; do
+  a=$("$KHOJ_SEARCH_BIN" --index "$CLEAN" --format tsv -n 20 "$q" | cut -f2 | sort)
+  b=$("$KHOJ_SEARCH_BIN" --index "$INDEX.k9" --format tsv -n 20 "$q" | cut -f2 | sort)
+  [ "$a" = "$b" ] || fail "after kill -9 + re-run, '$q' differs from a clean build"
+done
+[ "$("$KHOJ_INDEX_BIN" --index "$INDEX.k9" --stats | grep documents)" = "$("$KHOJ_INDEX_BIN" --index "$CLEAN" --stats | grep documents)" ] ||
+  fail "document count differs after kill -9 + re-run"
+pass "kill -9 mid-run leaves an index that opens; the re-run ends identical to a clean build"
+
+# Searches keep working while an update commits (batches of 100 → many commits).
+"$KHOJ_INDEX_BIN" --index "$INDEX.live" --batch-size 100 "$WORK/big.jsonl" >/dev/null 2>&1 &
+writer=$!
+sleep 0.3
+errors=0
+while kill -0 "$writer" 2>/dev/null; do
+  rc=0
+  "$KHOJ_SEARCH_BIN" --index "$INDEX.live" --format tsv पुतिन >/dev/null 2>"$WORK/search.err" || rc=$?
+  [ "$rc" -le 1 ] || { errors=$((errors + 1)); cat "$WORK/search.err" >&2; }
+done
+wait "$writer"
+[ "$errors" = 0 ] || fail "$errors searches failed during indexing"
+pass "searches during an update never fail"
+
+# --stats.
+idx --stats
+expect_rc 0 "--stats"
+for field in "documents:" "bytes on disk:" "last update:" "analysis version:"; do grep -q "$field" "$WORK/out" || fail "--stats lacks $field"; done
+pass "--stats prints documents, size, last update and analysis version"
