@@ -27,8 +27,16 @@ Xapian::Database open_index_for_reading(const std::string& path) {
     if (!std::filesystem::exists(path)) throw IndexError("no index at " + path + " (build one with khoj-index --index " + path + " FILES)");
     try {
         Xapian::Database db(path);
-        check_analysis_version(db, path);
-        return db;
+        for (int attempt = 0;; ++attempt) {
+            try {
+                check_analysis_version(db, path);
+                return db;
+            } catch (const Xapian::DatabaseModifiedError&) {
+                // A concurrent commit landed between opening and reading the metadata.
+                if (attempt == 3) throw;
+                db.reopen();
+            }
+        }
     } catch (const Xapian::DatabaseOpeningError& e) {
         throw IndexError("cannot open index " + path + ": " + e.get_msg());
     } catch (const Xapian::DatabaseCorruptError& e) {

@@ -13,7 +13,16 @@
 namespace khoj {
 
 Searcher::Searcher(const std::string& index_path) : path_(index_path), db_(open_index_for_reading(index_path)) {
-    codec_.load_dictionaries(db_);
+    // A khoj-index commit can land between opening and reading the metadata.
+    for (int attempt = 0;; ++attempt) {
+        try {
+            codec_.load_dictionaries(db_);
+            return;
+        } catch (const Xapian::DatabaseModifiedError&) {
+            if (attempt == 3) throw IndexError("index " + path_ + " keeps changing under the search; try again");
+            db_.reopen();
+        }
+    }
 }
 
 std::optional<Article> Searcher::article(const std::string& id) {
