@@ -65,30 +65,45 @@ std::string file_term(const std::string& file) {
     return prefix::kFile + content_hash(key);
 }
 
-Change IndexWriter::add(const Article& input, const std::string& origin_file) {
-    // The origin is part of "unchanged": an article moved to another file must be re-marked,
-    // or --prune of the old file would delete it.
-    const std::string hash = content_hash(input) + (origin_file.empty() ? std::string() : file_term(origin_file));
-    const std::string id_term = prefix::kId + input.id;
+std::string IndexWriter::stored_hash(const Article& article, const std::string& origin_file) {
+    return content_hash(article) + (origin_file.empty() ? std::string() : file_term(origin_file));
+}
+
+bool IndexWriter::unchanged(const std::string& id, const std::string& hash) {
+    const std::string id_term = prefix::kId + id;
     Xapian::PostingIterator existing = db_.postlist_begin(id_term);
-    const bool existed = existing != db_.postlist_end(id_term);
-    // Checked before any analysis, so re-reading an unchanged file costs little.
-    if (existed && db_.get_document(*existing).get_value(slot::kContentHash) == hash) return Change::Unchanged;
-    Article article = input;
-    article.entities = extractor_.extract(article.title, article.body, analyzer_);
-    std::set<std::string> vocabulary;
-    Xapian::Document doc = build_document(article, analyzer_, &vocabulary);
-    if (!origin_file.empty()) doc.add_boolean_term(file_term(origin_file));
-    doc.add_value(slot::kContentHash, hash);
-    doc.set_data(codec_.compress(article_to_json(article)));
+    return existing != db_.postlist_end(id_term) && db_.get_document(*existing).get_value(slot::kContentHash) == hash;
+}
+
+PreparedArticle IndexWriter::prepare(const Article& input, const std::string& origin_file, const std::string& hash, Analyzer& analyzer) const {
+    PreparedArticle p;
+    p.article = input;
+    p.article.entities = extractor_.extract(p.article.title, p.article.body, analyzer);
+    p.doc = build_document(p.article, analyzer, &p.vocabulary);
+    if (!origin_file.empty()) p.doc.add_boolean_term(file_term(origin_file));
+    p.doc.add_value(slot::kContentHash, hash);
+    p.doc.set_data(codec_.compress(article_to_json(p.article)));
+    return p;
+}
+
+Change IndexWriter::write(PreparedArticle&& p) {
+    const std::string id_term = prefix::kId + p.article.id;
+    const bool existed = db_.term_exists(id_term);
     // Facets show names, not slugs: keep each entity term's display names in the metadata.
-    for (const Entity& e : article.entities) {
+    for (const Entity& e : p.article.entities) {
         std::string term = truncate_term(entity_term(e));
         if (named_entities_.insert(term).second) db_.set_metadata(metadata::kEntityPrefix + term, e.name + "\t" + e.name_en);
     }
-    add_romanisation_synonyms(vocabulary);
-    db_.replace_document(id_term, doc);
+    add_romanisation_synonyms(p.vocabulary);
+    db_.replace_document(id_term, p.doc);
     return existed ? Change::Updated : Change::Added;
+}
+
+Change IndexWriter::add(const Article& article, const std::string& origin_file) {
+    // Checked before any analysis, so re-reading an unchanged file costs little.
+    const std::string hash = stored_hash(article, origin_file);
+    if (unchanged(article.id, hash)) return Change::Unchanged;
+    return write(prepare(article, origin_file, hash, analyzer_));
 }
 
 std::size_t IndexWriter::remove_file(const std::string& origin_file) {

@@ -16,6 +16,13 @@ namespace khoj {
 /// What adding an article did to the index.
 enum class Change { Added, Updated, Unchanged };
 
+/// An article analysed, compressed and ready to write (see IndexWriter::prepare()).
+struct PreparedArticle {
+    Article article;
+    Xapian::Document doc;
+    std::set<std::string> vocabulary;
+};
+
 /// The only writer of a Khoj index. Opening takes Xapian's write lock, so a second writer
 /// fails at once with IndexLockedError instead of waiting or corrupting anything.
 class IndexWriter {
@@ -26,6 +33,20 @@ class IndexWriter {
     /// Adds @p article, replaces the article with the same id, or does nothing when unchanged;
     /// @p origin_file (when given) lets --prune find it once that file is gone.
     Change add(const Article& article, const std::string& origin_file = {});
+
+    /// The content hash stored with an article: equal hashes mean "unchanged". The origin file
+    /// is part of it, or an article moved to another file would be pruned with the old one.
+    static std::string stored_hash(const Article& article, const std::string& origin_file);
+
+    /// True when the index holds @p id with this stored hash (nothing to do).
+    bool unchanged(const std::string& id, const std::string& hash);
+
+    /// Analyses and compresses an article without touching the database: safe to call from
+    /// several threads at once, each with its own @p analyzer (the expensive half of add()).
+    PreparedArticle prepare(const Article& article, const std::string& origin_file, const std::string& hash, Analyzer& analyzer) const;
+
+    /// Writes a prepared article (replacing the one with its id); single-threaded.
+    Change write(PreparedArticle&& prepared);
 
     /// Deletes every article read from @p origin_file; returns how many.
     std::size_t remove_file(const std::string& origin_file);

@@ -5,7 +5,11 @@
 #include "common/index_writer.h"
 #include "common/schema.h"
 
+#include <algorithm>
 #include <chrono>
+#include <exception>
+#include <memory>
+#include <thread>
 #include <filesystem>
 #include <unordered_map>
 
@@ -14,6 +18,9 @@ namespace fs = std::filesystem;
 namespace khoj {
 
 namespace {
+
+// Articles analysed together on all cores before being written in order.
+constexpr std::size_t kAnalysisBatch = 256;
 
 // Articles buffered to train the zstd dictionary of a new index before anything is written.
 constexpr std::size_t kDictionarySamples = 2000;
@@ -57,16 +64,62 @@ IndexingSummary run_indexing(const IndexingOptions& options, const ArticleReader
     const bool train = writer.codec().current_dictionary() == 0;
     std::vector<InputArticle> pending;  // held back until the dictionary is trained
 
+    // Analysis (segmentation, stemming, entities, compression) runs on every core in batches;
+    // Xapian writes stay on this thread, in input order, so the last copy of a repeated id wins.
+    const unsigned threads = std::max(1u, std::min(4u, std::thread::hardware_concurrency()));
+    std::vector<std::unique_ptr<Analyzer>> analyzers;
+    for (unsigned t = 0; t < threads; ++t) analyzers.push_back(std::make_unique<Analyzer>());
+    std::vector<InputArticle> batch;
+    auto flush_batch = [&] {
+        if (batch.empty()) return;
+        std::vector<std::string> origins(batch.size()), hashes(batch.size());
+        std::vector<std::size_t> todo;
+        for (std::size_t i = 0; i < batch.size(); ++i) {
+            origins[i] = canonical_name(batch[i].file);
+            hashes[i] = IndexWriter::stored_hash(batch[i].article, origins[i]);
+            if (writer.unchanged(batch[i].article.id, hashes[i])) {
+                ++summary.unchanged;
+            } else {
+                todo.push_back(i);
+            }
+        }
+        std::vector<PreparedArticle> prepared(batch.size());
+        std::vector<std::exception_ptr> failures(threads);
+        std::vector<std::thread> workers;
+        for (unsigned t = 0; t < threads; ++t) {
+            workers.emplace_back([&, t] {
+                try {
+                    for (std::size_t k = t; k < todo.size(); k += threads) {
+                        std::size_t i = todo[k];
+                        prepared[i] = writer.prepare(batch[i].article, origins[i], hashes[i], *analyzers[t]);
+                    }
+                } catch (...) {
+                    failures[t] = std::current_exception();
+                }
+            });
+        }
+        for (auto& w : workers) w.join();
+        for (auto& f : failures) {
+            if (f) std::rethrow_exception(f);
+        }
+        for (std::size_t i : todo) {
+            switch (writer.write(std::move(prepared[i]))) {
+                case Change::Added: ++summary.added; break;
+                case Change::Updated: ++summary.updated; break;
+                case Change::Unchanged: ++summary.unchanged; break;
+            }
+            if (++since_commit >= options.batch_size) {
+                writer.commit();
+                since_commit = 0;
+            }
+        }
+        batch.clear();
+        summary.seconds = elapsed();
+        if (on_progress) on_progress(summary);
+    };
     auto write = [&](InputArticle&& input) {
-        switch (writer.add(input.article, canonical_name(input.file))) {
-            case Change::Added: ++summary.added; break;
-            case Change::Updated: ++summary.updated; break;
-            case Change::Unchanged: ++summary.unchanged; break;
-        }
-        if (++since_commit >= options.batch_size) {
-            writer.commit();
-            since_commit = 0;
-        }
+        batch.push_back(std::move(input));
+        if (batch.size() >= kAnalysisBatch) flush_batch();
     };
     auto flush_pending = [&] {
         if (pending.empty()) return;
@@ -92,8 +145,6 @@ IndexingSummary run_indexing(const IndexingOptions& options, const ArticleReader
             } else {
                 write(std::move(input));
             }
-            summary.seconds = elapsed();
-            if (on_progress) on_progress(summary);
         },
         on_diagnostic,
         [&](const fs::path& file, const FileStamp& stamp) {
@@ -107,10 +158,12 @@ IndexingSummary run_indexing(const IndexingOptions& options, const ArticleReader
             // Recorded in the same transaction as the file's articles: a crash before the commit
             // leaves the file unrecorded, and the next run reads it again.
             flush_pending();
+            flush_batch();
             db.set_metadata(metadata::kFileStampPrefix + canonical_name(file), stamp_text(stamp));
         });
     for (const auto& path : options.paths) reader.read(path);
     flush_pending();
+    flush_batch();
     if (options.prune) {
         std::vector<std::string> gone;
         for (auto it = db.metadata_keys_begin(metadata::kFileStampPrefix); it != db.metadata_keys_end(metadata::kFileStampPrefix); ++it) {

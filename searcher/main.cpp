@@ -136,7 +136,7 @@ std::size_t print_results(const khoj::SearchResult& result, khoj::OutputFormat f
     if (result.facets.computed && format == khoj::OutputFormat::Json) std::cout << khoj::format_facets_json(result.facets) << "\n";
     if (format == khoj::OutputFormat::Text && !result.suggestion.empty()) std::cerr << "did you mean: " << result.suggestion << "\n";
     if (format == khoj::OutputFormat::Text && qid.empty()) {
-        std::cerr << (result.hits.empty() ? "no articles matched" : "about " + std::to_string(result.matches_estimated) + " matching articles")
+        std::cerr << (result.hits.empty() ? "no articles matched" : std::to_string(result.matches_estimated) + (result.matches_estimated == 1 ? " matching article" : " matching articles"))
                   << "\n";
     }
     return result.hits.size();
@@ -153,7 +153,7 @@ int run(const Options& options, const std::string& query) {
     request.sort = parse_sort(options.sort);
     request.facets = options.facets;
     request.suggest = format == khoj::OutputFormat::Text;
-    request.exact_count = options.count_only;
+    request.exact_count = options.count_only || format == khoj::OutputFormat::Text;
     std::size_t total = 0;
     if (!options.batch.empty()) {
         std::ifstream file;

@@ -158,6 +158,7 @@ class Repl {
     explicit Repl(const ReplOptions& options) : searcher_(options.index), request_(options.request), color_(options.color) {
         request_.snippets = true;
         request_.suggest = true;
+        request_.exact_count = true;  // "results 1–10 of 37", not an estimate
         if (request_.limit == 0) request_.limit = 10;
     }
 
@@ -273,7 +274,7 @@ void Repl::show_page() {
     if (more_) {
         // Xapian's estimate can be below what is already known to exist.
         std::size_t about = std::max<std::size_t>(last_->matches_estimated, last + 1);
-        status += " of about " + std::to_string(about) + " · Enter or :next for more";
+        status += " of " + std::to_string(about) + " · Enter or :next for more";
     } else {
         status += " of " + std::to_string(last);
     }
