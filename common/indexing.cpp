@@ -3,6 +3,7 @@
 
 #include "common/errors.h"
 #include "common/index_writer.h"
+#include "common/record_codec.h"
 #include "common/schema.h"
 
 #include <algorithm>
@@ -209,7 +210,20 @@ IndexStatistics index_statistics(const std::string& path) {
     std::error_code ec;
     for (fs::recursive_directory_iterator it(path, ec), end; !ec && it != end; it.increment(ec)) {
         std::error_code size_ec;
-        if (it->is_regular_file(size_ec)) stats.bytes_on_disk += it->file_size(size_ec);
+        if (!it->is_regular_file(size_ec)) continue;
+        std::uintmax_t size = it->file_size(size_ec);
+        stats.bytes_on_disk += size;
+        if (it->path().extension() == ".glass") stats.tables.emplace_back(it->path().stem().string(), size);
+    }
+    std::sort(stats.tables.begin(), stats.tables.end(), [](const auto& a, const auto& b) { return a.second > b.second; });
+    RecordCodec with_dictionary, without_dictionary;
+    with_dictionary.load_dictionaries(db);
+    for (auto it = db.postlist_begin(""); it != db.postlist_end(""); ++it) {
+        std::string record = db.get_document(*it).get_data();
+        std::string plain = with_dictionary.decompress(record);
+        stats.stored_compressed += record.size();
+        stats.stored_plain += plain.size();
+        stats.stored_without_dictionary += without_dictionary.compress(plain).size();
     }
     return stats;
 }
