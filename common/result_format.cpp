@@ -1,6 +1,7 @@
 /** @file result_format.cpp @brief Result rendering. */
 #include "common/result_format.h"
 
+#include "common/terminal.h"
 #include "common/unicode_text.h"
 
 #include <nlohmann/json.hpp>
@@ -12,10 +13,10 @@ namespace khoj {
 
 namespace {
 
-constexpr const char* kBold = "\033[1m";
-constexpr const char* kMatch = "\033[1;33m";
-constexpr const char* kDim = "\033[2m";
-constexpr const char* kReset = "\033[0m";
+using ansi::kBold;
+using ansi::kDim;
+using ansi::kMatch;
+using ansi::kReset;
 
 std::string flat(std::string s) {
     for (char& c : s) {

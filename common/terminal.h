@@ -5,6 +5,16 @@
 
 namespace khoj {
 
+/// ANSI SGR sequences, used only when use_color() says so.
+namespace ansi {
+constexpr const char* kBold = "\033[1m";
+constexpr const char* kDim = "\033[2m";
+constexpr const char* kMatch = "\033[1;33m";
+constexpr const char* kPrompt = "\033[1;36m";
+constexpr const char* kFilter = "\033[33m";
+constexpr const char* kReset = "\033[0m";
+}  // namespace ansi
+
 /// True when standard output is a terminal.
 bool stdout_is_terminal();
 /// True when standard error is a terminal.

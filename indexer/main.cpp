@@ -48,6 +48,22 @@ Exit codes:
   4  another khoj-index is updating this index (nothing was changed)
 )";
 
+// Prints --stats; errors propagate to main().
+int print_statistics(const std::string& index) {
+    auto st = khoj::index_statistics(index);
+    std::printf("index:            %s\ndocuments:        %zu\nbytes on disk:    %ju\nindexed files:    %zu\n"
+                "last update:      %s\nanalysis version: %s\nzstd dictionary:  %u\n",
+                index.c_str(), st.documents, st.bytes_on_disk, st.indexed_files, st.last_update.c_str(),
+                st.analysis_version.c_str(), st.dictionary_id);
+    std::printf("where the bytes go:\n");
+    for (const auto& [table, bytes] : st.tables) std::printf("  %-10s %12ju  (%4.1f%%)\n", table.c_str(), bytes, 100.0 * static_cast<double>(bytes) / static_cast<double>(std::max<std::uintmax_t>(st.bytes_on_disk, 1)));
+    auto ratio = [&](std::uintmax_t b) { return b ? static_cast<double>(st.stored_plain) / static_cast<double>(b) : 0.0; };
+    std::printf("stored articles:  %ju bytes of JSON → %ju with zstd + dictionary (%.2f:1), %ju with plain zstd (%.2f:1)\n",
+                st.stored_plain, st.stored_compressed, ratio(st.stored_compressed), st.stored_without_dictionary,
+                ratio(st.stored_without_dictionary));
+    return kExitOk;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -91,29 +107,7 @@ int main(int argc, char** argv) {
     if (options.index.empty()) {
         if (const char* env = std::getenv("KHOJ_INDEX")) options.index = env;
     }
-    if (stats && !options.index.empty()) {
-        try {
-            auto st = khoj::index_statistics(options.index);
-            std::printf("index:            %s\ndocuments:        %zu\nbytes on disk:    %ju\nindexed files:    %zu\n"
-                        "last update:      %s\nanalysis version: %s\nzstd dictionary:  %u\n",
-                        options.index.c_str(), st.documents, st.bytes_on_disk, st.indexed_files, st.last_update.c_str(),
-                        st.analysis_version.c_str(), st.dictionary_id);
-            std::printf("where the bytes go:\n");
-            for (const auto& [table, bytes] : st.tables) std::printf("  %-10s %12ju  (%4.1f%%)\n", table.c_str(), bytes, 100.0 * static_cast<double>(bytes) / static_cast<double>(std::max<std::uintmax_t>(st.bytes_on_disk, 1)));
-            auto ratio = [&](std::uintmax_t b) { return b ? static_cast<double>(st.stored_plain) / static_cast<double>(b) : 0.0; };
-            std::printf("stored articles:  %ju bytes of JSON → %ju with zstd + dictionary (%.2f:1), %ju with plain zstd (%.2f:1)\n",
-                        st.stored_plain, st.stored_compressed, ratio(st.stored_compressed), st.stored_without_dictionary,
-                        ratio(st.stored_without_dictionary));
-            return kExitOk;
-        } catch (const khoj::Error& e) {
-            std::cerr << "khoj-index: " << e.what() << "\n";
-            return kExitIndex;
-        } catch (const Xapian::Error& e) {
-            std::cerr << "khoj-index: " << e.get_description() << "\n";
-            return kExitIndex;
-        }
-    }
-    if (options.index.empty() || options.paths.empty()) {
+    if (options.index.empty() || (options.paths.empty() && !stats)) {
         std::cerr << "khoj-index: " << (options.index.empty() ? "no index given (use --index DIR or KHOJ_INDEX)" : "no input PATH given")
                   << "\nTry 'khoj-index --help'.\n";
         return kExitUsage;
@@ -121,7 +115,13 @@ int main(int argc, char** argv) {
     const bool tty = khoj::stderr_is_terminal();
     const bool show_progress = tty && !quiet;
     khoj::ProgressBar progress(show_progress);
+    auto fail = [&](const std::string& message, int code) {
+        progress.clear();
+        std::cerr << "khoj-index: " << message << "\n";
+        return code;
+    };
     try {
+        if (stats) return print_statistics(options.index);
         auto summary = khoj::run_indexing(
             options,
             [&](const khoj::Diagnostic& d) {
@@ -139,20 +139,10 @@ int main(int argc, char** argv) {
         }
         return summary.rejected ? kExitRejects : kExitOk;
     } catch (const khoj::IndexLockedError& e) {
-        progress.clear();
-        std::cerr << "khoj-index: " << e.what() << "\n";
-        return kExitLocked;
-    } catch (const khoj::IndexError& e) {
-        progress.clear();
-        std::cerr << "khoj-index: " << e.what() << "\n";
-        return kExitIndex;
+        return fail(e.what(), kExitLocked);
     } catch (const khoj::Error& e) {
-        progress.clear();
-        std::cerr << "khoj-index: " << e.what() << "\n";
-        return kExitIndex;
+        return fail(e.what(), kExitIndex);
     } catch (const Xapian::Error& e) {
-        progress.clear();
-        std::cerr << "khoj-index: " << e.get_description() << "\n";
-        return kExitIndex;
+        return fail(e.get_description(), kExitIndex);
     }
 }

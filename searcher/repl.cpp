@@ -35,11 +35,11 @@ namespace khoj {
 
 namespace {
 
-constexpr const char* kBold = "\033[1m";
-constexpr const char* kDim = "\033[2m";
-constexpr const char* kPromptColor = "\033[1;36m";
-constexpr const char* kFilterColor = "\033[33m";
-constexpr const char* kReset = "\033[0m";
+using ansi::kBold;
+using ansi::kDim;
+using ansi::kReset;
+constexpr const char* kPromptColor = ansi::kPrompt;
+constexpr const char* kFilterColor = ansi::kFilter;
 constexpr int kHistoryLimit = 1000;
 
 const char* kReplHelp = R"(Type a query and press Enter. Queries take the same syntax as the command line:
