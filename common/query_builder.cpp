@@ -126,16 +126,10 @@ QueryBuilder::QueryBuilder(const Xapian::Database& db) : db_(db) {}
 
 bool QueryBuilder::exists(const std::string& term) const { return db_.term_exists(term); }
 
-void QueryBuilder::add_latin_candidates(const std::string& latin, bool title_only, WordExpansion& out) {
-    const std::string stem_prefix = title_only ? prefix::kTitleStem : prefix::kStem;
-    const std::string key = romanisation_key(latin);
-    if (key.empty()) return;
-    struct Candidate {
-        double distance;
-        Xapian::doccount frequency;
-        std::string word;
-    };
+std::vector<QueryBuilder::Candidate> QueryBuilder::latin_candidates(const std::string& latin) {
     std::vector<Candidate> candidates;
+    const std::string key = romanisation_key(latin);
+    if (key.empty()) return candidates;
     const std::string skeleton_key = prefix::kRomanKey + consonant_skeleton(key);
     for (auto it = db_.synonyms_begin(skeleton_key); it != db_.synonyms_end(skeleton_key); ++it) {
         std::string word = *it;
@@ -143,13 +137,20 @@ void QueryBuilder::add_latin_candidates(const std::string& latin, bool title_onl
         if (freq == 0) continue;  // the only articles using it were deleted
         candidates.push_back({spelling_distance(latin, word), freq, word});
     }
-    if (candidates.empty()) return;
     std::sort(candidates.begin(), candidates.end(), [](const Candidate& a, const Candidate& b) {
         return a.distance != b.distance ? a.distance < b.distance : a.frequency > b.frequency;
     });
+    const double threshold = distance_threshold(spelling_form(latin));
+    while (!candidates.empty() && candidates.back().distance > threshold) candidates.pop_back();
+    return candidates;
+}
+
+void QueryBuilder::add_latin_candidates(const std::string& latin, bool title_only, WordExpansion& out) {
+    const std::string stem_prefix = title_only ? prefix::kTitleStem : prefix::kStem;
+    const std::vector<Candidate> candidates = latin_candidates(latin);
+    if (candidates.empty()) return;
     const double best = candidates.front().distance;
     const double threshold = distance_threshold(spelling_form(latin));
-    if (best > threshold) return;
     // A romanised function word (ki, ka, se) stands for a stop word: it adds nothing to ranking.
     if (is_stopword(candidates.front().word) && best <= 0.3) {
         out.terms.clear();
@@ -465,17 +466,12 @@ struct QueryBuilder::Parser {
             add_choice(e, exact_prefix + t.exact, 1.0, "phrase word");
             if (t.script == Script::Latin && is_ascii_word(t.exact)) {
                 // A Latin word inside a phrase matches the exact Devanagari forms it transliterates to.
-                WordExpansion translit;
-                builder.add_latin_candidates(t.exact, false, translit);
-                for (const auto& c : translit.terms) {
-                    std::string reason = c.reason;
-                    std::string word = reason.substr(reason.find(' ') + 1);
-                    word = word.substr(0, word.find(' '));
-                    Token dt = builder.analyzer_.analyze_word(word);
-                    if (!dt.exact.empty()) {
-                        alternatives.emplace_back(exact_prefix + dt.exact);
-                        add_choice(e, exact_prefix + dt.exact, 1.0, c.reason);
-                    }
+                // Stop words included: "Kim Jong Un" is किम जोंग उन, and उन is a stop word.
+                const auto candidates = builder.latin_candidates(t.exact);
+                for (const auto& c : candidates) {
+                    if (c.distance > candidates.front().distance + kSpellingTie) break;
+                    alternatives.emplace_back(exact_prefix + c.word);
+                    add_choice(e, exact_prefix + c.word, 1.0, "transliteration " + c.word + " d=" + format_distance(c.distance));
                 }
             }
             positions.push_back(alternatives.size() == 1 ? alternatives.front()

@@ -48,6 +48,17 @@ class QueryBuilder {
     /// The terms a single word expands to (no syntax): what the highlighter and --explain use.
     WordExpansion expand_word(const std::string& word, bool title_only);
 
+    /// A Devanagari word of the index that a Latin word may stand for.
+    struct Candidate {
+        double distance;             ///< spelling_distance() from the typed word
+        Xapian::doccount frequency;  ///< articles using it
+        std::string word;            ///< orthographic form (an unprefixed index term)
+    };
+
+    /// The index's Devanagari words sharing the Latin word's lookup key, closest first, cut at
+    /// the distance threshold for words of its length.
+    std::vector<Candidate> latin_candidates(const std::string& latin);
+
   private:
     struct Parser;
     void add_latin_candidates(const std::string& latin, bool title_only, WordExpansion& out);
