@@ -33,7 +33,8 @@ std::string score_text(double score) {
 
 }  // namespace
 
-std::string wrap_snippet(const Snippet& snippet, bool color, std::size_t width, std::size_t max_lines, const std::string& indent) {
+std::string wrap_snippet(const Snippet& snippet, bool color, std::size_t width, std::size_t max_lines, const std::string& indent,
+                         const std::string& base_style) {
     const std::string& text = snippet.text;
     const std::size_t room = width > indent.size() + 10 ? width - indent.size() : 40;
     // Split into words (at spaces) and lay them out by display width.
@@ -74,7 +75,7 @@ std::string wrap_snippet(const Snippet& snippet, bool color, std::size_t width, 
             }
             if (inside && color) out += kMatch;
             out.append(text, k, stop - k);
-            if (inside && color) out += kReset;
+            if (inside && color) out += std::string(kReset) + base_style;
             k = stop;
         }
         line_width += w;
@@ -88,20 +89,9 @@ std::string format_hit_text(const Hit& hit, const TextStyle& style) {
     char rank[16];
     std::snprintf(rank, sizeof rank, "%3zu. ", hit.rank);
     out << (style.color ? kBold : "") << rank << (style.color ? kReset : "");
-    std::string title = wrap_snippet(hit.title, style.color, style.width, 2, "");
-    if (style.color) {
-        // Headline in bold; matches inside keep their own colour.
-        std::string bolded;
-        for (std::size_t k = 0; k < title.size(); ++k) {
-            bolded += title[k];
-            if (title.compare(k, 4, std::string(kReset)) == 0 && k + 3 < title.size()) {
-                bolded += title.substr(k + 1, 3);
-                k += 3;
-                bolded += kBold;
-            }
-        }
-        title = kBold + bolded + kReset;
-    }
+    // Headline in bold; a highlighted match inside it switches to the match colour and back.
+    std::string title = wrap_snippet(hit.title, style.color, style.width, 2, "", style.color ? kBold : "");
+    if (style.color) title = kBold + title + kReset;
     // Continuation lines of the headline are indented under it.
     std::string indented;
     for (char c : title) {

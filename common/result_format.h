@@ -38,8 +38,10 @@ std::string format_facets_json(const Facets& facets);
 /// The --explain report: each query word and the terms it matched, with weights and frequencies.
 std::string format_explanation(const BuiltQuery& built, const Xapian::Database& db, bool color);
 
-/// Snippet text with highlights as ANSI bold (colour) or left plain, wrapped to @p width
-/// display columns (not bytes) over at most @p max_lines lines, each prefixed by @p indent.
-std::string wrap_snippet(const Snippet& snippet, bool color, std::size_t width, std::size_t max_lines, const std::string& indent);
+/// Snippet text with highlights in the match colour (when @p color) or left plain, wrapped to
+/// @p width display columns (not bytes) over at most @p max_lines lines, each prefixed by
+/// @p indent; @p base_style is restored after each highlight (bold for headlines).
+std::string wrap_snippet(const Snippet& snippet, bool color, std::size_t width, std::size_t max_lines, const std::string& indent,
+                         const std::string& base_style = "");
 
 }  // namespace khoj
