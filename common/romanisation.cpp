@@ -203,6 +203,11 @@ std::string spelling_form(std::string_view latin) {
         if (c == 'q' && n1 == 'u') { out += "kv"; ++k; continue; }  // quarantine / क्वारंटाइन
         if (c == 'q') { out += 'k'; continue; }
         if (c == 'z') { out += 'j'; continue; }
+        // English ow / aw before a consonant or at the end is a vowel: Lucknow / लखनऊ.
+        if (c == 'w' && k > 0 && (s[k - 1] == 'o' || s[k - 1] == 'a') && (n1 == '\0' || !is_vowel(n1))) {
+            out += 'u';
+            continue;
+        }
         if (c == 'w') { out += 'v'; continue; }
         if (c == 'y' && k + 1 == s.size() && k > 0) { out += 'i'; continue; }
         out += c;

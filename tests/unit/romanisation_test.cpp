@@ -87,3 +87,12 @@ TEST_CASE("is_ascii_word accepts only ASCII letters") {
     CHECK_FALSE(is_ascii_word("covid19"));
     CHECK_FALSE(is_ascii_word(""));
 }
+
+TEST_CASE("spelling_distance undoes English spelling conventions in names and loanwords") {
+    // ow at the end is a vowel (Lucknow / लखनऊ); qu is kv (quarantine / क्वारंटाइन);
+    // ai ~ e (AIIMS / एम्स); all close enough to be found, far closer than an unrelated word.
+    CHECK(spelling_distance("Lucknow", "लखनऊ") < 0.8);
+    CHECK(spelling_distance("quarantine", "क्वारंटाइन") < 0.8);
+    CHECK(spelling_distance("aiims", "एम्स") < 0.8);
+    CHECK(spelling_distance("Lucknow", "लखनऊ") < spelling_distance("Lucknow", "लाखों"));
+}
