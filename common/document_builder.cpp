@@ -73,7 +73,6 @@ Xapian::Document build_document(const Article& article, Analyzer& analyzer, std:
     }
     for (const Entity& e : article.entities) doc.add_boolean_term(truncate_term(entity_term(e)));
     add_date_terms(doc, article.date);
-    doc.add_value(slot::kContentHash, content_hash(article));
     return doc;
 }
 

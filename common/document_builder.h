@@ -10,8 +10,9 @@
 
 namespace khoj {
 
-/// Builds the Xapian document of one article; the Devanagari words seen are added to @p vocabulary
-/// so the writer can keep the romanisation synonym table complete.
+/// Builds the Xapian document of one article (terms and date values; the writer adds the
+/// content hash and stored data); the Devanagari words seen are added to @p vocabulary so the
+/// writer can keep the romanisation synonym table complete.
 Xapian::Document build_document(const Article& article, Analyzer& analyzer, std::set<std::string>* vocabulary);
 
 /// A 64-bit FNV-1a hash of the article's fields, as 16 hex digits: equal hashes mean "unchanged".

@@ -115,8 +115,7 @@ Facets Searcher::collect_facets(const std::map<std::string, std::size_t>& counts
 
 SearchResult Searcher::run(const SearchRequest& request) {
     SearchResult result;
-    QueryBuilder builder(db_);
-    result.built = builder.build(request.query);
+    result.built = builder_.build(request.query);
     Xapian::Query query = result.built.query;
     if (!request.since.empty() || !request.until.empty()) {
         std::string from = request.since.empty() ? "00000000" : compact(request.since);

@@ -13,7 +13,6 @@
 namespace khoj {
 
 bool is_valid_utf8(std::string_view text) {
-    std::size_t i = 0;
     const auto* s = reinterpret_cast<const uint8_t*>(text.data());
     const auto length = static_cast<int32_t>(text.size());
     int32_t pos = 0;
@@ -22,7 +21,6 @@ bool is_valid_utf8(std::string_view text) {
         U8_NEXT(s, pos, length, c);
         if (c < 0) return false;
     }
-    (void)i;
     return true;
 }
 
