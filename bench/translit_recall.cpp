@@ -37,7 +37,7 @@ int main(int argc, char** argv) {
         std::string roman = khoj::has_devanagari(a) ? b : a;
         khoj::Token t = analyzer.analyze_word(devanagari);
         if (t.exact.empty() || t.stopword) continue;
-        Xapian::doccount df = db.get_termfreq(t.exact);
+        Xapian::doccount df = db.get_termfreq("Z" + t.stem);  // articles with a form of the word
         if (df < 1 || df > 200 || !seen.insert(roman + "\t" + t.exact).second) continue;
         ++pairs;
         khoj::WordExpansion e = builder.expand_word(roman, false);

@@ -9,9 +9,6 @@ namespace khoj {
 
 namespace {
 
-// Positions of body words start after a gap so that a phrase never spans title and body.
-constexpr Xapian::termpos kBodyFirstPosition = 1000;
-
 void add_date_terms(Xapian::Document& doc, const std::string& date) {
     if (date.size() != 10) return;
     std::string ymd = date.substr(0, 4) + date.substr(5, 2) + date.substr(8, 2);
@@ -42,25 +39,20 @@ std::string content_hash(const Article& a) {
 }
 
 Xapian::Document build_document(const Article& article, Analyzer& analyzer, std::set<std::string>* vocabulary) {
+    // No positions and no unstemmed forms: phrases are checked against the stored text
+    // (PhraseFilter), which keeps the index to one posting per (stem, article).
     Xapian::Document doc;
     auto remember = [&](const Token& t) {
         if (vocabulary && t.script == Script::Devanagari) vocabulary->insert(t.exact);
     };
-    Xapian::termpos pos = 0;
     for (const Token& t : analyzer.tokenize(article.title)) {
-        ++pos;
-        doc.add_posting(prefix::kTitle + t.exact, pos);
-        doc.add_posting(t.exact, pos, 1 + kTitleBoost);
         if (!t.stopword) {
             doc.add_term(prefix::kTitleStem + t.stem);
             doc.add_term(prefix::kStem + t.stem, 1 + kTitleBoost);
         }
         remember(t);
     }
-    pos = kBodyFirstPosition;
     for (const Token& t : analyzer.tokenize(article.body)) {
-        ++pos;
-        doc.add_posting(t.exact, pos);
         if (!t.stopword) doc.add_term(prefix::kStem + t.stem);
         remember(t);
     }

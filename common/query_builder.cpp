@@ -6,6 +6,7 @@
 #include "common/entities.h"
 #include "common/errors.h"
 #include "common/romanisation.h"
+#include "common/phrase_filter.h"
 #include "common/schema.h"
 #include "common/stopwords.h"
 #include "common/unicode_text.h"
@@ -48,9 +49,6 @@ constexpr double kSpellingMargin = 0.3;
 // Weight of a match in the headline field relative to the body (set on the dev topics).
 constexpr double kTitleFieldWeight = 0.3;
 
-// Extra weight of the exact transliterated form over its stem-mates (set on the dev topics).
-constexpr double kExactFormWeight = 0.5;
-
 // Weight of the pairwise ANDs that reward matching more of the query's words (coordination).
 constexpr double kCoordination = 0.3;
 
@@ -59,7 +57,6 @@ constexpr double kMonthWeight = 0.4;
 
 // Spelling groups (TermChoice::spelling_group).
 constexpr int kStemGroup = 1;
-constexpr int kExactGroup = 2;
 
 // Candidates this close to the best one are taken as the same word spelt another way.
 constexpr double kSpellingTie = 0.15;
@@ -122,7 +119,7 @@ Xapian::Query query_of(const WordExpansion& expansion) {
     return Xapian::Query(Xapian::Query::OP_OR, parts.begin(), parts.end());
 }
 
-QueryBuilder::QueryBuilder(const Xapian::Database& db) : db_(db) {}
+QueryBuilder::QueryBuilder(const Xapian::Database& db, const RecordCodec* codec) : db_(db), codec_(codec) {}
 
 bool QueryBuilder::exists(const std::string& term) const { return db_.term_exists(term); }
 
@@ -133,7 +130,8 @@ std::vector<QueryBuilder::Candidate> QueryBuilder::latin_candidates(const std::s
     const std::string skeleton_key = prefix::kRomanKey + consonant_skeleton(key);
     for (auto it = db_.synonyms_begin(skeleton_key); it != db_.synonyms_end(skeleton_key); ++it) {
         std::string word = *it;
-        Xapian::doccount freq = db_.get_termfreq(word);
+        // Stop words have no terms of their own (they are in nearly every article).
+        Xapian::doccount freq = is_stopword(word) ? db_.get_doccount() : db_.get_termfreq(prefix::kStem + analyzer_.stem_of(word, Script::Devanagari));
         if (freq == 0) continue;  // the only articles using it were deleted
         candidates.push_back({spelling_distance(latin, word), freq, word});
     }
@@ -169,10 +167,7 @@ void QueryBuilder::add_latin_candidates(const std::string& latin, bool title_onl
         bool near_tie = c.distance - best <= kSpellingTie;
         double weight = near_tie ? std::exp(-1.2 * best) : 0.5 * std::exp(-2.0 * c.distance);
         add_choice(out, term, weight, "transliteration " + c.word + " d=" + format_distance(c.distance), near_tie ? kStemGroup : 0);
-        // The very form transliterated scores a little extra over its inflections and stem-mates
-        // (uplabdhi: उपलब्धि, not उपलब्ध), as the exact form does for a Devanagari query.
-        const std::string exact = (title_only ? prefix::kTitle : prefix::kExact) + t.exact;
-        add_choice(out, exact, weight * kExactFormWeight, "exact form " + c.word, near_tie ? kExactGroup : 0);
+        if (near_tie) out.forms.push_back(c.word);
         ++taken;
     }
 }
@@ -186,12 +181,12 @@ void QueryBuilder::add_devanagari_variants(const Token& token, bool title_only, 
         const std::string skeleton_key = prefix::kRomanKey + key;
         for (auto it = db_.synonyms_begin(skeleton_key); it != db_.synonyms_end(skeleton_key) && taken < kMaxSpellings; ++it) {
             std::string word = *it;
-            if (!seen.insert(word).second || is_stopword(word) || db_.get_termfreq(word) == 0) continue;
+            if (!seen.insert(word).second || is_stopword(word)) continue;
             double d = spelling_distance(typed, word);
             if (d > kVariantDistance) continue;
             Token t = analyzer_.analyze_word(word);
             std::string term = stem_prefix + t.stem;
-            if (t.stem == token.stem || !exists(term)) continue;
+            if (t.stem == token.stem || !exists(term)) continue;  // (absent: its articles were deleted)
             add_choice(out, term, 0.6 * std::exp(-1.5 * d), "variant " + word + " d=" + format_distance(d), kStemGroup);
             ++taken;
         }
@@ -202,7 +197,6 @@ WordExpansion QueryBuilder::expand_word(const std::string& word, bool title_only
     WordExpansion out;
     out.word = word;
     const std::string stem_prefix = title_only ? prefix::kTitleStem : prefix::kStem;
-    const std::string exact_prefix = title_only ? prefix::kTitle : prefix::kExact;
     Token token = analyzer_.analyze_word(word);
     if (token.exact.empty()) return out;
     if (int month = month_from_name(token.exact); month != 0 && !title_only) {
@@ -219,7 +213,7 @@ WordExpansion QueryBuilder::expand_word(const std::string& word, bool title_only
     switch (token.script) {
         case Script::Devanagari:
             if (exists(stem_prefix + token.stem)) add_choice(out, stem_prefix + token.stem, 1.0, "stem");
-            if (exists(exact_prefix + token.exact)) add_choice(out, exact_prefix + token.exact, 0.25, "exact form");
+            out.forms.push_back(token.exact);
             add_devanagari_variants(token, title_only, out);
             break;
         case Script::Latin: {
@@ -247,10 +241,11 @@ WordExpansion QueryBuilder::expand_word(const std::string& word, bool title_only
                 if (!acronym.empty() && exists(stem_prefix + t.stem)) add_choice(out, stem_prefix + t.stem, 1.0, "letter names " + acronym, kStemGroup);
             }
             for (auto& c : translit.terms) add_choice(out, c.term, c.weight, c.reason, c.spelling_group);
+            out.forms = std::move(translit.forms);
             break;
         }
         default:
-            if (exists(exact_prefix + token.exact)) add_choice(out, exact_prefix + token.exact, 1.0, "exact form");
+            if (exists(stem_prefix + token.stem)) add_choice(out, stem_prefix + token.stem, 1.0, "as written");
             break;
     }
     return out;
@@ -450,6 +445,7 @@ struct QueryBuilder::Parser {
         WordExpansion e = builder.expand_word(nfc.substr(tokens.front().begin, tokens.front().end - tokens.front().begin), title);
         e.word = text;
         Xapian::Query q = query_of(e);
+        if (!e.forms.empty() && !e.terms.empty()) result.preferred_forms.push_back(e.forms);
         result.expansions.push_back(std::move(e));
         return q;
     }
@@ -457,30 +453,46 @@ struct QueryBuilder::Parser {
     Xapian::Query phrase(const std::string& text, bool title) {
         std::string nfc = to_nfc(text);
         auto tokens = builder.analyzer_.tokenize(nfc);
-        std::vector<Xapian::Query> positions;
-        const std::string exact_prefix = title ? prefix::kTitle : prefix::kExact;
+        const std::string stem_prefix = title ? prefix::kTitleStem : prefix::kStem;
+        PhraseWords words;               // accepted forms per position, for the text check
+        std::vector<Xapian::Query> all;  // every word's stems: what the phrase is ranked by
         for (const Token& t : tokens) {
             WordExpansion e;
             e.word = nfc.substr(t.begin, t.end - t.begin);
-            std::vector<Xapian::Query> alternatives{Xapian::Query(exact_prefix + t.exact)};
-            add_choice(e, exact_prefix + t.exact, 1.0, "phrase word");
+            std::set<std::string> forms{t.exact};
             if (t.script == Script::Latin && is_ascii_word(t.exact)) {
-                // A Latin word inside a phrase matches the exact Devanagari forms it transliterates to.
+                // A Latin word inside a phrase matches the Devanagari forms it transliterates to.
                 // Stop words included: "Kim Jong Un" is किम जोंग उन, and उन is a stop word.
                 const auto candidates = builder.latin_candidates(t.exact);
                 for (const auto& c : candidates) {
                     if (c.distance > candidates.front().distance + kSpellingTie) break;
-                    alternatives.emplace_back(exact_prefix + c.word);
-                    add_choice(e, exact_prefix + c.word, 1.0, "transliteration " + c.word + " d=" + format_distance(c.distance));
+                    forms.insert(c.word);
                 }
             }
-            positions.push_back(alternatives.size() == 1 ? alternatives.front()
-                                                         : Xapian::Query(Xapian::Query::OP_OR, alternatives.begin(), alternatives.end()));
+            // Stop words have no stem terms: a word that may be one ("Un" → उन) is left to the
+            // text check; any other word must be in the article in some form.
+            std::vector<Xapian::Query> stems;
+            bool maybe_stopword = false;
+            for (const std::string& form : forms) {
+                if (is_stopword(form)) {
+                    maybe_stopword = true;
+                    continue;
+                }
+                std::string term = stem_prefix + builder.analyzer_.stem_of(form, form == t.exact ? t.script : Script::Devanagari);
+                if (forms.size() > 1 && !builder.exists(term)) continue;
+                add_choice(e, term, 1.0, form == t.exact ? "phrase word" : "phrase word, transliteration " + form);
+                stems.emplace_back(term);
+            }
+            if (!stems.empty()) all.push_back(Xapian::Query(Xapian::Query::OP_SYNONYM, stems.begin(), stems.end()));
+            else if (!maybe_stopword) all.push_back(Xapian::Query(stem_prefix + t.stem));  // matches nothing
+            words.push_back(std::move(forms));
             result.expansions.push_back(std::move(e));
         }
-        if (positions.empty()) return Xapian::Query();
-        if (positions.size() == 1) return positions.front();
-        return Xapian::Query(Xapian::Query::OP_PHRASE, positions.begin(), positions.end(), static_cast<Xapian::termcount>(positions.size()));
+        if (all.empty()) return Xapian::Query();
+        Xapian::Query ranked(Xapian::Query::OP_AND, all.begin(), all.end());
+        if (words.size() == 1) return ranked;
+        auto* filter = new PhraseFilter(std::move(words), title, ranked, builder.codec_);
+        return Xapian::Query(Xapian::Query::OP_FILTER, ranked, Xapian::Query(filter->release()));
     }
 
     // person:Shoigu = person:सोइगु = person:"Sergei Shoigu": any alias, either script. A name the

@@ -1,6 +1,7 @@
 /** @file query_builder.h @brief Parses what a user types into a Xapian::Query, expanding words across scripts and spellings. */
 #pragma once
 #include "common/analyzer.h"
+#include "common/record_codec.h"
 
 #include <xapian.h>
 
@@ -17,7 +18,7 @@ struct TermChoice {
     std::string reason;  ///< "stem", "exact", "transliteration d=0.25", "variant", "month", …
     /// Spellings of one concept (शोइगु / सोइगु for "Shoigu") are scored as a single term
     /// (Xapian's OP_SYNONYM), so an article is not ranked up for using the rarer spelling:
-    /// 0 = scored alone, 1 = the word's stems, 2 = its exact forms.
+    /// 0 = scored alone, 1 = the word's stems.
     int spelling_group = 0;
 };
 
@@ -25,12 +26,17 @@ struct TermChoice {
 struct WordExpansion {
     std::string word;
     std::vector<TermChoice> terms;
+    /// The very spellings meant (the typed Devanagari word, or the closest transliterations):
+    /// an article using one of these forms, not just a form with the same stem, is ranked up.
+    std::vector<std::string> forms;
 };
 
 /// Result of parsing a query string.
 struct BuiltQuery {
     Xapian::Query query;                     ///< what Enquire runs (filters included)
     std::vector<WordExpansion> expansions;   ///< per query word, for --explain
+    /// Spellings meant, per ranked query word (filters and phrases excluded): see WordExpansion::forms.
+    std::vector<std::vector<std::string>> preferred_forms;
 };
 
 /// Builds queries against one open index: candidates for transliterated and variant spellings
@@ -40,7 +46,9 @@ struct BuiltQuery {
 /// title:word, source:name, date:YYYY[-MM[-DD]] or date:FROM..TO. Words are OR-ed and ranked.
 class QueryBuilder {
   public:
-    explicit QueryBuilder(const Xapian::Database& db);
+    /// @p codec reads stored articles to check phrases (no positions are indexed); without one,
+    /// a phrase matches every article that has all its words.
+    explicit QueryBuilder(const Xapian::Database& db, const RecordCodec* codec = nullptr);
 
     /// Parses @p text; throws khoj::UsageError on unbalanced quotes or parentheses.
     BuiltQuery build(std::string_view text);
@@ -66,6 +74,7 @@ class QueryBuilder {
     bool exists(const std::string& term) const;
 
     Xapian::Database db_;
+    const RecordCodec* codec_;
     Analyzer analyzer_;
 };
 

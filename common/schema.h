@@ -8,13 +8,11 @@ namespace khoj {
 
 /// Bumped whenever analysis changes what terms a text produces: an index built with another
 /// version would be searched wrongly, so the searcher refuses it and asks for a rebuild.
-constexpr const char* kAnalysisVersion = "khoj-analysis-5";
+constexpr const char* kAnalysisVersion = "khoj-analysis-6";
 
 /// Term prefixes, following Xapian/Omega conventions where one exists.
 namespace prefix {
-constexpr const char* kExact = "";          ///< orthographic form, with positions (phrases)
-constexpr const char* kStem = "Z";          ///< stem + spelling folding (ranking)
-constexpr const char* kTitle = "S";         ///< title orthographic form, with positions
+constexpr const char* kStem = "Z";          ///< stem + spelling folding, title and body (no positions)
 constexpr const char* kTitleStem = "ZS";    ///< title stem
 constexpr const char* kId = "Q";            ///< unique article id (boolean)
 constexpr const char* kSource = "XSOURCE";  ///< lower-cased source name (boolean)

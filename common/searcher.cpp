@@ -5,6 +5,7 @@
 #include "common/index_writer.h"
 #include "common/schema.h"
 #include "common/spelling_suggester.h"
+#include "common/unicode_text.h"
 
 #include <algorithm>
 #include <map>
@@ -56,6 +57,26 @@ namespace {
 
 // Below this many matches a query is offered a respelling.
 constexpr Xapian::doccount kFewMatches = 5;
+
+// The index holds stems only, so उपलब्धि and उपलब्ध score alike. The best-ranked articles are
+// re-ranked by whether they use the very spelling meant: this much extra score when every query
+// word appears in that form (set on the dev topics).
+constexpr double kPreferredFormBonus = 3.0;
+// How many of the best-ranked articles are re-ranked.
+constexpr Xapian::doccount kRerankDepth = 50;
+
+double preferred_form_share(const Article& a, const std::vector<std::vector<std::string>>& forms) {
+    std::size_t found = 0;
+    for (const auto& word : forms) {
+        for (const std::string& form : word) {
+            if (contains_whole_word(a.title, form) || contains_whole_word(a.body, form)) {
+                ++found;
+                break;
+            }
+        }
+    }
+    return static_cast<double>(found) / static_cast<double>(forms.size());
+}
 
 // Counts entity and month terms of every matching document. Xapian calls a MatchSpy for each
 // document the matcher examines; with check_at_least = doccount that is every match, so the
@@ -131,8 +152,10 @@ SearchResult Searcher::run(const SearchRequest& request) {
     if (request.sort == SortOrder::Date) enquire.set_sort_by_value_then_relevance(slot::kDate, true);
     FacetSpy spy;
     if (request.facets) enquire.add_matchspy(&spy);
-    Xapian::MSet mset = enquire.get_mset(static_cast<Xapian::doccount>(request.offset), static_cast<Xapian::doccount>(request.limit),
-                                         request.facets || request.exact_count ? db_.get_doccount() : 0);
+    const bool rerank = request.sort == SortOrder::Relevance && !result.built.preferred_forms.empty();
+    const auto offset = static_cast<Xapian::doccount>(request.offset), limit = static_cast<Xapian::doccount>(request.limit);
+    Xapian::MSet mset = rerank ? enquire.get_mset(0, std::max(kRerankDepth, offset + limit), request.facets || request.exact_count ? db_.get_doccount() : 0)
+                               : enquire.get_mset(offset, limit, request.facets || request.exact_count ? db_.get_doccount() : 0);
     if (request.facets) result.facets = collect_facets(spy.counts, request.facet_limit);
     result.matches_estimated = mset.get_matches_estimated();
     if (request.suggest && mset.get_matches_upper_bound() < kFewMatches) result.suggestion = SpellingSuggester(db_).suggest(request.query);
@@ -140,15 +163,26 @@ SearchResult Searcher::run(const SearchRequest& request) {
     std::set<std::string> terms;
     if (request.snippets) terms.insert(query.get_terms_begin(), query.get_terms_end());
     TermMatcher matcher(std::move(terms));
+    std::vector<Hit> ranked;
     for (auto it = mset.begin(); it != mset.end(); ++it) {
         Hit hit;
-        hit.rank = static_cast<std::size_t>(it.get_rank()) + 1;
         hit.score = it.get_weight();
+        if (request.load_articles || rerank) hit.article = article_from_json(codec_.decompress(it.get_document().get_data()));
+        if (rerank) hit.score *= 1 + kPreferredFormBonus * preferred_form_share(hit.article, result.built.preferred_forms);
+        ranked.push_back(std::move(hit));
+    }
+    if (rerank) {
+        std::stable_sort(ranked.begin(), ranked.end(), [](const Hit& a, const Hit& b) { return a.score > b.score; });
+        ranked.erase(ranked.begin(), ranked.begin() + std::min<std::ptrdiff_t>(offset, static_cast<std::ptrdiff_t>(ranked.size())));
+        if (ranked.size() > limit) ranked.resize(limit);
+    }
+    for (std::size_t i = 0; i < ranked.size(); ++i) {
+        Hit hit = std::move(ranked[i]);
+        hit.rank = request.offset + i + 1;
         if (!request.load_articles) {
             result.hits.push_back(std::move(hit));
             continue;
         }
-        hit.article = article_from_json(codec_.decompress(it.get_document().get_data()));
         if (request.snippets) {
             hit.title = highlight_all(hit.article.title, matcher, analyzer_);
             hit.snippet = make_snippet(hit.article.body, matcher, analyzer_);

@@ -91,7 +91,7 @@ class Searcher {
     Xapian::Database db_;
     Analyzer analyzer_;
     RecordCodec codec_;
-    QueryBuilder builder_{db_};  ///< shares db_'s handle, so a reopen reaches it too
+    QueryBuilder builder_{db_, &codec_};  ///< shares db_'s handle, so a reopen reaches it too
 };
 
 }  // namespace khoj

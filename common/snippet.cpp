@@ -9,8 +9,7 @@
 namespace khoj {
 
 bool TermMatcher::matches(const Token& token) const {
-    return terms_.count(token.exact) || terms_.count(prefix::kStem + token.stem) || terms_.count(prefix::kTitle + token.exact) ||
-           terms_.count(prefix::kTitleStem + token.stem);
+    return terms_.count(prefix::kStem + token.stem) || terms_.count(prefix::kTitleStem + token.stem);
 }
 
 std::string cut_at_safe_boundary(std::string_view text, std::size_t max_bytes) {

@@ -46,7 +46,7 @@ std::string SpellingSuggester::better_word(const std::string& typed) {
         for (auto it = db_.synonyms_begin(synonym_key); it != db_.synonyms_end(synonym_key); ++it) {
             const std::string word = *it;
             if (word == token.exact || is_stopword(word)) continue;
-            Xapian::doccount frequency = db_.get_termfreq(word);
+            Xapian::doccount frequency = db_.get_termfreq(prefix::kStem + analyzer_.stem_of(word, Script::Devanagari));
             if (frequency < kWellAttested || frequency < kMoreFrequent * std::max<Xapian::doccount>(typed_frequency, 1)) continue;
             double d = spelling_distance(typed_latin, word);
             if (d > kMaxDistance) continue;

@@ -8,6 +8,7 @@
 #include <unicode/utext.h>
 #include <unicode/utf8.h>
 
+#include <cctype>
 #include <memory>
 
 namespace khoj {
@@ -121,6 +122,28 @@ bool has_devanagari(std::string_view word) {
     std::size_t i = 0;
     while (i < word.size()) {
         if (is_devanagari(next_code_point(word, i))) return true;
+    }
+    return false;
+}
+
+namespace {
+// Letters, signs and joiners that continue a word.
+bool continues_word(char32_t cp) { return (is_devanagari(cp) && cp != 0x0964 && cp != 0x0965) || cp == 0x200C || cp == 0x200D || (cp < 0x80 && std::isalnum(static_cast<int>(cp))); }
+}  // namespace
+
+bool contains_whole_word(std::string_view text, std::string_view word) {
+    if (word.empty()) return false;
+    for (std::size_t at = text.find(word); at != std::string_view::npos; at = text.find(word, at + 1)) {
+        bool starts = true;
+        if (at > 0) {
+            std::size_t back = at - 1;
+            while (back > 0 && (static_cast<unsigned char>(text[back]) & 0xC0) == 0x80) --back;
+            std::size_t i = back;
+            starts = !continues_word(next_code_point(text, i));
+        }
+        std::size_t after = at + word.size();
+        bool ends = after >= text.size() || !continues_word(next_code_point(text, after));
+        if (starts && ends) return true;
     }
     return false;
 }

@@ -38,4 +38,8 @@ inline bool is_devanagari(char32_t cp) {
 /// True when any code point of @p word is Devanagari.
 bool has_devanagari(std::string_view word);
 
+/// True if @p word occurs in @p text as a whole word: not inside a longer Devanagari word, so
+/// उपलब्ध is not found in उपलब्धि (a matra or virama after it continues the word).
+bool contains_whole_word(std::string_view text, std::string_view word);
+
 }  // namespace khoj

@@ -149,6 +149,42 @@ TEST_CASE("Searcher::search matches a phrase only where the words are adjacent")
     CHECK(contains(loose, "scattered"));
 }
 
+TEST_CASE("Searcher::search checks a phrase inside OR without dropping the other words' matches") {
+    Fixture f;
+    auto ids = f.ids("\"रक्षा मंत्री\" OR पुतिन");
+    CHECK(contains(ids, "phrase"));
+    CHECK(contains(ids, "putin"));
+    CHECK_FALSE(contains(ids, "scattered"));  // रक्षा … मंत्री, not adjacent
+}
+
+TEST_CASE("Searcher::search matches a phrase with a stop word in it") {
+    Fixture f;
+    CHECK(f.ids("\"रूस के रक्षा\"") == std::vector<std::string>{"phrase"});
+    CHECK(f.ids("\"रूस के राष्ट्रपति\"") == std::vector<std::string>{"putin"});
+}
+
+TEST_CASE("Searcher::search ranks an article with the very spelling typed above its stem-mates") {
+    test::TempDir dir;
+    const std::string path = (dir.path() / "index").string();
+    {
+        IndexWriter writer(path);
+        // उपलब्धि (achievement) and उपलब्ध (available) share a stem.
+        writer.add(article("available", "दवाएं उपलब्ध", "अस्पताल में दवाएं उपलब्ध हैं और उपलब्ध बिस्तर भी।"));
+        writer.add(article("achievement", "बड़ी खबर", "यह वैज्ञानिकों की उपलब्धि है।"));
+        writer.commit();
+    }
+    Searcher searcher(path);
+    SearchRequest request;
+    request.query = "uplabdhi";
+    auto hits = searcher.search(request).hits;
+    REQUIRE(hits.size() == 2);
+    CHECK(hits[0].article.id == "achievement");
+    request.query = "उपलब्ध";
+    hits = searcher.search(request).hits;
+    REQUIRE(hits.size() == 2);
+    CHECK(hits[0].article.id == "available");
+}
+
 TEST_CASE("Searcher::search excludes NOT words") {
     Fixture f;
     auto all = f.ids("रूस");

@@ -181,12 +181,11 @@ TEST_CASE("highlight_all marks every match in a headline without cutting it") {
     for (const auto& h : s.highlights) CHECK(s.text.substr(h.begin, h.end - h.begin) == "रूस");
 }
 
-TEST_CASE("TermMatcher::matches by exact or stem term, in body or title") {
+TEST_CASE("TermMatcher::matches by stem term, in body or title") {
     Analyzer analyzer;
     Token plural = analyzer.analyze_word("मस्जिदों");
     CHECK(TermMatcher({prefix::kStem + plural.stem}).matches(plural));
-    CHECK(TermMatcher({plural.exact}).matches(plural));
-    CHECK(TermMatcher({prefix::kTitle + plural.exact}).matches(plural));
+    CHECK(TermMatcher({prefix::kStem + analyzer.analyze_word("मस्जिद").stem}).matches(plural));
     CHECK(TermMatcher({prefix::kTitleStem + plural.stem}).matches(plural));
     CHECK_FALSE(TermMatcher({prefix::kStem + std::string("रूस")}).matches(plural));
 }

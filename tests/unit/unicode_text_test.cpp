@@ -115,3 +115,12 @@ TEST_CASE("has_devanagari finds Devanagari anywhere in a word") {
     CHECK(is_devanagari(U'\u0915'));
     CHECK_FALSE(is_devanagari(U'a'));
 }
+
+TEST_CASE("contains_whole_word does not find a word inside a longer word") {
+    CHECK(khoj::contains_whole_word("यह उपलब्धि है", "उपलब्धि"));
+    CHECK_FALSE(khoj::contains_whole_word("यह उपलब्धि है", "उपलब्ध"));  // ि continues the word
+    CHECK(khoj::contains_whole_word("दवा उपलब्ध। फिर", "उपलब्ध"));      // the danda ends it
+    CHECK_FALSE(khoj::contains_whole_word("मुंबई", "मुं"));
+    CHECK(khoj::contains_whole_word("Covid in Mumbai", "Mumbai"));
+    CHECK_FALSE(khoj::contains_whole_word("", "x"));
+}
