@@ -70,41 +70,30 @@ IndexingSummary run_indexing(const IndexingOptions& options, const ArticleReader
     const unsigned threads = std::max(1u, std::min(4u, std::thread::hardware_concurrency()));
     std::vector<std::unique_ptr<Analyzer>> analyzers;
     for (unsigned t = 0; t < threads; ++t) analyzers.push_back(std::make_unique<Analyzer>());
-    std::vector<InputArticle> batch;
-    auto flush_batch = [&] {
-        if (batch.empty()) return;
-        std::vector<std::string> origins(batch.size()), hashes(batch.size());
+    // A batch is analysed on worker threads while this thread writes the previous one to Xapian
+    // (a pipeline: Xapian's single writer is the slowest stage, so it should never wait).
+    struct Stage {
+        std::vector<InputArticle> batch;
+        std::vector<std::pair<std::string, std::string>> file_stamps;  // files whose last article is in or before this batch
+        std::vector<std::string> origins, hashes;
         std::vector<std::size_t> todo;
-        for (std::size_t i = 0; i < batch.size(); ++i) {
-            origins[i] = canonical_name(batch[i].file);
-            hashes[i] = IndexWriter::stored_hash(batch[i].article, origins[i]);
-            if (writer.unchanged(batch[i].article.id, hashes[i])) {
-                ++summary.unchanged;
-            } else {
-                todo.push_back(i);
-            }
-        }
-        std::vector<PreparedArticle> prepared(batch.size());
-        std::vector<std::exception_ptr> failures(threads);
+        std::vector<PreparedArticle> prepared;
+        std::vector<std::exception_ptr> failures;
         std::vector<std::thread> workers;
-        for (unsigned t = 0; t < threads; ++t) {
-            workers.emplace_back([&, t] {
-                try {
-                    for (std::size_t k = t; k < todo.size(); k += threads) {
-                        std::size_t i = todo[k];
-                        prepared[i] = writer.prepare(batch[i].article, origins[i], hashes[i], *analyzers[t]);
-                    }
-                } catch (...) {
-                    failures[t] = std::current_exception();
-                }
-            });
-        }
-        for (auto& w : workers) w.join();
-        for (auto& f : failures) {
+    };
+    auto current = std::make_unique<Stage>();
+    std::unique_ptr<Stage> in_flight;
+    auto join = [](Stage& stage) {
+        for (auto& w : stage.workers) w.join();
+        stage.workers.clear();
+        for (auto& f : stage.failures) {
             if (f) std::rethrow_exception(f);
         }
-        for (std::size_t i : todo) {
-            switch (writer.write(std::move(prepared[i]))) {
+    };
+    auto finish = [&](Stage& stage) {
+        join(stage);
+        for (std::size_t i : stage.todo) {
+            switch (writer.write(std::move(stage.prepared[i]))) {
                 case Change::Added: ++summary.added; break;
                 case Change::Updated: ++summary.updated; break;
                 case Change::Unchanged: ++summary.unchanged; break;
@@ -114,16 +103,68 @@ IndexingSummary run_indexing(const IndexingOptions& options, const ArticleReader
                 since_commit = 0;
             }
         }
-        batch.clear();
+        // In the same transaction as the file's articles (or a later one): a crash before the
+        // commit leaves the file unrecorded, and the next run reads it again.
+        for (const auto& [name, stamp] : stage.file_stamps) db.set_metadata(metadata::kFileStampPrefix + name, stamp);
         summary.seconds = elapsed();
         if (on_progress) on_progress(summary);
     };
+    // Hands the current batch to the workers, then writes the batch before it.
+    auto submit = [&] {
+        Stage& stage = *current;
+        stage.origins.resize(stage.batch.size());
+        stage.hashes.resize(stage.batch.size());
+        for (std::size_t i = 0; i < stage.batch.size(); ++i) {
+            stage.origins[i] = canonical_name(stage.batch[i].file);
+            stage.hashes[i] = IndexWriter::stored_hash(stage.batch[i].article, stage.origins[i]);
+            if (writer.unchanged(stage.batch[i].article.id, stage.hashes[i])) {
+                ++summary.unchanged;
+            } else {
+                stage.todo.push_back(i);
+            }
+        }
+        stage.prepared.resize(stage.batch.size());
+        stage.failures.resize(threads);
+        if (in_flight) join(*in_flight);  // the analysers are free again
+        for (unsigned t = 0; t < threads && !stage.todo.empty(); ++t) {
+            stage.workers.emplace_back([&stage, &writer, &analyzers, t, threads] {
+                try {
+                    for (std::size_t k = t; k < stage.todo.size(); k += threads) {
+                        std::size_t i = stage.todo[k];
+                        stage.prepared[i] = writer.prepare(stage.batch[i].article, stage.origins[i], stage.hashes[i], *analyzers[t]);
+                    }
+                } catch (...) {
+                    stage.failures[t] = std::current_exception();
+                }
+            });
+        }
+        std::unique_ptr<Stage> previous = std::move(in_flight);
+        in_flight = std::move(current);
+        current = std::make_unique<Stage>();
+        if (previous) finish(*previous);
+    };
+    auto drain = [&] {
+        if (!current->batch.empty() || !current->file_stamps.empty()) submit();
+        if (in_flight) finish(*in_flight);
+        in_flight.reset();
+    };
+    // Workers still running when an exception leaves this function must be joined first.
+    struct JoinOnExit {
+        std::unique_ptr<Stage>& stage;
+        ~JoinOnExit() {
+            if (!stage) return;
+            for (auto& w : stage->workers) {
+                if (w.joinable()) w.join();
+            }
+        }
+    } join_on_exit{in_flight};
     auto write = [&](InputArticle&& input) {
-        batch.push_back(std::move(input));
-        if (batch.size() >= kAnalysisBatch) flush_batch();
+        current->batch.push_back(std::move(input));
+        if (current->batch.size() >= kAnalysisBatch) submit();
     };
     auto flush_pending = [&] {
         if (pending.empty()) return;
+        drain();  // no worker may be compressing while the dictionary changes
         std::vector<std::string> samples;
         for (const auto& p : pending) samples.push_back(article_to_json(p.article));
         writer.codec().train_dictionary(db, samples);
@@ -156,15 +197,12 @@ IndexingSummary run_indexing(const IndexingOptions& options, const ArticleReader
             return false;
         },
         [&](const fs::path& file, const FileStamp& stamp) {
-            // Recorded in the same transaction as the file's articles: a crash before the commit
-            // leaves the file unrecorded, and the next run reads it again.
             flush_pending();
-            flush_batch();
-            db.set_metadata(metadata::kFileStampPrefix + canonical_name(file), stamp_text(stamp));
+            current->file_stamps.emplace_back(canonical_name(file), stamp_text(stamp));
         });
     for (const auto& path : options.paths) reader.read(path);
     flush_pending();
-    flush_batch();
+    drain();
     if (options.prune) {
         std::vector<std::string> gone;
         for (auto it = db.metadata_keys_begin(metadata::kFileStampPrefix); it != db.metadata_keys_end(metadata::kFileStampPrefix); ++it) {

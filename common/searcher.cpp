@@ -26,13 +26,34 @@ Searcher::Searcher(const std::string& index_path) : path_(index_path), db_(open_
     }
 }
 
+Article Searcher::load_article(const Xapian::Document& doc) {
+    Article a = article_from_json(codec_.decompress(doc.get_data()));
+    for (auto [prefix, kind] : {std::pair{prefix::kPerson, EntityKind::Person}, std::pair{prefix::kPlace, EntityKind::Place},
+                                std::pair{prefix::kOrganisation, EntityKind::Organisation}}) {
+        const std::string p = prefix;
+        Xapian::TermIterator it = doc.termlist_begin();
+        for (it.skip_to(p); it != doc.termlist_end(); ++it) {
+            const std::string term = *it;
+            if (term.compare(0, p.size(), p) != 0) break;
+            const std::string names = db_.get_metadata(metadata::kEntityPrefix + term);
+            const auto tab = names.find('\t');
+            Entity e;
+            e.kind = kind;
+            e.name = names.substr(0, tab);
+            if (tab != std::string::npos) e.name_en = names.substr(tab + 1);
+            if (!e.name.empty()) a.entities.push_back(std::move(e));
+        }
+    }
+    return a;
+}
+
 std::optional<Article> Searcher::article(const std::string& id) {
     const std::string term = prefix::kId + id;
     for (int attempt = 0;; ++attempt) {
         try {
             auto it = db_.postlist_begin(term);
             if (it == db_.postlist_end(term)) return std::nullopt;
-            return article_from_json(codec_.decompress(db_.get_document(*it).get_data()));
+            return load_article(db_.get_document(*it));
         } catch (const Xapian::DatabaseModifiedError&) {
             if (attempt == 3) throw IndexError("index " + path_ + " keeps changing under the search; try again");
             db_.reopen();
@@ -167,7 +188,7 @@ SearchResult Searcher::run(const SearchRequest& request) {
     for (auto it = mset.begin(); it != mset.end(); ++it) {
         Hit hit;
         hit.score = it.get_weight();
-        if (request.load_articles || rerank) hit.article = article_from_json(codec_.decompress(it.get_document().get_data()));
+        if (request.load_articles || rerank) hit.article = load_article(it.get_document());
         if (rerank) hit.score *= 1 + kPreferredFormBonus * preferred_form_share(hit.article, result.built.preferred_forms);
         ranked.push_back(std::move(hit));
     }

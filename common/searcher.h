@@ -85,6 +85,7 @@ class Searcher {
 
   private:
     SearchResult run(const SearchRequest& request);
+    Article load_article(const Xapian::Document& doc);  // stored text + entities from the document's terms
     Facets collect_facets(const std::map<std::string, std::size_t>& counts, std::size_t limit);
 
     std::string path_;
