@@ -22,7 +22,7 @@ void add_date_terms(Xapian::Document& doc, const std::string& date) {
 
 }  // namespace
 
-std::string content_hash(const Article& a) {
+std::string content_hash(const Article& a, const std::string& origin) {
     std::uint64_t h = 1469598103934665603ull;
     auto mix = [&h](const std::string& s) {
         for (unsigned char c : s) {
@@ -32,27 +32,32 @@ std::string content_hash(const Article& a) {
         h ^= 0xFF;  // field separator, so ("ab","c") and ("a","bc") differ
         h *= 1099511628211ull;
     };
-    for (const std::string* f : {&a.id, &a.title, &a.body, &a.date, &a.source, &a.url}) mix(*f);
+    for (const std::string* f : {&a.id, &a.title, &a.body, &a.date, &a.source, &a.url, &origin}) mix(*f);
     char buf[17];
     std::snprintf(buf, sizeof buf, "%016llx", static_cast<unsigned long long>(h));
     return buf;
 }
 
 Xapian::Document build_document(const Article& article, Analyzer& analyzer, std::set<std::string>* vocabulary) {
+    return build_document(article, analyzer.tokenize(article.title), analyzer.tokenize(article.body), vocabulary);
+}
+
+Xapian::Document build_document(const Article& article, const std::vector<Token>& title_tokens, const std::vector<Token>& body_tokens,
+                                 std::set<std::string>* vocabulary) {
     // No positions and no unstemmed forms: phrases are checked against the stored text
     // (PhraseFilter), which keeps the index to one posting per (stem, article).
     Xapian::Document doc;
     auto remember = [&](const Token& t) {
         if (vocabulary && t.script == Script::Devanagari) vocabulary->insert(t.exact);
     };
-    for (const Token& t : analyzer.tokenize(article.title)) {
+    for (const Token& t : title_tokens) {
         if (!t.stopword) {
             doc.add_term(prefix::kTitleStem + t.stem);
             doc.add_term(prefix::kStem + t.stem, 1 + kTitleBoost);
         }
         remember(t);
     }
-    for (const Token& t : analyzer.tokenize(article.body)) {
+    for (const Token& t : body_tokens) {
         if (!t.stopword) doc.add_term(prefix::kStem + t.stem);
         remember(t);
     }
@@ -61,7 +66,6 @@ Xapian::Document build_document(const Article& article, Analyzer& analyzer, std:
         std::string source;
         for (char c : article.source) source += static_cast<char>(c == ' ' ? '_' : std::tolower(static_cast<unsigned char>(c)));
         doc.add_boolean_term(prefix::kSource + truncate_term(source));
-        doc.add_value(slot::kSource, article.source);
     }
     for (const Entity& e : article.entities) doc.add_boolean_term(truncate_term(entity_term(e)));
     add_date_terms(doc, article.date);

@@ -15,7 +15,12 @@ namespace khoj {
 /// writer can keep the romanisation synonym table complete.
 Xapian::Document build_document(const Article& article, Analyzer& analyzer, std::set<std::string>* vocabulary);
 
-/// A 64-bit FNV-1a hash of the article's fields, as 16 hex digits: equal hashes mean "unchanged".
-std::string content_hash(const Article& article);
+/// The same from the tokens of the title and the body (Analyzer::tokenize()), already at hand.
+Xapian::Document build_document(const Article& article, const std::vector<Token>& title_tokens, const std::vector<Token>& body_tokens,
+                                 std::set<std::string>* vocabulary);
+
+/// A 64-bit FNV-1a hash of the article's fields and @p origin (the file it came from), as 16
+/// hex digits: equal hashes mean "unchanged".
+std::string content_hash(const Article& article, const std::string& origin);
 
 }  // namespace khoj

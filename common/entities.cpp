@@ -232,10 +232,8 @@ struct Word {
     bool key_usable = false;  // its romanisation key is distinctive enough to match an alias
 };
 
-std::vector<Word> analyse(std::string_view text, Analyzer& analyzer) {
+std::vector<Word> analyse(std::string_view nfc, std::vector<Token> tokens) {
     std::vector<Word> words;
-    std::string nfc = to_nfc(text);
-    std::vector<Token> tokens = analyzer.tokenize(nfc);
     std::size_t prev_end = 0;
     bool first = true;
     for (Token& t : tokens) {
@@ -465,8 +463,8 @@ struct Match {
 
 class ArticleMatcher {
   public:
-    ArticleMatcher(const Gazetteer& g, std::vector<Word> words, std::string text)
-        : g_(g), w_(std::move(words)), text_(std::move(text)), owner_(w_.size(), kNone) {}
+    ArticleMatcher(const Gazetteer& g, std::vector<Word> words, std::string_view text)
+        : g_(g), w_(std::move(words)), text_(text), owner_(w_.size(), kNone) {}
 
     void run(std::vector<Match>& out) {
         match_gazetteer();
@@ -680,7 +678,7 @@ class ArticleMatcher {
 
     const Gazetteer& g_;
     std::vector<Word> w_;
-    std::string text_;
+    std::string_view text_;  // the caller's text, which outlives the matcher
     std::vector<std::size_t> owner_;  // index into matches_ of the gazetteer match covering each word
     std::vector<Match> matches_;
 };
@@ -688,11 +686,16 @@ class ArticleMatcher {
 }  // namespace
 
 std::vector<Entity> EntityExtractor::extract(std::string_view title, std::string_view body, Analyzer& analyzer) const {
+    const std::string title_nfc = to_nfc(title), body_nfc = to_nfc(body);
+    return extract(title_nfc, analyzer.tokenize(title_nfc), body_nfc, analyzer.tokenize(body_nfc));
+}
+
+std::vector<Entity> EntityExtractor::extract(std::string_view title, const std::vector<Token>& title_tokens, std::string_view body,
+                                             const std::vector<Token>& body_tokens) const {
     std::vector<Entity> result;
     std::unordered_set<std::string> seen;
-    for (std::string_view part : {title, body}) {
-        std::string text = to_nfc(part);
-        std::vector<Word> words = analyse(text, analyzer);
+    for (auto [text, tokens] : {std::pair{title, &title_tokens}, std::pair{body, &body_tokens}}) {
+        std::vector<Word> words = analyse(text, *tokens);
         std::vector<Match> matches;
         ArticleMatcher(gazetteer_, std::move(words), text).run(matches);
         std::stable_sort(matches.begin(), matches.end(),

@@ -105,6 +105,11 @@ class EntityExtractor {
     /// Each distinct entity of the article once, in order of first mention (title first).
     std::vector<Entity> extract(std::string_view title, std::string_view body, Analyzer& analyzer) const;
 
+    /// The same from the tokens the caller already has: @p title and @p body in NFC, each with
+    /// its Analyzer::tokenize() result (the indexer tokenises each text once for both uses).
+    std::vector<Entity> extract(std::string_view title, const std::vector<Token>& title_tokens, std::string_view body,
+                                const std::vector<Token>& body_tokens) const;
+
   private:
     const Gazetteer& gazetteer_;
 };

@@ -5,9 +5,21 @@
 #include "common/errors.h"
 #include "common/romanisation.h"
 #include "common/schema.h"
+#include "common/unicode_text.h"
 
+#include <cerrno>
 #include <chrono>
+#include <cstdio>
+#include <cstring>
+#include <exception>
+#include <memory>
 #include <filesystem>
+#include <map>
+#include <thread>
+
+#include <fcntl.h>
+#include <sys/file.h>
+#include <unistd.h>
 
 namespace khoj {
 
@@ -21,10 +33,43 @@ void check_analysis_version(const Xapian::Database& db, const std::string& path)
     }
 }
 
+std::string without_trailing_slash(std::string path) {
+    while (path.size() > 1 && path.back() == '/') path.pop_back();
+    return path;
+}
+
+bool has_termlist_table(const std::string& path) {
+    std::error_code ec;
+    return std::filesystem::exists(std::filesystem::path(path) / "termlist.glass", ec);
+}
+
 }  // namespace
 
-Xapian::Database open_index_for_reading(const std::string& path) {
-    if (!std::filesystem::exists(path)) throw IndexError("no index at " + path + " (build one with khoj-index --index " + path + " FILES)");
+void replace_index_folder(const std::string& path, const std::string& replacement) {
+    namespace fs = std::filesystem;
+    // RENAME_EXCHANGE swaps both names in one step: a crash leaves the old or the new index.
+    if (::renameat2(AT_FDCWD, replacement.c_str(), AT_FDCWD, path.c_str(), RENAME_EXCHANGE) == 0) return;
+    // No exchange here (e.g. some network file systems): two renames, which a crash can split,
+    // leaving the index at PATH.old for recover_interrupted_swap() and the readers to find.
+    const std::string old = path + ".old";
+    std::error_code ec;
+    fs::remove_all(old, ec);
+    fs::rename(path, old);
+    fs::rename(replacement, path);
+    fs::rename(old, replacement);
+}
+
+void recover_interrupted_swap(const std::string& path) {
+    namespace fs = std::filesystem;
+    std::error_code ec;
+    if (!fs::exists(path, ec) && fs::exists(path + ".old", ec)) fs::rename(path + ".old", path);
+}
+
+Xapian::Database open_index_for_reading(const std::string& input_path) {
+    std::string path = without_trailing_slash(input_path);
+    std::error_code ec;
+    if (!std::filesystem::exists(path, ec) && std::filesystem::exists(path + ".old", ec)) path += ".old";  // mid-swap (see replace_index_folder)
+    if (!std::filesystem::exists(path, ec)) throw IndexError("no index at " + path + " (build one with khoj-index --index " + path + " FILES)");
     try {
         Xapian::Database db(path);
         for (int attempt = 0;; ++attempt) {
@@ -44,29 +89,59 @@ Xapian::Database open_index_for_reading(const std::string& path) {
     }
 }
 
-IndexWriter::IndexWriter(const std::string& path) {
-    try {
-        db_ = Xapian::WritableDatabase(path, Xapian::DB_CREATE_OR_OPEN);
-    } catch (const Xapian::DatabaseLockError&) {
-        throw IndexLockedError("index " + path + " is being updated by another khoj-index; try again when it has finished");
-    } catch (const Xapian::DatabaseOpeningError& e) {
-        throw IndexError("cannot open index " + path + " for writing: " + e.get_msg());
-    } catch (const Xapian::DatabaseCorruptError& e) {
-        throw IndexError("index " + path + " is damaged: " + e.get_msg());
+IndexWriter::IndexWriter(const std::string& path) : path_(without_trailing_slash(path)) {
+    // Xapian's own lock lives inside the folder, which compaction and restore_termlist() swap
+    // for a new one; this lock sits beside it and is held for the whole run.
+    const std::string lock_path = path_ + ".lock";
+    lock_fd_ = ::open(lock_path.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0644);
+    if (lock_fd_ < 0) throw IndexError("cannot create the lock file " + lock_path + ": " + std::strerror(errno));
+    if (::flock(lock_fd_, LOCK_EX | LOCK_NB) != 0) {
+        ::close(lock_fd_);
+        throw IndexLockedError("index " + path_ + " is being updated by another khoj-index; try again when it has finished");
     }
-    check_analysis_version(db_, path);
+    recover_interrupted_swap(path_);
+    std::error_code ec;
+    std::filesystem::remove_all(path_ + ".tmp", ec);  // left by a run killed while compacting or restoring
+    const bool fresh = !std::filesystem::exists(std::filesystem::path(path_) / "iamglass", ec);
+    open_database(Xapian::DB_CREATE_OR_OPEN | (fresh ? Xapian::DB_NO_TERMLIST : 0));
+    check_analysis_version(db_, path_);
     if (db_.get_metadata(metadata::kAnalysisVersion).empty()) db_.set_metadata(metadata::kAnalysisVersion, kAnalysisVersion);
     codec_.load_dictionaries(db_);
+}
+
+IndexWriter::~IndexWriter() {
+    try {
+        db_.close();
+    } catch (const Xapian::Error&) {
+        // Uncommitted changes are dropped, as Xapian does on destruction: the caller commits.
+    }
+    if (lock_fd_ >= 0) ::close(lock_fd_);
+}
+
+void IndexWriter::open_database(int flags) {
+    // Glass opens an existing termlist-less database for writing only when told it has none.
+    std::error_code ec;
+    if (std::filesystem::exists(std::filesystem::path(path_) / "iamglass", ec) && !has_termlist_table(path_)) flags |= Xapian::DB_NO_TERMLIST;
+    try {
+        db_ = Xapian::WritableDatabase(path_, flags);
+    } catch (const Xapian::DatabaseLockError&) {
+        throw IndexLockedError("index " + path_ + " is being updated by another khoj-index; try again when it has finished");
+    } catch (const Xapian::DatabaseOpeningError& e) {
+        throw IndexError("cannot open index " + path_ + " for writing: " + e.get_msg());
+    } catch (const Xapian::DatabaseCorruptError& e) {
+        throw IndexError("index " + path_ + " is damaged: " + e.get_msg());
+    }
+    has_termlist_ = (flags & Xapian::DB_NO_TERMLIST) == 0;
 }
 
 std::string file_term(const std::string& file) {
     Article key;
     key.id = file;
-    return prefix::kFile + content_hash(key);
+    return prefix::kFile + content_hash(key, {});
 }
 
 std::string IndexWriter::stored_hash(const Article& article, const std::string& origin_file) {
-    return content_hash(article) + (origin_file.empty() ? std::string() : file_term(origin_file));
+    return content_hash(article, origin_file);
 }
 
 bool IndexWriter::unchanged(const std::string& id, const std::string& hash) {
@@ -75,15 +150,25 @@ bool IndexWriter::unchanged(const std::string& id, const std::string& hash) {
     return existing != db_.postlist_end(id_term) && db_.get_document(*existing).get_value(slot::kContentHash) == hash;
 }
 
+Xapian::Document IndexWriter::analysed_document(Article& article, const std::string& file_term, const std::string& hash, Analyzer& analyzer,
+                                                std::set<std::string>* vocabulary) const {
+    // Tokenised once for both the entity extractor and the document (the costly part).
+    article.title = to_nfc(article.title);
+    article.body = to_nfc(article.body);
+    const std::vector<Token> title_tokens = analyzer.tokenize(article.title), body_tokens = analyzer.tokenize(article.body);
+    article.entities = extractor_.extract(article.title, title_tokens, article.body, body_tokens);
+    Xapian::Document doc = build_document(article, title_tokens, body_tokens, vocabulary);
+    if (!file_term.empty()) doc.add_boolean_term(file_term);
+    doc.add_value(slot::kContentHash, hash);
+    return doc;
+}
+
 PreparedArticle IndexWriter::prepare(const Article& input, const std::string& origin_file, const std::string& hash, Analyzer& analyzer) const {
     PreparedArticle p;
     p.article = input;
-    p.article.entities = extractor_.extract(p.article.title, p.article.body, analyzer);
-    p.doc = build_document(p.article, analyzer, &p.vocabulary);
-    if (!origin_file.empty()) p.doc.add_boolean_term(file_term(origin_file));
-    p.doc.add_value(slot::kContentHash, hash);
-    // Entities are not stored with the text: the document's entity terms and the names kept in
-    // the metadata give them back (Searcher), and the record stays a quarter smaller.
+    p.doc = analysed_document(p.article, origin_file.empty() ? std::string() : file_term(origin_file), hash, analyzer, &p.vocabulary);
+    // Entities are not stored with the text: the entity postings and the names kept in the
+    // metadata give them back (Searcher), and the record stays a quarter smaller.
     std::vector<Entity> entities = std::move(p.article.entities);
     p.article.entities.clear();
     p.doc.set_data(codec_.compress(article_to_json(p.article)));
@@ -100,6 +185,7 @@ Change IndexWriter::write(PreparedArticle&& p) {
         if (named_entities_.insert(term).second) db_.set_metadata(metadata::kEntityPrefix + term, e.name + "\t" + e.name_en);
     }
     add_romanisation_synonyms(p.vocabulary);
+    if (existed && !has_termlist_) restore_termlist();
     db_.replace_document(id_term, p.doc);
     return existed ? Change::Updated : Change::Added;
 }
@@ -114,6 +200,7 @@ Change IndexWriter::add(const Article& article, const std::string& origin_file) 
 std::size_t IndexWriter::remove_file(const std::string& origin_file) {
     const std::string term = file_term(origin_file);
     std::size_t n = db_.get_termfreq(term);
+    if (n && !has_termlist_) restore_termlist();
     if (n) db_.delete_document(term);
     return n;
 }
@@ -121,6 +208,7 @@ std::size_t IndexWriter::remove_file(const std::string& origin_file) {
 bool IndexWriter::remove(const std::string& id) {
     const std::string id_term = prefix::kId + id;
     if (db_.get_termfreq(id_term) == 0) return false;
+    if (!has_termlist_) restore_termlist();
     db_.delete_document(id_term);
     return true;
 }
@@ -132,6 +220,90 @@ void IndexWriter::add_romanisation_synonyms(const std::set<std::string>& vocabul
         if (!keyed_words_.insert(word).second) continue;
         for (const auto& key : lookup_keys_of_devanagari(word)) db_.add_synonym(prefix::kRomanKey + key, word);
     }
+}
+
+std::size_t IndexWriter::restore_termlist() {
+    namespace fs = std::filesystem;
+    commit();
+    const std::string tmp = path_ + ".tmp";
+    std::error_code ec;
+    fs::remove_all(tmp, ec);
+    std::size_t restored = 0;
+    {
+        Xapian::Database old(path_);
+        Xapian::WritableDatabase fresh(tmp, Xapian::DB_CREATE);
+        for (auto it = old.metadata_keys_begin(); it != old.metadata_keys_end(); ++it) fresh.set_metadata(*it, old.get_metadata(*it));
+        for (auto key = old.synonym_keys_begin(); key != old.synonym_keys_end(); ++key) {
+            for (auto word = old.synonyms_begin(*key); word != old.synonyms_end(*key); ++word) fresh.add_synonym(*key, *word);
+        }
+        // The file an article came from is the one term its stored record cannot give back.
+        std::map<Xapian::docid, std::string> file_terms;
+        for (auto t = old.allterms_begin(prefix::kFile); t != old.allterms_end(prefix::kFile); ++t) {
+            for (auto p = old.postlist_begin(*t); p != old.postlist_end(*t); ++p) file_terms[*p] = *t;
+        }
+        // Batches analysed on every core, written in docid order (docids are kept).
+        struct Item {
+            Xapian::docid did;
+            std::string data, hash;
+            Xapian::Document doc;
+        };
+        const unsigned threads = std::max(1u, std::min(4u, std::thread::hardware_concurrency()));
+        std::vector<std::unique_ptr<Analyzer>> analyzers;
+        for (unsigned t = 0; t < threads; ++t) analyzers.push_back(std::make_unique<Analyzer>());
+        std::vector<Item> batch;
+        auto flush = [&] {
+            std::vector<std::thread> workers;
+            std::vector<std::exception_ptr> failures(threads);
+            for (unsigned t = 0; t < threads; ++t) {
+                workers.emplace_back([&, t] {
+                    try {
+                        for (std::size_t i = t; i < batch.size(); i += threads) {
+                            Article a = article_from_json(codec_.decompress(batch[i].data));
+                            auto f = file_terms.find(batch[i].did);
+                            batch[i].doc = analysed_document(a, f == file_terms.end() ? std::string() : f->second, batch[i].hash, *analyzers[t], nullptr);
+                            batch[i].doc.set_data(batch[i].data);
+                        }
+                    } catch (...) {
+                        failures[t] = std::current_exception();
+                    }
+                });
+            }
+            for (auto& w : workers) w.join();
+            for (auto& f : failures) {
+                if (f) std::rethrow_exception(f);
+            }
+            for (auto& item : batch) fresh.replace_document(item.did, item.doc);
+            restored += batch.size();
+            batch.clear();
+        };
+        for (auto it = old.postlist_begin(""); it != old.postlist_end(""); ++it) {
+            Xapian::Document doc = old.get_document(*it);
+            batch.push_back(Item{*it, doc.get_data(), doc.get_value(slot::kContentHash), {}});
+            if (batch.size() == 512) flush();
+        }
+        flush();
+        fresh.commit();
+    }
+    db_.close();
+    replace_index_folder(path_, tmp);
+    fs::remove_all(tmp, ec);
+    open_database(Xapian::DB_OPEN);
+    return restored;
+}
+
+void IndexWriter::compact() {
+    namespace fs = std::filesystem;
+    commit();
+    const std::string tmp = path_ + ".tmp";
+    std::error_code ec;
+    fs::remove_all(tmp, ec);
+    db_.compact(tmp, Xapian::DBCOMPACT_NO_RENUMBER);
+    // Xapian reads a glass database without termlist.glass as one made with DB_NO_TERMLIST.
+    fs::remove(fs::path(tmp) / "termlist.glass", ec);
+    db_.close();
+    replace_index_folder(path_, tmp);
+    fs::remove_all(tmp, ec);
+    open_database(Xapian::DB_OPEN);
 }
 
 void IndexWriter::commit() {

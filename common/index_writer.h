@@ -23,12 +23,21 @@ struct PreparedArticle {
     std::set<std::string> vocabulary;
 };
 
-/// The only writer of a Khoj index. Opening takes Xapian's write lock, so a second writer
-/// fails at once with IndexLockedError instead of waiting or corrupting anything.
+/// The only writer of a Khoj index. Opening takes a lock (the file INDEX.lock next to the
+/// index), so a second writer fails at once with IndexLockedError instead of waiting or
+/// corrupting anything.
+///
+/// A new or compacted index has no term list table (Xapian's DB_NO_TERMLIST): it is a third of
+/// the index and only replacing or deleting an article needs it. The first replace or delete
+/// restores it by re-analysing the stored articles, as long as a rebuild without reading the
+/// inputs; appending new articles never needs it.
 class IndexWriter {
   public:
     /// Opens or creates the index at @p path; refuses one built by another analysis version.
     explicit IndexWriter(const std::string& path);
+    ~IndexWriter();
+    IndexWriter(const IndexWriter&) = delete;
+    IndexWriter& operator=(const IndexWriter&) = delete;
 
     /// Adds @p article, replaces the article with the same id, or does nothing when unchanged;
     /// @p origin_file (when given) lets --prune find it once that file is gone.
@@ -57,6 +66,16 @@ class IndexWriter {
     /// Makes everything added so far durable and visible to searchers, atomically.
     void commit();
 
+    /// Commits, then compacts the index into a fresh copy without a term list and swaps it in.
+    void compact();
+
+    /// True when the index has a term list table (replaces and deletes need one).
+    bool has_termlist() const { return has_termlist_; }
+
+    /// Rebuilds the term list table from the stored articles (see the class comment); returns
+    /// how many articles were re-analysed. Called by write() and the removals when needed.
+    std::size_t restore_termlist();
+
     /// The underlying database, for metadata and statistics.
     Xapian::WritableDatabase& database() { return db_; }
     /// The record codec, so callers can train a dictionary.
@@ -64,7 +83,13 @@ class IndexWriter {
 
   private:
     void add_romanisation_synonyms(const std::set<std::string>& vocabulary);
+    Xapian::Document analysed_document(Article& article, const std::string& file_term, const std::string& hash, Analyzer& analyzer,
+                                       std::set<std::string>* vocabulary) const;
+    void open_database(int flags);
 
+    std::string path_;
+    int lock_fd_ = -1;
+    bool has_termlist_ = true;
     Xapian::WritableDatabase db_;
     Analyzer analyzer_;
     EntityExtractor extractor_;
@@ -78,5 +103,12 @@ std::string file_term(const std::string& file);
 
 /// Opens an index for searching, turning Xapian's errors into a message a user can act on.
 Xapian::Database open_index_for_reading(const std::string& path);
+
+/// Puts the complete index folder @p replacement in place of @p path atomically (a rename
+/// exchange where the file system has one); @p replacement then holds the old index, or nothing.
+void replace_index_folder(const std::string& path, const std::string& replacement);
+
+/// Finishes a folder swap that a crash interrupted (the index sits at PATH.old): call under the lock.
+void recover_interrupted_swap(const std::string& path);
 
 }  // namespace khoj

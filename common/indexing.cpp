@@ -216,19 +216,7 @@ IndexingSummary run_indexing(const IndexingOptions& options, const ArticleReader
         }
     }
     writer.commit();
-    if (options.compact) {
-        const std::string tmp = options.index + ".compact-tmp";
-        std::error_code ec;
-        fs::remove_all(tmp, ec);
-        db.compact(tmp, Xapian::DBCOMPACT_NO_RENUMBER);
-        db.close();
-        // Swap the folders; a crash in between leaves either the old or the new one complete.
-        const std::string old = options.index + ".compact-old";
-        fs::remove_all(old, ec);
-        fs::rename(options.index, old);
-        fs::rename(tmp, options.index);
-        fs::remove_all(old, ec);
-    }
+    if (options.compact) writer.compact();
     summary.rejected = reader.rejected();
     summary.seconds = elapsed();
     return summary;

@@ -8,7 +8,7 @@ namespace khoj {
 
 /// Bumped whenever analysis changes what terms a text produces: an index built with another
 /// version would be searched wrongly, so the searcher refuses it and asks for a rebuild.
-constexpr const char* kAnalysisVersion = "khoj-analysis-6";
+constexpr const char* kAnalysisVersion = "khoj-analysis-7";
 
 /// Term prefixes, following Xapian/Omega conventions where one exists.
 namespace prefix {
@@ -30,8 +30,7 @@ constexpr const char* kFile = "XFILE";      ///< + hash of the input file an art
 /// Value slots.
 namespace slot {
 constexpr Xapian::valueno kDate = 0;         ///< YYYYMMDD, sortable as a string
-constexpr Xapian::valueno kContentHash = 1;  ///< 16 hex digits of the article's content hash
-constexpr Xapian::valueno kSource = 2;       ///< source name as written
+constexpr Xapian::valueno kContentHash = 1;  ///< 16 hex digits: hash of the article and the file it came from
 }  // namespace slot
 
 /// Metadata keys.

@@ -26,25 +26,46 @@ Searcher::Searcher(const std::string& index_path) : path_(index_path), db_(open_
     }
 }
 
-Article Searcher::load_article(const Xapian::Document& doc) {
-    Article a = article_from_json(codec_.decompress(doc.get_data()));
-    for (auto [prefix, kind] : {std::pair{prefix::kPerson, EntityKind::Person}, std::pair{prefix::kPlace, EntityKind::Place},
-                                std::pair{prefix::kOrganisation, EntityKind::Organisation}}) {
-        const std::string p = prefix;
-        Xapian::TermIterator it = doc.termlist_begin();
-        for (it.skip_to(p); it != doc.termlist_end(); ++it) {
-            const std::string term = *it;
-            if (term.compare(0, p.size(), p) != 0) break;
+namespace {
+
+// Entity and month terms are found by walking their posting lists, not each document's term
+// list: a compacted index has no term list table (it would be a third of the index), and the
+// entity postings are few (about four per article).
+template <class Visit>
+void walk_postings(const Xapian::Database& db, const std::string& prefix, const std::vector<bool>& wanted, Visit&& visit) {
+    for (auto t = db.allterms_begin(prefix); t != db.allterms_end(prefix); ++t) {
+        const std::string term = *t;
+        for (auto p = db.postlist_begin(term); p != db.postlist_end(term); ++p) {
+            if (*p < wanted.size() && wanted[*p]) visit(term, *p);
+        }
+    }
+}
+
+constexpr std::pair<const char*, EntityKind> kEntityPrefixes[] = {
+    {prefix::kPerson, EntityKind::Person}, {prefix::kPlace, EntityKind::Place}, {prefix::kOrganisation, EntityKind::Organisation}};
+
+}  // namespace
+
+void Searcher::attach_entities(const std::vector<std::pair<Xapian::docid, Article*>>& articles) {
+    if (articles.empty()) return;
+    std::vector<bool> wanted;
+    std::map<Xapian::docid, Article*> by_docid;
+    for (const auto& [did, article] : articles) {
+        if (did >= wanted.size()) wanted.resize(did + 1);
+        wanted[did] = true;
+        by_docid[did] = article;
+    }
+    for (const auto& [entity_prefix, kind] : kEntityPrefixes) {
+        walk_postings(db_, entity_prefix, wanted, [&](const std::string& term, Xapian::docid did) {
             const std::string names = db_.get_metadata(metadata::kEntityPrefix + term);
             const auto tab = names.find('\t');
             Entity e;
             e.kind = kind;
             e.name = names.substr(0, tab);
             if (tab != std::string::npos) e.name_en = names.substr(tab + 1);
-            if (!e.name.empty()) a.entities.push_back(std::move(e));
-        }
+            if (!e.name.empty()) by_docid[did]->entities.push_back(std::move(e));
+        });
     }
-    return a;
 }
 
 std::optional<Article> Searcher::article(const std::string& id) {
@@ -53,7 +74,9 @@ std::optional<Article> Searcher::article(const std::string& id) {
         try {
             auto it = db_.postlist_begin(term);
             if (it == db_.postlist_end(term)) return std::nullopt;
-            return load_article(db_.get_document(*it));
+            Article a = article_from_json(codec_.decompress(db_.get_document(*it).get_data()));
+            attach_entities({{*it, &a}});
+            return a;
         } catch (const Xapian::DatabaseModifiedError&) {
             if (attempt == 3) throw IndexError("index " + path_ + " keeps changing under the search; try again");
             db_.reopen();
@@ -99,28 +122,16 @@ double preferred_form_share(const Article& a, const std::vector<std::vector<std:
     return static_cast<double>(found) / static_cast<double>(forms.size());
 }
 
-// Counts entity and month terms of every matching document. Xapian calls a MatchSpy for each
-// document the matcher examines; with check_at_least = doccount that is every match, so the
-// counts are exact.
-class FacetSpy : public Xapian::MatchSpy {
+// Records every matching document. Xapian calls a MatchSpy for each document the matcher
+// examines; with check_at_least = doccount that is every match, so the facet counts are exact.
+class MatchRecorder : public Xapian::MatchSpy {
   public:
     void operator()(const Xapian::Document& doc, double) override {
-        Xapian::TermIterator it = doc.termlist_begin();
-        it.skip_to(prefix::kMonth);
-        for (; it != doc.termlist_end(); ++it) {
-            const std::string term = *it;
-            if (term[0] != 'M') break;
-            if (term.size() == 7) ++counts[term];
-        }
-        it.skip_to(prefix::kPlace);
-        for (; it != doc.termlist_end(); ++it) {
-            const std::string term = *it;
-            if (term.rfind("X", 0) != 0 || term > "XQ") break;
-            if (term.rfind(prefix::kPlace, 0) == 0 || term.rfind(prefix::kOrganisation, 0) == 0 || term.rfind(prefix::kPerson, 0) == 0)
-                ++counts[term];
-        }
+        const Xapian::docid did = doc.get_docid();
+        if (did >= matched.size()) matched.resize(did + 1);
+        matched[did] = true;
     }
-    std::map<std::string, std::size_t> counts;
+    std::vector<bool> matched;
 };
 
 std::string compact(const std::string& date) {
@@ -133,7 +144,11 @@ std::string compact(const std::string& date) {
 
 }  // namespace
 
-Facets Searcher::collect_facets(const std::map<std::string, std::size_t>& counts, std::size_t limit) {
+Facets Searcher::collect_facets(const std::vector<bool>& matched, std::size_t limit) {
+    std::map<std::string, std::size_t> counts;
+    auto count = [&counts](const std::string& term, Xapian::docid) { ++counts[term]; };
+    walk_postings(db_, prefix::kMonth, matched, count);
+    for (const auto& [entity_prefix, kind] : kEntityPrefixes) walk_postings(db_, entity_prefix, matched, count);
     Facets facets;
     facets.computed = true;
     for (const auto& [term, count] : counts) {
@@ -171,13 +186,13 @@ SearchResult Searcher::run(const SearchRequest& request) {
     // Lucene's BM25 defaults (k1 = 1.2, b = 0.75), so comparisons with the anchor are like for like.
     enquire.set_weighting_scheme(Xapian::BM25Weight(1.2, 0, 1, 0.75, 0.5));
     if (request.sort == SortOrder::Date) enquire.set_sort_by_value_then_relevance(slot::kDate, true);
-    FacetSpy spy;
+    MatchRecorder spy;
     if (request.facets) enquire.add_matchspy(&spy);
     const bool rerank = request.sort == SortOrder::Relevance && !result.built.preferred_forms.empty();
     const auto offset = static_cast<Xapian::doccount>(request.offset), limit = static_cast<Xapian::doccount>(request.limit);
     Xapian::MSet mset = rerank ? enquire.get_mset(0, std::max(kRerankDepth, offset + limit), request.facets || request.exact_count ? db_.get_doccount() : 0)
                                : enquire.get_mset(offset, limit, request.facets || request.exact_count ? db_.get_doccount() : 0);
-    if (request.facets) result.facets = collect_facets(spy.counts, request.facet_limit);
+    if (request.facets) result.facets = collect_facets(spy.matched, request.facet_limit);
     result.matches_estimated = mset.get_matches_estimated();
     if (request.suggest && mset.get_matches_upper_bound() < kFewMatches) result.suggestion = SpellingSuggester(db_).suggest(request.query);
     result.matches_lower_bound = mset.get_matches_lower_bound();
@@ -188,7 +203,8 @@ SearchResult Searcher::run(const SearchRequest& request) {
     for (auto it = mset.begin(); it != mset.end(); ++it) {
         Hit hit;
         hit.score = it.get_weight();
-        if (request.load_articles || rerank) hit.article = load_article(it.get_document());
+        hit.docid = *it;
+        if (request.load_articles || rerank) hit.article = article_from_json(codec_.decompress(it.get_document().get_data()));
         if (rerank) hit.score *= 1 + kPreferredFormBonus * preferred_form_share(hit.article, result.built.preferred_forms);
         ranked.push_back(std::move(hit));
     }
@@ -196,6 +212,11 @@ SearchResult Searcher::run(const SearchRequest& request) {
         std::stable_sort(ranked.begin(), ranked.end(), [](const Hit& a, const Hit& b) { return a.score > b.score; });
         ranked.erase(ranked.begin(), ranked.begin() + std::min<std::ptrdiff_t>(offset, static_cast<std::ptrdiff_t>(ranked.size())));
         if (ranked.size() > limit) ranked.resize(limit);
+    }
+    if (request.load_articles) {
+        std::vector<std::pair<Xapian::docid, Article*>> articles;
+        for (Hit& hit : ranked) articles.emplace_back(hit.docid, &hit.article);
+        attach_entities(articles);
     }
     for (std::size_t i = 0; i < ranked.size(); ++i) {
         Hit hit = std::move(ranked[i]);

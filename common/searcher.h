@@ -52,6 +52,7 @@ struct Facets {
 struct Hit {
     std::size_t rank = 0;  ///< 1-based, counting from the first result of the whole list
     double score = 0;
+    Xapian::docid docid = 0;
     Article article;       ///< body is emptied once the snippet is made
     Snippet title;         ///< headline with matches marked
     Snippet snippet;
@@ -85,8 +86,8 @@ class Searcher {
 
   private:
     SearchResult run(const SearchRequest& request);
-    Article load_article(const Xapian::Document& doc);  // stored text + entities from the document's terms
-    Facets collect_facets(const std::map<std::string, std::size_t>& counts, std::size_t limit);
+    void attach_entities(const std::vector<std::pair<Xapian::docid, Article*>>& articles);  // from the entity postings
+    Facets collect_facets(const std::vector<bool>& matched, std::size_t limit);
 
     std::string path_;
     Xapian::Database db_;
