@@ -57,17 +57,34 @@ std::string Analyzer::stem_of(const std::string& exact, Script script) {
     }
 }
 
+namespace {
+// Forms remembered per Analyzer before the memo starts afresh: bounds memory on any archive.
+constexpr std::size_t kMaxRememberedForms = 200000;
+}  // namespace
+
 void Analyzer::add_token(std::vector<Token>& tokens, std::string_view text, std::size_t begin, std::size_t end) {
     std::string_view word = text.substr(begin, end - begin);
+    auto it = forms_.find(word);
+    if (it == forms_.end()) {
+        if (forms_.size() >= kMaxRememberedForms) forms_.clear();
+        WordForm form;
+        form.script = script_of(word);
+        if (form.script != Script::Other) form.exact = truncate_term(HindiNormalizer::orthographic(word));
+        if (!form.exact.empty()) {
+            form.stopword = is_stopword(form.exact);
+            form.stem = stem_of(form.exact, form.script);
+        }
+        it = forms_.emplace(std::string(word), std::move(form)).first;
+    }
+    const WordForm& form = it->second;
+    if (form.exact.empty()) return;  // not a word (Script::Other), or nothing left after normalising
     Token token;
     token.begin = begin;
     token.end = end;
-    token.script = script_of(word);
-    if (token.script == Script::Other) return;
-    token.exact = truncate_term(HindiNormalizer::orthographic(word));
-    if (token.exact.empty()) return;
-    token.stopword = is_stopword(token.exact);
-    token.stem = stem_of(token.exact, token.script);
+    token.script = form.script;
+    token.exact = form.exact;
+    token.stopword = form.stopword;
+    token.stem = form.stem;
     tokens.push_back(std::move(token));
 }
 

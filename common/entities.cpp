@@ -165,15 +165,27 @@ bool is_determiner(const std::string& w) {
     return set.count(w) > 0;
 }
 
-std::string word_key(const std::string& exact, Script script) {
+std::string word_key_uncached(const std::string& exact, Script script) {
     if (script == Script::Devanagari) return romanisation_key_of_devanagari(exact);
     if (script == Script::Latin) return romanisation_key(exact);
     return {};
 }
 
-std::string word_folded(const std::string& exact, Script script) {
-    return script == Script::Devanagari ? HindiNormalizer::spelling_variants(exact) : exact;
+// Every word of every article needs its key and folded form; news text repeats a small
+// vocabulary, so each thread remembers them (bounded, then started afresh).
+const std::pair<std::string, std::string>& key_and_folded(const std::string& exact, Script script) {
+    static thread_local std::unordered_map<std::string, std::pair<std::string, std::string>> memo[3];
+    auto& m = memo[script == Script::Devanagari ? 0 : script == Script::Latin ? 1 : 2];
+    auto it = m.find(exact);
+    if (it != m.end()) return it->second;
+    if (m.size() >= 200000) m.clear();
+    std::string folded = script == Script::Devanagari ? HindiNormalizer::spelling_variants(exact) : exact;
+    return m.emplace(exact, std::pair{word_key_uncached(exact, script), std::move(folded)}).first->second;
 }
+
+std::string word_key(const std::string& exact, Script script) { return key_and_folded(exact, script).first; }
+
+std::string word_folded(const std::string& exact, Script script) { return key_and_folded(exact, script).second; }
 
 bool all_upper(std::string_view text) {
     bool letter = false;

@@ -171,7 +171,7 @@ PreparedArticle IndexWriter::prepare(const Article& input, const std::string& or
     // metadata give them back (Searcher), and the record stays a quarter smaller.
     std::vector<Entity> entities = std::move(p.article.entities);
     p.article.entities.clear();
-    p.doc.set_data(codec_.compress(article_to_json(p.article)));
+    p.doc.add_value(slot::kRecord, codec_.compress(article_to_json(p.article)));
     p.article.entities = std::move(entities);
     return p;
 }
@@ -261,7 +261,7 @@ std::size_t IndexWriter::restore_termlist() {
                             Article a = article_from_json(codec_.decompress(batch[i].data));
                             auto f = file_terms.find(batch[i].did);
                             batch[i].doc = analysed_document(a, f == file_terms.end() ? std::string() : f->second, batch[i].hash, *analyzers[t], nullptr);
-                            batch[i].doc.set_data(batch[i].data);
+                            batch[i].doc.add_value(slot::kRecord, batch[i].data);
                         }
                     } catch (...) {
                         failures[t] = std::current_exception();
@@ -278,7 +278,7 @@ std::size_t IndexWriter::restore_termlist() {
         };
         for (auto it = old.postlist_begin(""); it != old.postlist_end(""); ++it) {
             Xapian::Document doc = old.get_document(*it);
-            batch.push_back(Item{*it, doc.get_data(), doc.get_value(slot::kContentHash), {}});
+            batch.push_back(Item{*it, doc.get_value(slot::kRecord), doc.get_value(slot::kContentHash), {}});
             if (batch.size() == 512) flush();
         }
         flush();

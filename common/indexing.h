@@ -47,9 +47,14 @@ struct IndexStatistics {
     std::string analysis_version;
     std::uint32_t dictionary_id = 0;
     std::size_t indexed_files = 0;
-    /// Bytes of each Xapian table file: postlist (postings and values), position, termlist,
-    /// docdata (stored articles), synonym (romanisation keys).
-    std::vector<std::pair<std::string, std::uintmax_t>> tables;
+    /// Where the bytes go: stored articles, postings, values, metadata, synonyms, term lists and
+    /// positions, each with a note saying what it holds (bytes 0 = the index has none).
+    struct Part {
+        std::string name;
+        std::uintmax_t bytes = 0;
+        std::string note;
+    };
+    std::vector<Part> parts;
     std::uintmax_t stored_plain = 0;       ///< articles as JSON, uncompressed
     std::uintmax_t stored_compressed = 0;  ///< as stored (zstd with the trained dictionary)
     std::uintmax_t stored_without_dictionary = 0;  ///< what plain zstd (same level) would take

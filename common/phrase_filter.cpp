@@ -1,6 +1,8 @@
 /** @file phrase_filter.cpp @brief Phrase matching without a positional index: candidates are checked against the stored text. */
 #include "common/phrase_filter.h"
 
+#include "common/schema.h"
+
 #include "common/analyzer.h"
 #include "common/article.h"
 
@@ -47,7 +49,7 @@ void PhraseFilter::init(const Xapian::Database& db) {
 
 bool PhraseFilter::holds_phrase(Xapian::docid did) {
     if (!codec_) return true;  // no stored text to check against: every candidate counts
-    Article a = article_from_json(codec_->decompress(db_.get_document(did).get_data()));
+    Article a = article_from_json(codec_->decompress(db_.get_document(did).get_value(slot::kRecord)));
     if (text_has_phrase(a.title, phrase_, *analyzer_)) return true;
     return !title_only_ && text_has_phrase(a.body, phrase_, *analyzer_);
 }

@@ -8,7 +8,7 @@ namespace khoj {
 
 /// Bumped whenever analysis changes what terms a text produces: an index built with another
 /// version would be searched wrongly, so the searcher refuses it and asks for a rebuild.
-constexpr const char* kAnalysisVersion = "khoj-analysis-7";
+constexpr const char* kAnalysisVersion = "khoj-analysis-8";
 
 /// Term prefixes, following Xapian/Omega conventions where one exists.
 namespace prefix {
@@ -31,6 +31,9 @@ constexpr const char* kFile = "XFILE";      ///< + hash of the input file an art
 namespace slot {
 constexpr Xapian::valueno kDate = 0;         ///< YYYYMMDD, sortable as a string
 constexpr Xapian::valueno kContentHash = 1;  ///< 16 hex digits: hash of the article and the file it came from
+/// The stored article (zstd, see RecordCodec). A value, not the document data: glass tries zlib
+/// on every document-data record, which only costs time on zstd output; values are stored as is.
+constexpr Xapian::valueno kRecord = 3;
 }  // namespace slot
 
 /// Metadata keys.

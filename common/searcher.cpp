@@ -74,7 +74,7 @@ std::optional<Article> Searcher::article(const std::string& id) {
         try {
             auto it = db_.postlist_begin(term);
             if (it == db_.postlist_end(term)) return std::nullopt;
-            Article a = article_from_json(codec_.decompress(db_.get_document(*it).get_data()));
+            Article a = article_from_json(codec_.decompress(db_.get_document(*it).get_value(slot::kRecord)));
             attach_entities({{*it, &a}});
             return a;
         } catch (const Xapian::DatabaseModifiedError&) {
@@ -204,7 +204,7 @@ SearchResult Searcher::run(const SearchRequest& request) {
         Hit hit;
         hit.score = it.get_weight();
         hit.docid = *it;
-        if (request.load_articles || rerank) hit.article = article_from_json(codec_.decompress(it.get_document().get_data()));
+        if (request.load_articles || rerank) hit.article = article_from_json(codec_.decompress(it.get_document().get_value(slot::kRecord)));
         if (rerank) hit.score *= 1 + kPreferredFormBonus * preferred_form_share(hit.article, result.built.preferred_forms);
         ranked.push_back(std::move(hit));
     }

@@ -56,7 +56,10 @@ int print_statistics(const std::string& index) {
                 index.c_str(), st.documents, st.bytes_on_disk, st.indexed_files, st.last_update.c_str(),
                 st.analysis_version.c_str(), st.dictionary_id);
     std::printf("where the bytes go:\n");
-    for (const auto& [table, bytes] : st.tables) std::printf("  %-10s %12ju  (%4.1f%%)\n", table.c_str(), bytes, 100.0 * static_cast<double>(bytes) / static_cast<double>(std::max<std::uintmax_t>(st.bytes_on_disk, 1)));
+    for (const auto& part : st.parts) {
+        std::printf("  %-16s %12ju  (%4.1f%%)  %s\n", part.name.c_str(), part.bytes,
+                    100.0 * static_cast<double>(part.bytes) / static_cast<double>(std::max<std::uintmax_t>(st.bytes_on_disk, 1)), part.note.c_str());
+    }
     auto ratio = [&](std::uintmax_t b) { return b ? static_cast<double>(st.stored_plain) / static_cast<double>(b) : 0.0; };
     std::printf("stored articles:  %ju bytes of JSON → %ju with zstd + dictionary (%.2f:1), %ju with plain zstd (%.2f:1)\n",
                 st.stored_plain, st.stored_compressed, ratio(st.stored_compressed), st.stored_without_dictionary,
