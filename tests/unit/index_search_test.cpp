@@ -9,6 +9,8 @@
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
+#include <filesystem>
+#include <fstream>
 #include <string>
 #include <vector>
 
@@ -103,6 +105,129 @@ TEST_CASE("IndexWriter::remove deletes an article by id") {
     CHECK_FALSE(writer.remove("a"));
     writer.commit();
     CHECK(writer.database().get_doccount() == 1);
+}
+
+namespace {
+
+// What a user sees of an index: every query's hits in order, and the facet counts.
+std::string visible_state(const std::string& path) {
+    Searcher searcher(path);
+    std::string out = std::to_string(searcher.database().get_doccount()) + " articles\n";
+    for (const char* query : {"रूस", "पुतिन", "मौसम", "बर्फबारी", "Putin", "\"रक्षा मंत्री\""}) {
+        SearchRequest request;
+        request.query = query;
+        request.facets = true;
+        SearchResult result = searcher.search(request);
+        out += std::string(query) + ":";
+        for (const Hit& hit : result.hits) {
+            out += " " + hit.article.id + "[";
+            for (const Entity& e : hit.article.entities) out += e.name_en + ",";
+            out += "]";
+        }
+        for (const auto* list : {&result.facets.people, &result.facets.places, &result.facets.organisations, &result.facets.months}) {
+            for (const FacetCount& f : *list) out += " " + f.name + "=" + std::to_string(f.count);
+        }
+        out += "\n";
+    }
+    return out;
+}
+
+const std::vector<Article>& russia_articles() {
+    static const std::vector<Article> articles = {
+        article("putin", "रूस और पुतिन", "रूस के राष्ट्रपति पुतिन ने भाषण दिया।", "2020-04-01"),
+        article("russia", "रूस में मौसम", "रूस में बर्फबारी हुई।", "2020-05-02"),
+        article("shoigu", "शोइगु प्योंगयांग पहुंचे", "रूस के रक्षा मंत्री सर्गेई शोइगु उत्तर कोरिया गए।", "2023-07-26"),
+    };
+    return articles;
+}
+
+}  // namespace
+
+TEST_CASE("IndexWriter::compact drops the term list; a later replace restores it, and the index reads as if built afresh") {
+    test::TempDir dir;
+    const std::string path = (dir.path() / "index").string(), clean = (dir.path() / "clean").string();
+    Article changed = russia_articles()[1];
+    changed.title = "रूस में गर्मी";
+    changed.body = "मॉस्को में गर्मी बढ़ी, पुतिन ने बैठक बुलाई।";
+    {
+        IndexWriter writer(path);
+        for (const Article& a : russia_articles()) writer.add(a, "/news/russia.jsonl");
+        writer.compact();
+        CHECK_FALSE(writer.has_termlist());
+        CHECK_FALSE(std::filesystem::exists(std::filesystem::path(path) / "termlist.glass"));
+        // Appending needs no term list.
+        CHECK(writer.add(article("new", "नया लेख", "पुतिन ने बयान दिया।"), "/news/new.jsonl") == Change::Added);
+        CHECK_FALSE(writer.has_termlist());
+        // Replacing does: the writer restores it first.
+        CHECK(writer.add(changed, "/news/russia.jsonl") == Change::Updated);
+        CHECK(writer.has_termlist());
+        writer.commit();
+    }
+    {
+        IndexWriter writer(clean);
+        writer.add(russia_articles()[0], "/news/russia.jsonl");
+        writer.add(changed, "/news/russia.jsonl");
+        writer.add(russia_articles()[2], "/news/russia.jsonl");
+        writer.add(article("new", "नया लेख", "पुतिन ने बयान दिया।"), "/news/new.jsonl");
+        writer.commit();
+    }
+    CHECK(visible_state(path) == visible_state(clean));
+    CHECK(visible_state(path).find("बर्फबारी:\n") != std::string::npos);  // the old text is gone
+    {
+        // The file an article came from survives the restore: pruning that file still works.
+        IndexWriter writer(path);
+        writer.compact();
+        CHECK(writer.remove_file("/news/russia.jsonl") == 3);
+        writer.commit();
+        CHECK(writer.database().get_doccount() == 1);
+    }
+}
+
+TEST_CASE("IndexWriter::restore_termlist keeps every article, its docid and its stored text") {
+    test::TempDir dir;
+    const std::string path = (dir.path() / "index").string();
+    IndexWriter writer(path);
+    for (const Article& a : russia_articles()) writer.add(a);
+    writer.commit();
+    CHECK_FALSE(writer.has_termlist());
+    const std::string before = visible_state(path);
+    CHECK(writer.restore_termlist() == 3);
+    CHECK(writer.has_termlist());
+    CHECK(visible_state(path) == before);
+    CHECK(writer.database().get_document(2).termlist_count() > 0);
+    CHECK(writer.remove("russia"));
+    writer.commit();
+    CHECK(writer.database().get_doccount() == 2);
+}
+
+TEST_CASE("replace_index_folder swaps in the new folder and leaves the old one at the replacement's name") {
+    test::TempDir dir;
+    const std::string live = (dir.path() / "index").string(), fresh = (dir.path() / "index.tmp").string();
+    std::filesystem::create_directory(live);
+    std::filesystem::create_directory(fresh);
+    std::ofstream(live + "/old") << "old";
+    std::ofstream(fresh + "/new") << "new";
+    replace_index_folder(live, fresh);
+    CHECK(std::filesystem::exists(live + "/new"));
+    CHECK(std::filesystem::exists(fresh + "/old"));
+}
+
+TEST_CASE("open_index_for_reading and IndexWriter find an index a crash left at PATH.old mid-swap") {
+    test::TempDir dir;
+    const std::string path = (dir.path() / "index").string();
+    {
+        IndexWriter writer(path);
+        for (const Article& a : russia_articles()) writer.add(a);
+        writer.commit();
+    }
+    std::filesystem::rename(path, path + ".old");  // as a crash between the two renames leaves it
+    CHECK(open_index_for_reading(path).get_doccount() == 3);
+    {
+        IndexWriter writer(path);
+        CHECK(writer.database().get_doccount() == 3);
+    }
+    CHECK(std::filesystem::exists(path));
+    CHECK_FALSE(std::filesystem::exists(path + ".old"));
 }
 
 TEST_CASE("IndexWriter::IndexWriter refuses a second writer at once") {
