@@ -42,4 +42,50 @@ search आईडी
 expect_rc 1 "a word only in a rejected line"
 pass "the good articles are searchable, the rejected ones are not"
 
+# A 20 MB article (a JSON line and a .txt) is rejected by name; the good line after it is indexed.
+python3 - "$WORK/huge" <<'PY'
+import json, os, sys
+os.makedirs(sys.argv[1])
+body = "बहुत लंबा लेख " * (20_000_000 // 40)
+with open(os.path.join(sys.argv[1], "feed.jsonl"), "w", encoding="utf-8") as f:
+    f.write(json.dumps({"id": "huge", "title": "विशाल", "body": body}, ensure_ascii=False) + "\n")
+    f.write(json.dumps({"id": "small", "title": "छोटा लेख", "body": "नर्मदा नदी के किनारे मेला लगा।"}, ensure_ascii=False) + "\n")
+with open(os.path.join(sys.argv[1], "huge.txt"), "w", encoding="utf-8") as f:
+    f.write("विशाल पाठ\n" + body)
+PY
+run "$WORK/out" "$WORK/err" "$KHOJ_INDEX_BIN" --verbose --index "$WORK/huge-index" "$WORK/huge"
+expect_rc 1 "20 MB articles"
+grep -qF "khoj-index: $WORK/huge/feed.jsonl:1: " "$WORK/err" || fail "the 20 MB JSON line was not named: $(cat "$WORK/err")"
+grep -qF "khoj-index: $WORK/huge/huge.txt" "$WORK/err" || fail "the 20 MB .txt was not named: $(cat "$WORK/err")"
+grep -q "1 added, .* 2 rejected" "$WORK/err" || fail "summary after 20 MB articles: $(cat "$WORK/err")"
+[ "$("$KHOJ_SEARCH_BIN" --index "$WORK/huge-index" --count नर्मदा)" = 1 ] || fail "the good line after a 20 MB one was lost"
+pass "20 MB articles are rejected with file and line; the rest of the file is indexed"
+
+# An unreadable folder is named and skipped. root reads every folder, so under root the check
+# runs as nobody (setpriv), in a scratch folder nobody may write.
+mkdir -p "$WORK/perm/in/ok" "$WORK/perm/in/locked"
+printf 'कावेरी नदी\nकावेरी नदी का पानी घटा।\n' > "$WORK/perm/in/ok/a.txt"
+printf 'गोदावरी नदी\nगोदावरी नदी का पानी बढ़ा।\n' > "$WORK/perm/in/locked/b.txt"
+chmod 000 "$WORK/perm/in/locked"
+as_user=()
+if [ "$(id -u)" = 0 ]; then
+  if command -v setpriv >/dev/null && id nobody >/dev/null 2>&1; then
+    chmod 777 "$WORK/perm"; chmod 755 "$WORK" "$WORK/perm/in" "$WORK/perm/in/ok"; chmod 644 "$WORK/perm/in/ok/a.txt"
+    as_user=(setpriv --reuid=nobody --regid="$(id -g nobody)" --clear-groups)
+    "${as_user[@]}" "$KHOJ_INDEX_BIN" --version >/dev/null 2>&1 || as_user=(skip)  # the build folder is private
+  else
+    as_user=(skip)
+  fi
+fi
+if [ "${as_user[0]:-}" = skip ]; then
+  echo "# skipped: unreadable folder (running as root, and nobody cannot run the binaries)"
+else
+  run "$WORK/out" "$WORK/err" ${as_user[@]+"${as_user[@]}"} "$KHOJ_INDEX_BIN" --verbose --index "$WORK/perm/index" "$WORK/perm/in"
+  expect_rc 1 "an unreadable folder"
+  grep -qF "khoj-index: $WORK/perm/in/locked" "$WORK/err" || fail "the unreadable folder was not named: $(cat "$WORK/err")"
+  [ "$("$KHOJ_SEARCH_BIN" --index "$WORK/perm/index" --count कावेरी)" = 1 ] || fail "the readable folder was not indexed"
+  pass "an unreadable folder is named and skipped; the rest is indexed"
+fi
+chmod 755 "$WORK/perm/in/locked"
+
 echo "all $CHECKS checks passed"
