@@ -3,6 +3,7 @@
 #include "common/entities.h"
 
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace khoj {
@@ -15,16 +16,16 @@ struct Article {
     std::string date;
     std::string source;
     std::string url;
-    std::vector<Entity> entities;  ///< found at index time (EntityExtractor), stored with the article
+    std::vector<Entity> entities;  ///< found at index time (EntityExtractor); kept as entity terms, not in the record
 };
 
 /// The index term of an entity: XP / XL / XO + entity_slug().
 std::string entity_term(const Entity& entity);
 
-/// Serialises an article as a compact JSON object (the document data before compression).
-std::string article_to_json(const Article& article);
+/// Serialises an article's fields (not its entities) as the stored record, before compression.
+std::string article_to_record(const Article& article);
 
-/// Parses what article_to_json() wrote; throws khoj::IndexError on a damaged record.
-Article article_from_json(const std::string& json);
+/// Reads what article_to_record() wrote; throws khoj::IndexError on a damaged record.
+Article article_from_record(std::string_view record);
 
 }  // namespace khoj

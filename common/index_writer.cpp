@@ -171,7 +171,7 @@ PreparedArticle IndexWriter::prepare(const Article& input, const std::string& or
     // metadata give them back (Searcher), and the record stays a quarter smaller.
     std::vector<Entity> entities = std::move(p.article.entities);
     p.article.entities.clear();
-    p.doc.add_value(slot::kRecord, codec_.compress(article_to_json(p.article)));
+    p.doc.add_value(slot::kRecord, codec_.compress(article_to_record(p.article)));
     p.article.entities = std::move(entities);
     return p;
 }
@@ -258,7 +258,7 @@ std::size_t IndexWriter::restore_termlist() {
                 workers.emplace_back([&, t] {
                     try {
                         for (std::size_t i = t; i < batch.size(); i += threads) {
-                            Article a = article_from_json(codec_.decompress(batch[i].data));
+                            Article a = article_from_record(codec_.decompress(batch[i].data));
                             auto f = file_terms.find(batch[i].did);
                             batch[i].doc = analysed_document(a, f == file_terms.end() ? std::string() : f->second, batch[i].hash, *analyzers[t], nullptr);
                             batch[i].doc.add_value(slot::kRecord, batch[i].data);

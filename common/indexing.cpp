@@ -167,7 +167,7 @@ IndexingSummary run_indexing(const IndexingOptions& options, const ArticleReader
         if (pending.empty()) return;
         drain();  // no worker may be compressing while the dictionary changes
         std::vector<std::string> samples;
-        for (const auto& p : pending) samples.push_back(article_to_json(p.article));
+        for (const auto& p : pending) samples.push_back(article_to_record(p.article));
         writer.codec().train_dictionary(db, samples);
         for (auto& p : pending) write(std::move(p));
         pending.clear();

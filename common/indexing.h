@@ -55,7 +55,7 @@ struct IndexStatistics {
         std::string note;
     };
     std::vector<Part> parts;
-    std::uintmax_t stored_plain = 0;       ///< articles as JSON, uncompressed
+    std::uintmax_t stored_plain = 0;       ///< article records, uncompressed
     std::uintmax_t stored_compressed = 0;  ///< as stored (zstd with the trained dictionary)
     std::uintmax_t stored_without_dictionary = 0;  ///< what plain zstd (same level) would take
 };

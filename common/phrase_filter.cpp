@@ -49,7 +49,7 @@ void PhraseFilter::init(const Xapian::Database& db) {
 
 bool PhraseFilter::holds_phrase(Xapian::docid did) {
     if (!codec_) return true;  // no stored text to check against: every candidate counts
-    Article a = article_from_json(codec_->decompress(db_.get_document(did).get_value(slot::kRecord)));
+    Article a = article_from_record(codec_->decompress(db_.get_document(did).get_value(slot::kRecord)));
     if (text_has_phrase(a.title, phrase_, *analyzer_)) return true;
     return !title_only_ && text_has_phrase(a.body, phrase_, *analyzer_);
 }

@@ -8,6 +8,7 @@
 #include <zstd.h>
 
 #include <memory>
+#include <mutex>
 
 namespace khoj {
 
@@ -18,16 +19,22 @@ constexpr std::size_t kDictionaryBytes = 64 * 1024;
 
 struct RecordCodec::Dictionary {
     std::string bytes;
-    ZSTD_CDict* cdict = nullptr;
     ZSTD_DDict* ddict = nullptr;
-    explicit Dictionary(std::string b) : bytes(std::move(b)) {
-        cdict = ZSTD_createCDict(bytes.data(), bytes.size(), kLevel);
-        ddict = ZSTD_createDDict(bytes.data(), bytes.size());
-    }
+    explicit Dictionary(std::string b) : bytes(std::move(b)) { ddict = ZSTD_createDDict(bytes.data(), bytes.size()); }
     ~Dictionary() {
-        ZSTD_freeCDict(cdict);
+        ZSTD_freeCDict(cdict_);
         ZSTD_freeDDict(ddict);
     }
+    // Made on first use: digesting a dictionary for level 12 takes milliseconds, which every
+    // khoj-search would pay for nothing (searching only decompresses). Thread-safe.
+    const ZSTD_CDict* cdict() {
+        std::call_once(made_, [this] { cdict_ = ZSTD_createCDict(bytes.data(), bytes.size(), kLevel); });
+        return cdict_;
+    }
+
+  private:
+    std::once_flag made_;
+    ZSTD_CDict* cdict_ = nullptr;
 };
 
 RecordCodec::RecordCodec() = default;
@@ -67,7 +74,7 @@ bool RecordCodec::train_dictionary(Xapian::WritableDatabase& db, const std::vect
 std::string RecordCodec::compress(const std::string& plain) const {
     std::string out;
     std::size_t header = 1;
-    const Dictionary* dict = nullptr;
+    Dictionary* dict = nullptr;
     if (current_ != 0) {
         dict = dictionaries_.at(current_).get();
         out = "d";
@@ -79,7 +86,7 @@ std::string RecordCodec::compress(const std::string& plain) const {
     out.resize(header + ZSTD_compressBound(plain.size()));
     static thread_local std::unique_ptr<ZSTD_CCtx, decltype(&ZSTD_freeCCtx)> context(ZSTD_createCCtx(), &ZSTD_freeCCtx);
     ZSTD_CCtx* cctx = context.get();
-    std::size_t n = dict ? ZSTD_compress_usingCDict(cctx, out.data() + header, out.size() - header, plain.data(), plain.size(), dict->cdict)
+    std::size_t n = dict ? ZSTD_compress_usingCDict(cctx, out.data() + header, out.size() - header, plain.data(), plain.size(), dict->cdict())
                          : ZSTD_compressCCtx(cctx, out.data() + header, out.size() - header, plain.data(), plain.size(), kLevel);
     if (ZSTD_isError(n)) throw Error(std::string("zstd: ") + ZSTD_getErrorName(n));
     out.resize(header + n);

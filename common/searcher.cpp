@@ -28,43 +28,51 @@ Searcher::Searcher(const std::string& index_path) : path_(index_path), db_(open_
 
 namespace {
 
-// Entity and month terms are found by walking their posting lists, not each document's term
-// list: a compacted index has no term list table (it would be a third of the index), and the
-// entity postings are few (about four per article).
-template <class Visit>
-void walk_postings(const Xapian::Database& db, const std::string& prefix, const std::vector<bool>& wanted, Visit&& visit) {
-    for (auto t = db.allterms_begin(prefix); t != db.allterms_end(prefix); ++t) {
-        const std::string term = *t;
-        for (auto p = db.postlist_begin(term); p != db.postlist_end(term); ++p) {
-            if (*p < wanted.size() && wanted[*p]) visit(term, *p);
-        }
-    }
-}
-
 constexpr std::pair<const char*, EntityKind> kEntityPrefixes[] = {
     {prefix::kPerson, EntityKind::Person}, {prefix::kPlace, EntityKind::Place}, {prefix::kOrganisation, EntityKind::Organisation}};
 
 }  // namespace
 
+void Searcher::reopen() {
+    db_.reopen();
+    codec_.load_dictionaries(db_);
+    facet_postings_.reset();
+}
+
+const Searcher::FacetPostings& Searcher::facet_postings() {
+    if (facet_postings_) return *facet_postings_;
+    FacetPostings f;
+    for (const char* facet_prefix : {prefix::kMonth, prefix::kPerson, prefix::kPlace, prefix::kOrganisation}) {
+        for (auto t = db_.allterms_begin(facet_prefix); t != db_.allterms_end(facet_prefix); ++t) {
+            const auto index = static_cast<std::uint32_t>(f.terms.size());
+            f.terms.push_back(*t);
+            for (auto p = db_.postlist_begin(*t); p != db_.postlist_end(*t); ++p) f.postings.emplace_back(*p, index);
+        }
+    }
+    std::sort(f.postings.begin(), f.postings.end());
+    facet_postings_ = std::move(f);
+    return *facet_postings_;
+}
+
 void Searcher::attach_entities(const std::vector<std::pair<Xapian::docid, Article*>>& articles) {
     if (articles.empty()) return;
-    std::vector<bool> wanted;
-    std::map<Xapian::docid, Article*> by_docid;
+    const FacetPostings& f = facet_postings();
     for (const auto& [did, article] : articles) {
-        if (did >= wanted.size()) wanted.resize(did + 1);
-        wanted[did] = true;
-        by_docid[did] = article;
-    }
-    for (const auto& [entity_prefix, kind] : kEntityPrefixes) {
-        walk_postings(db_, entity_prefix, wanted, [&](const std::string& term, Xapian::docid did) {
-            const std::string names = db_.get_metadata(metadata::kEntityPrefix + term);
-            const auto tab = names.find('\t');
-            Entity e;
-            e.kind = kind;
-            e.name = names.substr(0, tab);
-            if (tab != std::string::npos) e.name_en = names.substr(tab + 1);
-            if (!e.name.empty()) by_docid[did]->entities.push_back(std::move(e));
-        });
+        auto it = std::lower_bound(f.postings.begin(), f.postings.end(), std::pair<Xapian::docid, std::uint32_t>{did, 0});
+        // Terms are in prefix order (M, XP, XL, XO) and sorted within each: people, places, organisations.
+        for (; it != f.postings.end() && it->first == did; ++it) {
+            const std::string& term = f.terms[it->second];
+            for (const auto& [entity_prefix, kind] : kEntityPrefixes) {
+                if (term.rfind(entity_prefix, 0) != 0) continue;
+                const std::string names = db_.get_metadata(metadata::kEntityPrefix + term);
+                const auto tab = names.find('\t');
+                Entity e;
+                e.kind = kind;
+                e.name = names.substr(0, tab);
+                if (tab != std::string::npos) e.name_en = names.substr(tab + 1);
+                if (!e.name.empty()) article->entities.push_back(std::move(e));
+            }
+        }
     }
 }
 
@@ -74,13 +82,12 @@ std::optional<Article> Searcher::article(const std::string& id) {
         try {
             auto it = db_.postlist_begin(term);
             if (it == db_.postlist_end(term)) return std::nullopt;
-            Article a = article_from_json(codec_.decompress(db_.get_document(*it).get_value(slot::kRecord)));
+            Article a = article_from_record(codec_.decompress(db_.get_document(*it).get_value(slot::kRecord)));
             attach_entities({{*it, &a}});
             return a;
         } catch (const Xapian::DatabaseModifiedError&) {
             if (attempt == 3) throw IndexError("index " + path_ + " keeps changing under the search; try again");
-            db_.reopen();
-            codec_.load_dictionaries(db_);
+            reopen();
         }
     }
 }
@@ -91,8 +98,7 @@ SearchResult Searcher::search(const SearchRequest& request) {
             return run(request);
         } catch (const Xapian::DatabaseModifiedError&) {
             if (attempt == 3) throw IndexError("index " + path_ + " keeps changing under the search; try again");
-            db_.reopen();
-            codec_.load_dictionaries(db_);
+            reopen();
         }
     }
 }
@@ -145,10 +151,15 @@ std::string compact(const std::string& date) {
 }  // namespace
 
 Facets Searcher::collect_facets(const std::vector<bool>& matched, std::size_t limit) {
+    const FacetPostings& f = facet_postings();
+    std::vector<std::size_t> by_term(f.terms.size());
+    for (const auto& [did, term] : f.postings) {
+        if (did < matched.size() && matched[did]) ++by_term[term];
+    }
     std::map<std::string, std::size_t> counts;
-    auto count = [&counts](const std::string& term, Xapian::docid) { ++counts[term]; };
-    walk_postings(db_, prefix::kMonth, matched, count);
-    for (const auto& [entity_prefix, kind] : kEntityPrefixes) walk_postings(db_, entity_prefix, matched, count);
+    for (std::size_t t = 0; t < by_term.size(); ++t) {
+        if (by_term[t]) counts[f.terms[t]] = by_term[t];
+    }
     Facets facets;
     facets.computed = true;
     for (const auto& [term, count] : counts) {
@@ -204,7 +215,7 @@ SearchResult Searcher::run(const SearchRequest& request) {
         Hit hit;
         hit.score = it.get_weight();
         hit.docid = *it;
-        if (request.load_articles || rerank) hit.article = article_from_json(codec_.decompress(it.get_document().get_value(slot::kRecord)));
+        if (request.load_articles || rerank) hit.article = article_from_record(codec_.decompress(it.get_document().get_value(slot::kRecord)));
         if (rerank) hit.score *= 1 + kPreferredFormBonus * preferred_form_share(hit.article, result.built.preferred_forms);
         ranked.push_back(std::move(hit));
     }

@@ -1,6 +1,8 @@
 /** @file unicode_text.cpp @brief UTF-8 helpers on top of ICU. */
 #include "common/unicode_text.h"
 
+#include <cstring>
+
 #include <unicode/brkiter.h>
 #include <unicode/normalizer2.h>
 #include <unicode/uchar.h>
@@ -131,9 +133,19 @@ namespace {
 bool continues_word(char32_t cp) { return (is_devanagari(cp) && cp != 0x0964 && cp != 0x0965) || cp == 0x200C || cp == 0x200D || (cp < 0x80 && std::isalnum(static_cast<int>(cp))); }
 }  // namespace
 
+namespace {
+// string_view::find looks for the first byte and compares from there, and in Devanagari UTF-8
+// every letter starts with the same byte (0xE0): glibc's memmem (two-way) does not care.
+std::size_t find_bytes(std::string_view text, std::string_view word, std::size_t from) {
+    if (from > text.size()) return std::string_view::npos;
+    const void* hit = ::memmem(text.data() + from, text.size() - from, word.data(), word.size());
+    return hit ? static_cast<std::size_t>(static_cast<const char*>(hit) - text.data()) : std::string_view::npos;
+}
+}  // namespace
+
 bool contains_whole_word(std::string_view text, std::string_view word) {
     if (word.empty()) return false;
-    for (std::size_t at = text.find(word); at != std::string_view::npos; at = text.find(word, at + 1)) {
+    for (std::size_t at = find_bytes(text, word, 0); at != std::string_view::npos; at = find_bytes(text, word, at + 1)) {
         bool starts = true;
         if (at > 0) {
             std::size_t back = at - 1;

@@ -61,7 +61,7 @@ int print_statistics(const std::string& index) {
                     100.0 * static_cast<double>(part.bytes) / static_cast<double>(std::max<std::uintmax_t>(st.bytes_on_disk, 1)), part.note.c_str());
     }
     auto ratio = [&](std::uintmax_t b) { return b ? static_cast<double>(st.stored_plain) / static_cast<double>(b) : 0.0; };
-    std::printf("stored articles:  %ju bytes of JSON → %ju with zstd + dictionary (%.2f:1), %ju with plain zstd (%.2f:1)\n",
+    std::printf("stored articles:  %ju bytes → %ju with zstd + dictionary (%.2f:1), %ju with plain zstd (%.2f:1)\n",
                 st.stored_plain, st.stored_compressed, ratio(st.stored_compressed), st.stored_without_dictionary,
                 ratio(st.stored_without_dictionary));
     return kExitOk;
