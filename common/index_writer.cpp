@@ -113,7 +113,8 @@ IndexWriter::~IndexWriter() {
     try {
         db_.close();
     } catch (const Xapian::Error&) {
-        // Uncommitted changes are dropped, as Xapian does on destruction: the caller commits.
+        // close() commits what is pending, as Xapian's own destructor would; a destructor
+        // cannot report a failure, and a failed commit leaves the last committed state.
     }
     if (lock_fd_ >= 0) ::close(lock_fd_);
 }

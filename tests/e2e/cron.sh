@@ -67,11 +67,12 @@ pass "a concurrent run exits 4 with a clear message; the running one completes"
 
 # kill -9 mid-run, then re-run: the index opens, and ends with the same documents and results
 # as a clean build. A synthetic corpus of 1,600 articles (the seeds with suffixed ids).
-python3 - "$SOURCE_DIR/sample_corpus" "$WORK/big.jsonl" <<'PY'
+# KHOJ_E2E_COPIES (default 400) makes it smaller where everything runs slower (sanitizers).
+python3 - "$SOURCE_DIR/sample_corpus" "$WORK/big.jsonl" "${KHOJ_E2E_COPIES:-400}" <<'PY'
 import json, pathlib, sys
 seeds = sorted(pathlib.Path(sys.argv[1]).glob("*.txt"))
 with open(sys.argv[2], "w", encoding="utf-8") as out:
-    for k in range(400):
+    for k in range(int(sys.argv[3])):
         for s in seeds:
             lines = [l for l in s.read_text(encoding="utf-8").splitlines() if l.strip()]
             out.write(json.dumps({"id": f"{s.stem}#{k}", "title": lines[0], "body": "\n".join(lines[1:]) + f" क्रमांक{k}"}, ensure_ascii=False) + "\n")
