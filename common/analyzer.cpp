@@ -65,7 +65,8 @@ constexpr std::size_t kMaxRememberedForms = 200000;
 void Analyzer::add_token(std::vector<Token>& tokens, std::string_view text, std::size_t begin, std::size_t end) {
     std::string_view word = text.substr(begin, end - begin);
     auto it = forms_.find(word);
-    if (it == forms_.end()) {
+    const bool new_form = it == forms_.end();
+    if (new_form) {
         if (forms_.size() >= kMaxRememberedForms) forms_.clear();
         WordForm form;
         form.script = script_of(word);
@@ -85,6 +86,7 @@ void Analyzer::add_token(std::vector<Token>& tokens, std::string_view text, std:
     token.exact = form.exact;
     token.stopword = form.stopword;
     token.stem = form.stem;
+    token.new_form = new_form;
     tokens.push_back(std::move(token));
 }
 

@@ -23,6 +23,7 @@ struct Token {
     std::size_t end = 0;     ///< byte offset one past the word
     Script script = Script::Other;
     bool stopword = false;
+    bool new_form = false;   ///< first time this Analyzer met this spelling (the indexer keys each word once)
 };
 
 /// Longest term Khoj indexes, in bytes. Xapian's TermGenerator silently drops words over 64

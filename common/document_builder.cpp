@@ -38,17 +38,17 @@ std::string content_hash(const Article& a, const std::string& origin) {
     return buf;
 }
 
-Xapian::Document build_document(const Article& article, Analyzer& analyzer, std::set<std::string>* vocabulary) {
+Xapian::Document build_document(const Article& article, Analyzer& analyzer, std::vector<std::string>* vocabulary) {
     return build_document(article, analyzer.tokenize(article.title), analyzer.tokenize(article.body), vocabulary);
 }
 
 Xapian::Document build_document(const Article& article, const std::vector<Token>& title_tokens, const std::vector<Token>& body_tokens,
-                                 std::set<std::string>* vocabulary) {
+                                 std::vector<std::string>* vocabulary) {
     // No positions and no unstemmed forms: phrases are checked against the stored text
     // (PhraseFilter), which keeps the index to one posting per (stem, article).
     Xapian::Document doc;
     auto remember = [&](const Token& t) {
-        if (vocabulary && t.script == Script::Devanagari) vocabulary->insert(t.exact);
+        if (vocabulary && t.new_form && t.script == Script::Devanagari) vocabulary->push_back(t.exact);
     };
     for (const Token& t : title_tokens) {
         if (!t.stopword) {

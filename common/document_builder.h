@@ -5,19 +5,20 @@
 
 #include <xapian.h>
 
-#include <set>
+#include <vector>
 #include <string>
 
 namespace khoj {
 
 /// Builds the Xapian document of one article (terms and date values; the writer adds the
-/// content hash and stored data); the Devanagari words seen are added to @p vocabulary so the
-/// writer can keep the romanisation synonym table complete.
-Xapian::Document build_document(const Article& article, Analyzer& analyzer, std::set<std::string>* vocabulary);
+/// content hash and stored data); the Devanagari words the analyser meets for the first time
+/// (Token::new_form) are added to @p vocabulary so the writer can keep the romanisation
+/// synonym table complete without looking at every word of every article.
+Xapian::Document build_document(const Article& article, Analyzer& analyzer, std::vector<std::string>* vocabulary);
 
 /// The same from the tokens of the title and the body (Analyzer::tokenize()), already at hand.
 Xapian::Document build_document(const Article& article, const std::vector<Token>& title_tokens, const std::vector<Token>& body_tokens,
-                                 std::set<std::string>* vocabulary);
+                                 std::vector<std::string>* vocabulary);
 
 /// A 64-bit FNV-1a hash of the article's fields and @p origin (the file it came from), as 16
 /// hex digits: equal hashes mean "unchanged".

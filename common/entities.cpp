@@ -171,21 +171,33 @@ std::string word_key_uncached(const std::string& exact, Script script) {
     return {};
 }
 
-// Every word of every article needs its key and folded form; news text repeats a small
-// vocabulary, so each thread remembers them (bounded, then started afresh).
-const std::pair<std::string, std::string>& key_and_folded(const std::string& exact, Script script) {
-    static thread_local std::unordered_map<std::string, std::pair<std::string, std::string>> memo[3];
+// What the matcher asks of every word of every article: its romanisation key, its folded
+// form and which word lists hold it. News text repeats a small vocabulary, so each thread
+// remembers the answers per spelling (bounded, then started afresh).
+struct WordFacts {
+    std::string key, folded;
+    bool common = false, role = false, org_word = false, adjective = false;
+};
+
+const WordFacts& word_facts(const std::string& exact, Script script) {
+    static thread_local std::unordered_map<std::string, WordFacts> memo[3];
     auto& m = memo[script == Script::Devanagari ? 0 : script == Script::Latin ? 1 : 2];
     auto it = m.find(exact);
     if (it != m.end()) return it->second;
     if (m.size() >= 200000) m.clear();
-    std::string folded = script == Script::Devanagari ? HindiNormalizer::spelling_variants(exact) : exact;
-    return m.emplace(exact, std::pair{word_key_uncached(exact, script), std::move(folded)}).first->second;
+    WordFacts f;
+    f.key = word_key_uncached(exact, script);
+    f.folded = script == Script::Devanagari ? HindiNormalizer::spelling_variants(exact) : exact;
+    f.common = common_words().count(exact) > 0;
+    f.role = role_words().count(exact) > 0;
+    f.org_word = org_words().count(exact) > 0;
+    f.adjective = nationality_adjectives().count(exact) > 0;
+    return m.emplace(exact, std::move(f)).first->second;
 }
 
-std::string word_key(const std::string& exact, Script script) { return key_and_folded(exact, script).first; }
+std::string word_key(const std::string& exact, Script script) { return word_facts(exact, script).key; }
 
-std::string word_folded(const std::string& exact, Script script) { return key_and_folded(exact, script).second; }
+std::string word_folded(const std::string& exact, Script script) { return word_facts(exact, script).folded; }
 
 bool all_upper(std::string_view text) {
     bool letter = false;
@@ -271,13 +283,14 @@ std::vector<Word> analyse(std::string_view nfc, std::vector<Token> tokens) {
             w.capitalised = std::isupper(static_cast<unsigned char>(original[0])) != 0;
             w.caps = all_upper(original);
         }
-        w.folded = word_folded(t.exact, t.script);
-        w.key = word_key(t.exact, t.script);
+        const WordFacts& facts = word_facts(t.exact, t.script);
+        w.folded = facts.folded;
+        w.key = facts.key;
         w.stop = t.stopword;
-        w.common = common_words().count(t.exact) > 0;
-        w.role = role_words().count(t.exact) > 0;
-        w.org_word = org_words().count(t.exact) > 0;
-        w.adjective = nationality_adjectives().count(t.exact) > 0;
+        w.common = facts.common;
+        w.role = facts.role;
+        w.org_word = facts.org_word;
+        w.adjective = facts.adjective;
         // Plural oblique forms are never names; a word starting with a vowel sign is legacy-font debris
         // (ङ्क्षसह for सिंह, normalised to ंक्षसह), not a spelling.
         std::size_t first_cp = 0;

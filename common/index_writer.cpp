@@ -152,7 +152,7 @@ bool IndexWriter::unchanged(const std::string& id, const std::string& hash) {
 }
 
 Xapian::Document IndexWriter::analysed_document(Article& article, const std::string& file_term, const std::string& hash, Analyzer& analyzer,
-                                                std::set<std::string>* vocabulary) const {
+                                                std::vector<std::string>* vocabulary) const {
     // Tokenised once for both the entity extractor and the document (the costly part).
     article.title = to_nfc(article.title);
     article.body = to_nfc(article.body);
@@ -214,7 +214,7 @@ bool IndexWriter::remove(const std::string& id) {
     return true;
 }
 
-void IndexWriter::add_romanisation_synonyms(const std::set<std::string>& vocabulary) {
+void IndexWriter::add_romanisation_synonyms(const std::vector<std::string>& vocabulary) {
     // Synonym entries are never removed: a key pointing at a word no article uses any more has
     // termfreq 0 and the query builder drops it, so deletes need no bookkeeping here.
     for (const std::string& word : vocabulary) {

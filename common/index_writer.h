@@ -20,7 +20,7 @@ enum class Change { Added, Updated, Unchanged };
 struct PreparedArticle {
     Article article;
     Xapian::Document doc;
-    std::set<std::string> vocabulary;
+    std::vector<std::string> vocabulary;  ///< Devanagari words new to the analyser that prepared it
 };
 
 /// The only writer of a Khoj index. Opening takes a lock (the file INDEX.lock next to the
@@ -82,9 +82,9 @@ class IndexWriter {
     RecordCodec& codec() { return codec_; }
 
   private:
-    void add_romanisation_synonyms(const std::set<std::string>& vocabulary);
+    void add_romanisation_synonyms(const std::vector<std::string>& vocabulary);
     Xapian::Document analysed_document(Article& article, const std::string& file_term, const std::string& hash, Analyzer& analyzer,
-                                       std::set<std::string>* vocabulary) const;
+                                       std::vector<std::string>* vocabulary) const;
     void open_database(int flags);
 
     std::string path_;

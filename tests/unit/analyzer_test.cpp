@@ -160,3 +160,24 @@ TEST_CASE("Analyzer::stem_of stems by script") {
     CHECK(analyzer.stem_of("2020", Script::Number) == "2020");
     CHECK(analyzer.stem_of("उपग्रहों", Script::Devanagari) == analyzer.stem_of("उपग्रह", Script::Devanagari));
 }
+
+TEST_CASE("Analyzer::tokenize marks a spelling new only the first time this analyser meets it") {
+    Analyzer analyzer;
+    auto first = analyzer.tokenize("दिल्ली में बारिश, दिल्ली में ठंड");
+    REQUIRE(first.size() == 6);
+    CHECK(first[0].new_form);       // दिल्ली
+    CHECK(first[2].new_form);       // बारिश
+    CHECK_FALSE(first[3].new_form);  // दिल्ली again
+    CHECK_FALSE(first[4].new_form);  // में again
+    auto second = analyzer.tokenize("बारिश और ओले");
+    CHECK_FALSE(second[0].new_form);  // remembered across texts
+    CHECK(second[2].new_form);
+    // The same analysis either way: remembering changes nothing else.
+    Analyzer fresh;
+    auto again = fresh.tokenize("दिल्ली में बारिश, दिल्ली में ठंड");
+    for (std::size_t i = 0; i < first.size(); ++i) {
+        CHECK(first[i].exact == again[i].exact);
+        CHECK(first[i].stem == again[i].stem);
+        CHECK(first[i].begin == again[i].begin);
+    }
+}
