@@ -10,6 +10,16 @@ cp "$SOURCE_DIR"/sample_corpus/*.txt "$CORPUS/"
 idx() { run "$WORK/out" "$WORK/err" "$KHOJ_INDEX_BIN" --index "$INDEX" "$@"; }
 search() { run "$WORK/out" "$WORK/err" "$KHOJ_SEARCH_BIN" --index "$INDEX" "$@"; }
 count() { "$KHOJ_SEARCH_BIN" --index "$INDEX" --count "$1" 2>/dev/null || true; }
+# Searches INDEX over and over while process PID runs; prints how many searches failed.
+failed_searches_while() {
+  local index=$1 pid=$2 errors=0 rc
+  while kill -0 "$pid" 2>/dev/null; do
+    rc=0
+    "$KHOJ_SEARCH_BIN" --index "$index" --format tsv पुतिन >/dev/null 2>"$WORK/search.err" || rc=$?
+    [ "$rc" -le 1 ] || { errors=$((errors + 1)); cat "$WORK/search.err" >&2; }
+  done
+  echo "$errors"
+}
 
 # Quiet under cron: nothing on stdout or stderr when all is well and stdout is not a terminal.
 idx "$CORPUS"
@@ -99,12 +109,7 @@ pass "kill -9 mid-run leaves an index that opens; the re-run ends identical to a
 "$KHOJ_INDEX_BIN" --index "$INDEX.live" --batch-size 100 "$WORK/big.jsonl" >/dev/null 2>&1 &
 writer=$!
 sleep 0.3
-errors=0
-while kill -0 "$writer" 2>/dev/null; do
-  rc=0
-  "$KHOJ_SEARCH_BIN" --index "$INDEX.live" --format tsv पुतिन >/dev/null 2>"$WORK/search.err" || rc=$?
-  [ "$rc" -le 1 ] || { errors=$((errors + 1)); cat "$WORK/search.err" >&2; }
-done
+errors=$(failed_searches_while "$INDEX.live" "$writer")
 wait "$writer"
 [ "$errors" = 0 ] || fail "$errors searches failed during indexing"
 pass "searches during an update never fail"
@@ -133,12 +138,7 @@ wait "$victim" 2>/dev/null || true
 "$KHOJ_SEARCH_BIN" --index "$INDEX.k9" --count पुतिन >/dev/null || fail "index does not open after kill -9 during a restore"
 "$KHOJ_INDEX_BIN" --index "$INDEX.k9" "$WORK/big.jsonl" >/dev/null 2>&1 &
 writer=$!
-errors=0
-while kill -0 "$writer" 2>/dev/null; do
-  rc=0
-  "$KHOJ_SEARCH_BIN" --index "$INDEX.k9" --format tsv पुतिन >/dev/null 2>"$WORK/search.err" || rc=$?
-  [ "$rc" -le 1 ] || { errors=$((errors + 1)); cat "$WORK/search.err" >&2; }
-done
+errors=$(failed_searches_while "$INDEX.k9" "$writer")
 wait "$writer" || fail "re-run after kill -9 during a restore failed"
 [ "$errors" = 0 ] || fail "$errors searches failed while the term lists were restored"
 "$KHOJ_INDEX_BIN" --index "$INDEX.k9" --stats | grep -q "term lists .*none" && fail "the update did not restore the term lists"
