@@ -18,6 +18,7 @@
 #include <thread>
 
 #include <fcntl.h>
+#include <sys/stat.h>
 #include <sys/file.h>
 #include <unistd.h>
 
@@ -65,27 +66,43 @@ void recover_interrupted_swap(const std::string& path) {
     if (!fs::exists(path, ec) && fs::exists(path + ".old", ec)) fs::rename(path + ".old", path);
 }
 
-Xapian::Database open_index_for_reading(const std::string& input_path) {
-    std::string path = without_trailing_slash(input_path);
-    std::error_code ec;
-    if (!std::filesystem::exists(path, ec) && std::filesystem::exists(path + ".old", ec)) path += ".old";  // mid-swap (see replace_index_folder)
-    if (!std::filesystem::exists(path, ec)) throw IndexError("no index at " + path + " (build one with khoj-index --index " + path + " FILES)");
-    try {
-        Xapian::Database db(path);
-        for (int attempt = 0;; ++attempt) {
-            try {
-                check_analysis_version(db, path);
-                return db;
-            } catch (const Xapian::DatabaseModifiedError&) {
-                // A concurrent commit landed between opening and reading the metadata.
-                if (attempt == 3) throw;
-                db.reopen();
+FolderIdentity folder_identity(const std::string& path) {
+    struct stat st {};
+    if (::stat(path.c_str(), &st) != 0) return {0, 0};
+    return {static_cast<unsigned long long>(st.st_dev), static_cast<unsigned long long>(st.st_ino)};
+}
+
+Xapian::Database open_index_for_reading(const std::string& input_path, FolderIdentity* identity) {
+    const std::string given = without_trailing_slash(input_path);
+    for (int attempt = 0;; ++attempt) {
+        std::string path = given;
+        std::error_code ec;
+        if (!std::filesystem::exists(path, ec) && std::filesystem::exists(path + ".old", ec)) path += ".old";  // mid-swap (see replace_index_folder)
+        const FolderIdentity before = folder_identity(path);
+        if (before == FolderIdentity{0, 0}) {
+            if (attempt < 3 && std::filesystem::exists(given + ".tmp", ec)) {  // between the two renames of a swap
+                std::this_thread::sleep_for(std::chrono::milliseconds(10));
+                continue;
             }
+            throw IndexError("no index at " + given + " (build one with khoj-index --index " + given + " FILES)");
         }
-    } catch (const Xapian::DatabaseOpeningError& e) {
-        throw IndexError("cannot open index " + path + ": " + e.get_msg());
-    } catch (const Xapian::DatabaseCorruptError& e) {
-        throw IndexError("index " + path + " is damaged: " + e.get_msg());
+        const bool last = attempt == 5;
+        try {
+            Xapian::Database db(path);
+            check_analysis_version(db, path);
+            if (folder_identity(path) != before && !last) continue;  // swapped while opening: the tables may be mixed
+            if (identity) *identity = before;
+            return db;
+        } catch (const Xapian::DatabaseModifiedError&) {
+            // A concurrent commit landed between opening and reading the metadata.
+            if (last) throw IndexError("index " + given + " keeps changing under the search; try again");
+        } catch (const Xapian::DatabaseOpeningError& e) {
+            if (folder_identity(path) != before && !last) continue;
+            throw IndexError("cannot open index " + given + ": " + e.get_msg());
+        } catch (const Xapian::DatabaseCorruptError& e) {
+            if (folder_identity(path) != before && !last) continue;
+            throw IndexError("index " + given + " is damaged: " + e.get_msg());
+        }
     }
 }
 
@@ -95,18 +112,24 @@ IndexWriter::IndexWriter(const std::string& path) : path_(without_trailing_slash
     const std::string lock_path = path_ + ".lock";
     lock_fd_ = ::open(lock_path.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0644);
     if (lock_fd_ < 0) throw IndexError("cannot create the lock file " + lock_path + ": " + std::strerror(errno));
-    if (::flock(lock_fd_, LOCK_EX | LOCK_NB) != 0) {
-        ::close(lock_fd_);
-        throw IndexLockedError("index " + path_ + " is being updated by another khoj-index; try again when it has finished");
+    try {
+        if (::flock(lock_fd_, LOCK_EX | LOCK_NB) != 0)
+            throw IndexLockedError("index " + path_ + " is being updated by another khoj-index; try again when it has finished");
+        recover_interrupted_swap(path_);
+        std::error_code ec;
+        // Left by a run killed while compacting or restoring: the unfinished copy, or the old
+        // folder of a swap that completed (readers must not fall back to it later).
+        std::filesystem::remove_all(path_ + ".tmp", ec);
+        std::filesystem::remove_all(path_ + ".old", ec);
+        const bool fresh = !std::filesystem::exists(std::filesystem::path(path_) / "iamglass", ec);
+        open_database(Xapian::DB_CREATE_OR_OPEN | (fresh ? Xapian::DB_NO_TERMLIST : 0));
+        check_analysis_version(db_, path_);
+        if (db_.get_metadata(metadata::kAnalysisVersion).empty()) db_.set_metadata(metadata::kAnalysisVersion, kAnalysisVersion);
+        codec_.load_dictionaries(db_);
+    } catch (...) {
+        ::close(lock_fd_);  // the destructor does not run for a constructor that throws
+        throw;
     }
-    recover_interrupted_swap(path_);
-    std::error_code ec;
-    std::filesystem::remove_all(path_ + ".tmp", ec);  // left by a run killed while compacting or restoring
-    const bool fresh = !std::filesystem::exists(std::filesystem::path(path_) / "iamglass", ec);
-    open_database(Xapian::DB_CREATE_OR_OPEN | (fresh ? Xapian::DB_NO_TERMLIST : 0));
-    check_analysis_version(db_, path_);
-    if (db_.get_metadata(metadata::kAnalysisVersion).empty()) db_.set_metadata(metadata::kAnalysisVersion, kAnalysisVersion);
-    codec_.load_dictionaries(db_);
 }
 
 IndexWriter::~IndexWriter() {

@@ -8,6 +8,7 @@
 #include <xapian.h>
 
 #include <set>
+#include <utility>
 #include <string>
 #include <unordered_set>
 
@@ -101,8 +102,18 @@ class IndexWriter {
 /// The boolean term that marks articles read from @p file.
 std::string file_term(const std::string& file);
 
+/// Which folder is at a path (device and inode): compaction and term-list restores swap in a
+/// new folder, and a reader must notice to reopen rather than mix the two.
+using FolderIdentity = std::pair<unsigned long long, unsigned long long>;
+
+/// The identity of the folder now at @p path ({0, 0} if there is none).
+FolderIdentity folder_identity(const std::string& path);
+
 /// Opens an index for searching, turning Xapian's errors into a message a user can act on.
-Xapian::Database open_index_for_reading(const std::string& path);
+/// Retries when the folder is swapped while opening (glass reads the version file and then
+/// each table by path, so an open across a swap could mix two indexes); @p identity, when
+/// given, receives the identity of the folder opened.
+Xapian::Database open_index_for_reading(const std::string& path, FolderIdentity* identity = nullptr);
 
 /// Puts the complete index folder @p replacement in place of @p path atomically (a rename
 /// exchange where the file system has one); @p replacement then holds the old index, or nothing.

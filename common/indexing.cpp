@@ -8,12 +8,16 @@
 
 #include <algorithm>
 #include <chrono>
+#include <condition_variable>
 #include <exception>
-#include <memory>
-#include <thread>
 #include <filesystem>
+#include <functional>
 #include <map>
+#include <memory>
+#include <mutex>
+#include <thread>
 #include <unordered_map>
+#include <unordered_set>
 
 namespace fs = std::filesystem;
 
@@ -51,6 +55,68 @@ std::uintmax_t input_bytes(const std::vector<std::string>& paths) {
     return total;
 }
 
+// Analysis threads that live for the whole run: what each remembers per thread (the entity
+// matcher's word facts, zstd contexts) then lasts the run instead of one batch.
+class WorkerPool {
+  public:
+    explicit WorkerPool(unsigned size) {
+        for (unsigned t = 0; t < size; ++t) threads_.emplace_back([this, t] { work(t); });
+    }
+    ~WorkerPool() {
+        {
+            std::lock_guard<std::mutex> lock(mutex_);
+            stopping_ = true;
+        }
+        wake_.notify_all();
+        for (auto& thread : threads_) thread.join();  // a job under way is finished first
+    }
+    WorkerPool(const WorkerPool&) = delete;
+    WorkerPool& operator=(const WorkerPool&) = delete;
+
+    /// Runs @p job(t) once on every worker t; call wait() before starting the next job.
+    void start(std::function<void(unsigned)> job) {
+        {
+            std::lock_guard<std::mutex> lock(mutex_);
+            job_ = std::move(job);
+            running_ = threads_.size();
+            ++generation_;
+        }
+        wake_.notify_all();
+    }
+
+    /// Blocks until every worker has finished the job last started.
+    void wait() {
+        std::unique_lock<std::mutex> lock(mutex_);
+        done_.wait(lock, [this] { return running_ == 0; });
+    }
+
+  private:
+    void work(unsigned t) {
+        std::uint64_t seen = 0;
+        for (;;) {
+            std::function<void(unsigned)> job;
+            {
+                std::unique_lock<std::mutex> lock(mutex_);
+                wake_.wait(lock, [&] { return stopping_ || generation_ != seen; });
+                if (stopping_ && generation_ == seen) return;
+                seen = generation_;
+                job = job_;
+            }
+            job(t);
+            std::lock_guard<std::mutex> lock(mutex_);
+            if (--running_ == 0) done_.notify_all();
+        }
+    }
+
+    std::vector<std::thread> threads_;
+    std::mutex mutex_;
+    std::condition_variable wake_, done_;
+    std::function<void(unsigned)> job_;
+    std::size_t running_ = 0;
+    std::uint64_t generation_ = 0;
+    bool stopping_ = false;
+};
+
 }  // namespace
 
 IndexingSummary run_indexing(const IndexingOptions& options, const ArticleReader::DiagnosticHandler& on_diagnostic,
@@ -61,6 +127,10 @@ IndexingSummary run_indexing(const IndexingOptions& options, const ArticleReader
     IndexingSummary summary;
     summary.total_bytes = input_bytes(options.paths);
     std::unordered_map<std::string, std::string> seen;  // id → "file:line" where this run first saw it
+    // Ids met more than once in this run. A later copy is always written: the index may still
+    // hold the earlier copy's hash (written this run, or a batch not yet written), so "same
+    // hash as the index" cannot tell that the later copy is already there.
+    std::unordered_set<std::string> repeated;
     std::size_t since_commit = 0;
     auto elapsed = [&] { return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count(); };
     const bool train = writer.codec().current_dictionary() == 0;
@@ -80,13 +150,16 @@ IndexingSummary run_indexing(const IndexingOptions& options, const ArticleReader
         std::vector<std::size_t> todo;
         std::vector<PreparedArticle> prepared;
         std::vector<std::exception_ptr> failures;
-        std::vector<std::thread> workers;
+        bool analysing = false;  // its job is on the pool and not yet waited for
     };
     auto current = std::make_unique<Stage>();
     std::unique_ptr<Stage> in_flight;
-    auto join = [](Stage& stage) {
-        for (auto& w : stage.workers) w.join();
-        stage.workers.clear();
+    // Declared after the stages, so it is destroyed first: its threads finish any job (which
+    // uses a stage) before the stages go, also when an exception leaves this function.
+    WorkerPool pool(threads);
+    auto join = [&pool](Stage& stage) {
+        if (stage.analysing) pool.wait();
+        stage.analysing = false;
         for (auto& f : stage.failures) {
             if (f) std::rethrow_exception(f);
         }
@@ -118,7 +191,7 @@ IndexingSummary run_indexing(const IndexingOptions& options, const ArticleReader
         for (std::size_t i = 0; i < stage.batch.size(); ++i) {
             stage.origins[i] = canonical_name(stage.batch[i].file);
             stage.hashes[i] = IndexWriter::stored_hash(stage.batch[i].article, stage.origins[i]);
-            if (writer.unchanged(stage.batch[i].article.id, stage.hashes[i])) {
+            if (!repeated.count(stage.batch[i].article.id) && writer.unchanged(stage.batch[i].article.id, stage.hashes[i])) {
                 ++summary.unchanged;
             } else {
                 stage.todo.push_back(i);
@@ -127,8 +200,9 @@ IndexingSummary run_indexing(const IndexingOptions& options, const ArticleReader
         stage.prepared.resize(stage.batch.size());
         stage.failures.resize(threads);
         if (in_flight) join(*in_flight);  // the analysers are free again
-        for (unsigned t = 0; t < threads && !stage.todo.empty(); ++t) {
-            stage.workers.emplace_back([&stage, &writer, &analyzers, t, threads] {
+        if (!stage.todo.empty()) {
+            stage.analysing = true;
+            pool.start([&stage, &writer, &analyzers, threads](unsigned t) {
                 try {
                     for (std::size_t k = t; k < stage.todo.size(); k += threads) {
                         std::size_t i = stage.todo[k];
@@ -149,16 +223,6 @@ IndexingSummary run_indexing(const IndexingOptions& options, const ArticleReader
         if (in_flight) finish(*in_flight);
         in_flight.reset();
     };
-    // Workers still running when an exception leaves this function must be joined first.
-    struct JoinOnExit {
-        std::unique_ptr<Stage>& stage;
-        ~JoinOnExit() {
-            if (!stage) return;
-            for (auto& w : stage->workers) {
-                if (w.joinable()) w.join();
-            }
-        }
-    } join_on_exit{in_flight};
     auto write = [&](InputArticle&& input) {
         current->batch.push_back(std::move(input));
         if (current->batch.size() >= kAnalysisBatch) submit();
@@ -179,6 +243,7 @@ IndexingSummary run_indexing(const IndexingOptions& options, const ArticleReader
             auto [it, fresh] = seen.emplace(input.article.id, where);
             if (!fresh) {
                 on_diagnostic(Diagnostic{input.file, input.line, "id '" + input.article.id + "' repeats " + it->second + "; keeping this later one"});
+                repeated.insert(input.article.id);
                 it->second = where;
             }
             summary.bytes += input.article.title.size() + input.article.body.size();

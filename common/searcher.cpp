@@ -13,17 +13,38 @@
 
 namespace khoj {
 
-Searcher::Searcher(const std::string& index_path) : path_(index_path), db_(open_index_for_reading(index_path)) {
+Searcher::Searcher(const std::string& index_path) : path_(index_path) { open_folder(); }
+
+void Searcher::open_folder() {
     // A khoj-index commit can land between opening and reading the metadata.
     for (int attempt = 0;; ++attempt) {
+        db_ = open_index_for_reading(path_, &folder_);
         try {
             codec_.load_dictionaries(db_);
-            return;
+            break;
         } catch (const Xapian::DatabaseModifiedError&) {
             if (attempt == 3) throw IndexError("index " + path_ + " keeps changing under the search; try again");
-            db_.reopen();
         }
     }
+    builder_.emplace(db_, &codec_);
+    facet_postings_.reset();
+}
+
+void Searcher::refresh() {
+    if (folder_identity(path_) == folder_) {
+        try {
+            if (db_.reopen()) {
+                codec_.load_dictionaries(db_);
+                facet_postings_.reset();
+            }
+        } catch (const Xapian::Error&) {
+            // The folder was swapped during the reopen; opened afresh below.
+        }
+        if (folder_identity(path_) == folder_) return;
+    }
+    // Compaction or a term-list restore put a new folder in place: the old one's files are
+    // unlinked, never modified, so Xapian would go on serving the old snapshot unasked.
+    open_folder();
 }
 
 namespace {
@@ -34,6 +55,7 @@ constexpr std::pair<const char*, EntityKind> kEntityPrefixes[] = {
 }  // namespace
 
 void Searcher::reopen() {
+    if (folder_identity(path_) != folder_) return open_folder();
     db_.reopen();
     codec_.load_dictionaries(db_);
     facet_postings_.reset();
@@ -78,6 +100,7 @@ void Searcher::attach_entities(const std::vector<std::pair<Xapian::docid, Articl
 
 std::optional<Article> Searcher::article(const std::string& id) {
     const std::string term = prefix::kId + id;
+    refresh();
     for (int attempt = 0;; ++attempt) {
         try {
             auto it = db_.postlist_begin(term);
@@ -93,6 +116,7 @@ std::optional<Article> Searcher::article(const std::string& id) {
 }
 
 SearchResult Searcher::search(const SearchRequest& request) {
+    refresh();
     for (int attempt = 0;; ++attempt) {
         try {
             return run(request);
@@ -185,7 +209,7 @@ Facets Searcher::collect_facets(const std::vector<bool>& matched, std::size_t li
 
 SearchResult Searcher::run(const SearchRequest& request) {
     SearchResult result;
-    result.built = builder_.build(request.query);
+    result.built = builder_->build(request.query);
     Xapian::Query query = result.built.query;
     if (!request.since.empty() || !request.until.empty()) {
         std::string from = request.since.empty() ? "00000000" : compact(request.since);
@@ -201,10 +225,13 @@ SearchResult Searcher::run(const SearchRequest& request) {
     if (request.sort == SortOrder::Date) enquire.set_sort_by_value_then_relevance(slot::kDate, true);
     MatchRecorder spy;
     if (request.facets) enquire.add_matchspy(&spy);
+    // Re-ranking touches exactly the best kRerankDepth hits, whatever page is asked for, so
+    // consecutive pages never repeat or skip an article; hits below them keep Xapian's order.
     const bool rerank = request.sort == SortOrder::Relevance && !result.built.preferred_forms.empty();
+    const Xapian::doccount depth = rerank ? kRerankDepth : 0;
     const auto offset = static_cast<Xapian::doccount>(request.offset), limit = static_cast<Xapian::doccount>(request.limit);
-    Xapian::MSet mset = rerank ? enquire.get_mset(0, std::max(kRerankDepth, offset + limit), request.facets || request.exact_count ? db_.get_doccount() : 0)
-                               : enquire.get_mset(offset, limit, request.facets || request.exact_count ? db_.get_doccount() : 0);
+    const Xapian::doccount check = request.facets || request.exact_count ? db_.get_doccount() : 0;
+    Xapian::MSet mset = rerank ? enquire.get_mset(0, std::max(depth, offset + limit), check) : enquire.get_mset(offset, limit, check);
     if (request.facets) result.facets = collect_facets(spy.matched, request.facet_limit);
     result.matches_estimated = mset.get_matches_estimated();
     if (request.suggest && mset.get_matches_upper_bound() < kFewMatches) result.suggestion = SpellingSuggester(db_).suggest(request.query);
@@ -213,16 +240,21 @@ SearchResult Searcher::run(const SearchRequest& request) {
     if (request.snippets) terms.insert(query.get_terms_begin(), query.get_terms_end());
     TermMatcher matcher(std::move(terms));
     std::vector<Hit> ranked;
-    for (auto it = mset.begin(); it != mset.end(); ++it) {
+    Xapian::doccount position = 0;
+    for (auto it = mset.begin(); it != mset.end(); ++it, ++position) {
+        const bool reranked = position < depth;
+        const bool on_page = !rerank || (position >= offset && position < offset + limit);
         Hit hit;
         hit.score = it.get_weight();
         hit.docid = *it;
-        if (request.load_articles || rerank) hit.article = article_from_record(codec_.decompress(it.get_document().get_value(slot::kRecord)));
-        if (rerank) hit.score *= 1 + kPreferredFormBonus * preferred_form_share(hit.article, result.built.preferred_forms);
+        if ((request.load_articles && on_page) || reranked) hit.article = article_from_record(codec_.decompress(it.get_document().get_value(slot::kRecord)));
+        if (reranked) hit.score *= 1 + kPreferredFormBonus * preferred_form_share(hit.article, result.built.preferred_forms);
         ranked.push_back(std::move(hit));
     }
     if (rerank) {
-        std::stable_sort(ranked.begin(), ranked.end(), [](const Hit& a, const Hit& b) { return a.score > b.score; });
+        // Scores only grow, so the re-ranked block still outranks every hit below it.
+        std::stable_sort(ranked.begin(), ranked.begin() + std::min<std::ptrdiff_t>(depth, static_cast<std::ptrdiff_t>(ranked.size())),
+                         [](const Hit& a, const Hit& b) { return a.score > b.score; });
         ranked.erase(ranked.begin(), ranked.begin() + std::min<std::ptrdiff_t>(offset, static_cast<std::ptrdiff_t>(ranked.size())));
         if (ranked.size() > limit) ranked.resize(limit);
     }

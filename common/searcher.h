@@ -1,6 +1,7 @@
 /** @file searcher.h @brief Runs ranked queries against a Khoj index and returns hits with snippets. */
 #pragma once
 #include "common/analyzer.h"
+#include "common/index_writer.h"
 #include "common/article.h"
 #include "common/query_builder.h"
 #include "common/record_codec.h"
@@ -97,14 +98,17 @@ class Searcher {
         std::vector<std::pair<Xapian::docid, std::uint32_t>> postings;  ///< (docid, index into terms), sorted
     };
     const FacetPostings& facet_postings();
-    void reopen();
+    void reopen();         // after DatabaseModifiedError: the latest revision, from whichever folder is there
+    void refresh();        // before each request: see the latest commit, or the folder a compaction swapped in
+    void open_folder();    // opens the folder at path_ afresh
     std::optional<FacetPostings> facet_postings_;
 
     std::string path_;
     Xapian::Database db_;
     Analyzer analyzer_;
     RecordCodec codec_;
-    QueryBuilder builder_{db_, &codec_};  ///< shares db_'s handle, so a reopen reaches it too
+    FolderIdentity folder_;                 ///< the index folder db_ was opened from
+    std::optional<QueryBuilder> builder_;  ///< made again when a new folder is opened
 };
 
 }  // namespace khoj

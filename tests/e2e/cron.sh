@@ -56,7 +56,12 @@ printf '{"id":"dup","title":"पहला","body":"पहला संस्क�
 idx "$WORK/dup.jsonl"
 grep -q "dup.jsonl:2: id 'dup' repeats" "$WORK/err" || fail "no warning for a repeated id: $(cat "$WORK/err")"
 [ "$(count दूसरा)" = 1 ] && [ "$(count पहला)" = 0 ] || fail "repeated id did not keep the last"
-pass "a repeated id warns with file:line and keeps the last"
+# Re-reading the same file (touched, or --force) must not bring the earlier copy back.
+touch "$WORK/dup.jsonl"
+idx "$WORK/dup.jsonl"
+idx --force "$WORK/dup.jsonl"
+[ "$(count दूसरा)" = 1 ] && [ "$(count पहला)" = 0 ] || fail "re-reading a file with a repeated id brought the earlier copy back"
+pass "a repeated id warns with file:line and keeps the last, also when the file is read again"
 
 # The write lock: a second khoj-index exits 4 at once and changes nothing. The first one is
 # held open reading a FIFO that nobody writes to yet.

@@ -230,6 +230,73 @@ TEST_CASE("open_index_for_reading and IndexWriter find an index a crash left at 
     CHECK_FALSE(std::filesystem::exists(path + ".old"));
 }
 
+TEST_CASE("Searcher::search pages through re-ranked results without repeating or skipping an article") {
+    test::TempDir dir;
+    const std::string path = (dir.path() / "index").string();
+    {
+        IndexWriter writer(path);
+        // 45 articles with the stem of मरीजों, some with that very spelling (re-ranked up).
+        for (int k = 0; k < 45; ++k) {
+            const std::string word = k % 3 == 0 ? "मरीजों" : "मरीज";
+            std::string body;
+            for (int r = 0; r <= k % 7; ++r) body += "अस्पताल में " + word + " का इलाज हुआ। ";
+            writer.add(article("m" + std::to_string(k), "खबर " + std::to_string(k), body));
+        }
+        writer.commit();
+    }
+    Searcher searcher(path);
+    SearchRequest all;
+    all.query = "मरीजों";
+    all.limit = 45;
+    std::vector<std::string> whole;
+    for (const Hit& hit : searcher.search(all).hits) whole.push_back(hit.article.id);
+    REQUIRE(whole.size() == 45);
+    std::vector<std::string> paged;
+    for (std::size_t offset = 0; offset < 45; offset += 10) {
+        SearchRequest page = all;
+        page.offset = offset;
+        page.limit = 10;
+        for (const Hit& hit : searcher.search(page).hits) paged.push_back(hit.article.id);
+    }
+    CHECK(paged == whole);
+}
+
+TEST_CASE("Searcher::search sees the folder a compaction swapped in") {
+    test::TempDir dir;
+    const std::string path = (dir.path() / "index").string();
+    {
+        IndexWriter writer(path);
+        for (const Article& a : russia_articles()) writer.add(a);
+        writer.commit();
+    }
+    Searcher searcher(path);
+    SearchRequest request;
+    request.query = "पुतिन";
+    CHECK(searcher.search(request).hits.size() == 1);
+    {
+        IndexWriter writer(path);
+        writer.compact();  // a new folder
+        writer.add(article("new", "नया लेख", "पुतिन ने बयान दिया।"));
+        writer.commit();
+    }
+    CHECK(searcher.search(request).hits.size() == 2);
+    CHECK(searcher.article("new").has_value());
+}
+
+TEST_CASE("IndexWriter::IndexWriter removes a stale PATH.old left by a completed swap") {
+    test::TempDir dir;
+    const std::string path = (dir.path() / "index").string();
+    {
+        IndexWriter writer(path);
+        writer.add(russia_articles()[0]);
+        writer.commit();
+    }
+    std::filesystem::copy(path, path + ".old", std::filesystem::copy_options::recursive);
+    { IndexWriter writer(path); }
+    CHECK_FALSE(std::filesystem::exists(path + ".old"));
+    CHECK(open_index_for_reading(path).get_doccount() == 1);
+}
+
 TEST_CASE("IndexWriter::IndexWriter refuses a second writer at once") {
     test::TempDir dir;
     const std::string path = (dir.path() / "index").string();
