@@ -5,6 +5,8 @@
 
 #include <xapian.h>
 
+#include <cstdint>
+#include <string_view>
 #include <vector>
 #include <string>
 
@@ -19,6 +21,12 @@ Xapian::Document build_document(const Article& article, Analyzer& analyzer, std:
 /// The same from the tokens of the title and the body (Analyzer::tokenize()), already at hand.
 Xapian::Document build_document(const Article& article, const std::vector<Token>& title_tokens, const std::vector<Token>& body_tokens,
                                  std::vector<std::string>* vocabulary);
+
+/// Entity ids as stored in slot::kEntities (varints).
+std::string encode_entity_ids(const std::vector<std::uint32_t>& ids);
+
+/// Reads what encode_entity_ids() wrote (stops at a damaged byte).
+std::vector<std::uint32_t> decode_entity_ids(std::string_view value);
 
 /// A 64-bit FNV-1a hash of the article's fields and @p origin (the file it came from), as 16
 /// hex digits: equal hashes mean "unchanged".

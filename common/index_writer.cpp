@@ -7,6 +7,7 @@
 #include "common/schema.h"
 #include "common/unicode_text.h"
 
+#include <algorithm>
 #include <cerrno>
 #include <chrono>
 #include <cstdio>
@@ -16,6 +17,7 @@
 #include <filesystem>
 #include <map>
 #include <thread>
+#include <tuple>
 
 #include <fcntl.h>
 #include <sys/stat.h>
@@ -126,6 +128,13 @@ IndexWriter::IndexWriter(const std::string& path) : path_(without_trailing_slash
         check_analysis_version(db_, path_);
         if (db_.get_metadata(metadata::kAnalysisVersion).empty()) db_.set_metadata(metadata::kAnalysisVersion, kAnalysisVersion);
         codec_.load_dictionaries(db_);
+        const std::string id_prefix = metadata::kEntityIdPrefix;
+        for (auto it = db_.metadata_keys_begin(id_prefix); it != db_.metadata_keys_end(id_prefix); ++it) {
+            const auto id = static_cast<std::uint32_t>(std::stoul((*it).substr(id_prefix.size())));
+            const std::string entry = db_.get_metadata(*it);
+            entity_ids_[entry.substr(0, entry.find('\t'))] = id;
+            next_entity_id_ = std::max(next_entity_id_, id + 1);
+        }
     } catch (...) {
         ::close(lock_fd_);  // the destructor does not run for a constructor that throws
         throw;
@@ -200,16 +209,30 @@ PreparedArticle IndexWriter::prepare(const Article& input, const std::string& or
     return p;
 }
 
+std::string IndexWriter::entity_value(const std::vector<Entity>& entities, Xapian::WritableDatabase& target) {
+    // People, then places, then organisations, each in term order: the order hits show them.
+    std::vector<std::tuple<int, std::string, const Entity*>> terms;
+    for (const Entity& e : entities) {
+        const int rank = e.kind == EntityKind::Person ? 0 : e.kind == EntityKind::Place ? 1 : 2;
+        terms.emplace_back(rank, truncate_term(entity_term(e)), &e);
+    }
+    std::sort(terms.begin(), terms.end(), [](const auto& a, const auto& b) { return std::tie(std::get<0>(a), std::get<1>(a)) < std::tie(std::get<0>(b), std::get<1>(b)); });
+    std::vector<std::uint32_t> ids;
+    for (const auto& [rank, term, entity] : terms) {
+        auto [it, fresh] = entity_ids_.try_emplace(term, next_entity_id_);
+        // Facets show names, not slugs: each id keeps its term and display names.
+        if (fresh) target.set_metadata(metadata::kEntityIdPrefix + std::to_string(next_entity_id_++), term + "\t" + entity->name + "\t" + entity->name_en);
+        if (ids.empty() || ids.back() != it->second) ids.push_back(it->second);
+    }
+    return encode_entity_ids(ids);
+}
+
 Change IndexWriter::write(PreparedArticle&& p) {
     const std::string id_term = prefix::kId + p.article.id;
     const bool existed = db_.term_exists(id_term);
-    // Facets show names, not slugs: keep each entity term's display names in the metadata.
-    for (const Entity& e : p.article.entities) {
-        std::string term = truncate_term(entity_term(e));
-        if (named_entities_.insert(term).second) db_.set_metadata(metadata::kEntityPrefix + term, e.name + "\t" + e.name_en);
-    }
     add_romanisation_synonyms(p.vocabulary);
     if (existed && !has_termlist_) restore_termlist();
+    if (!p.article.entities.empty()) p.doc.add_value(slot::kEntities, entity_value(p.article.entities, db_));
     db_.replace_document(id_term, p.doc);
     return existed ? Change::Updated : Change::Added;
 }
@@ -270,6 +293,7 @@ std::size_t IndexWriter::restore_termlist() {
             Xapian::docid did;
             std::string data, hash;
             Xapian::Document doc;
+            std::vector<Entity> entities;
         };
         const unsigned threads = std::max(1u, std::min(4u, std::thread::hardware_concurrency()));
         std::vector<std::unique_ptr<Analyzer>> analyzers;
@@ -285,6 +309,7 @@ std::size_t IndexWriter::restore_termlist() {
                             Article a = article_from_record(codec_.decompress(batch[i].data));
                             auto f = file_terms.find(batch[i].did);
                             batch[i].doc = analysed_document(a, f == file_terms.end() ? std::string() : f->second, batch[i].hash, *analyzers[t], nullptr);
+                            batch[i].entities = std::move(a.entities);
                             batch[i].doc.add_value(slot::kRecord, batch[i].data);
                         }
                     } catch (...) {
@@ -296,13 +321,16 @@ std::size_t IndexWriter::restore_termlist() {
             for (auto& f : failures) {
                 if (f) std::rethrow_exception(f);
             }
-            for (auto& item : batch) fresh.replace_document(item.did, item.doc);
+            for (auto& item : batch) {
+                if (!item.entities.empty()) item.doc.add_value(slot::kEntities, entity_value(item.entities, fresh));
+                fresh.replace_document(item.did, item.doc);
+            }
             restored += batch.size();
             batch.clear();
         };
         for (auto it = old.postlist_begin(""); it != old.postlist_end(""); ++it) {
             Xapian::Document doc = old.get_document(*it);
-            batch.push_back(Item{*it, doc.get_value(slot::kRecord), doc.get_value(slot::kContentHash), {}});
+            batch.push_back(Item{*it, doc.get_value(slot::kRecord), doc.get_value(slot::kContentHash), {}, {}});
             if (batch.size() == 512) flush();
         }
         flush();

@@ -10,6 +10,7 @@
 #include <set>
 #include <utility>
 #include <string>
+#include <unordered_map>
 #include <unordered_set>
 
 namespace khoj {
@@ -87,6 +88,9 @@ class IndexWriter {
     Xapian::Document analysed_document(Article& article, const std::string& file_term, const std::string& hash, Analyzer& analyzer,
                                        std::vector<std::string>* vocabulary) const;
     void open_database(int flags);
+    // The slot::kEntities value of an article: ids for its entity terms, new ids recorded in
+    // @p target's metadata.
+    std::string entity_value(const std::vector<Entity>& entities, Xapian::WritableDatabase& target);
 
     std::string path_;
     int lock_fd_ = -1;
@@ -94,7 +98,8 @@ class IndexWriter {
     Xapian::WritableDatabase db_;
     Analyzer analyzer_;
     EntityExtractor extractor_;
-    std::unordered_set<std::string> named_entities_;
+    std::unordered_map<std::string, std::uint32_t> entity_ids_;  ///< entity term → id (metadata khoj.entity#ID → term, names)
+    std::uint32_t next_entity_id_ = 1;
     RecordCodec codec_;
     std::unordered_set<std::string> keyed_words_;
 };

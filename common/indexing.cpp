@@ -318,7 +318,7 @@ IndexStatistics index_statistics(const std::string& path) {
         stats.stored_without_dictionary += without_dictionary.compress(plain).size();
     }
     std::uintmax_t values = 0, metadata_bytes = 0;
-    for (Xapian::valueno slot : {slot::kDate, slot::kContentHash}) {
+    for (Xapian::valueno slot : {slot::kDate, slot::kContentHash, slot::kEntities}) {
         for (auto it = db.valuestream_begin(slot); it != db.valuestream_end(slot); ++it) values += (*it).size();
     }
     for (auto it = db.metadata_keys_begin(); it != db.metadata_keys_end(); ++it) metadata_bytes += (*it).size() + db.get_metadata(*it).size();
@@ -328,7 +328,7 @@ IndexStatistics index_statistics(const std::string& path) {
     using Part = IndexStatistics::Part;
     stats.parts.push_back(Part{"stored articles", stats.stored_compressed, "zstd records, a value slot in postlist.glass"});
     stats.parts.push_back(Part{"postings", postlist > in_postlist ? postlist - in_postlist : 0, "rest of postlist.glass: postings, doc lengths, B-tree"});
-    stats.parts.push_back(Part{"values", values, "dates and content hashes"});
+    stats.parts.push_back(Part{"values", values, "dates, content hashes, entity ids"});
     stats.parts.push_back(Part{"metadata", metadata_bytes, "zstd dictionary, entity names, file stamps"});
     stats.parts.push_back(Part{"synonyms", tables["synonym"], "romanisation keys → Devanagari words"});
     stats.parts.push_back(Part{"term lists", tables["termlist"], has_termlist ? "only needed to replace or delete; --compact drops them"

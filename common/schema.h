@@ -8,7 +8,7 @@ namespace khoj {
 
 /// Bumped whenever analysis changes what terms a text produces: an index built with another
 /// version would be searched wrongly, so the searcher refuses it and asks for a rebuild.
-constexpr const char* kAnalysisVersion = "khoj-analysis-9";
+constexpr const char* kAnalysisVersion = "khoj-analysis-10";
 
 /// Term prefixes, following Xapian/Omega conventions where one exists.
 namespace prefix {
@@ -34,6 +34,10 @@ constexpr Xapian::valueno kContentHash = 1;  ///< 16 hex digits: hash of the art
 /// The stored article (zstd, see RecordCodec). A value, not the document data: glass tries zlib
 /// on every document-data record, which only costs time on zstd output; values are stored as is.
 constexpr Xapian::valueno kRecord = 3;
+/// The article's entities as ids (varints; people, then places, then organisations): facets
+/// and the entities shown with a hit read this per matching article, not the term lists (a
+/// new or compacted index has none) nor every entity posting of the index.
+constexpr Xapian::valueno kEntities = 4;
 }  // namespace slot
 
 /// Metadata keys.
@@ -43,7 +47,9 @@ constexpr const char* kLastUpdate = "khoj.last_update";
 constexpr const char* kFileStampPrefix = "khoj.file:";  ///< + path → "size mtime" of an indexed file
 constexpr const char* kDictionaryPrefix = "khoj.zdict:";  ///< + dictionary id → zstd dictionary
 constexpr const char* kCurrentDictionary = "khoj.zdict.current";
-constexpr const char* kEntityPrefix = "khoj.entity:";  ///< + entity term → "name<TAB>name_en" for facet display
+/// + decimal id → "term<TAB>name<TAB>name_en": what an id in slot::kEntities stands for, and
+/// the names facets and hits show.
+constexpr const char* kEntityIdPrefix = "khoj.entity#";
 }  // namespace metadata
 
 /// Extra within-document frequency given to every title word: a cheap, BM25-friendly title boost.

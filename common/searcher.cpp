@@ -1,6 +1,7 @@
 /** @file searcher.cpp @brief Ranked search with BM25, filters, snippets, and reopen-on-modification. */
 #include "common/searcher.h"
 
+#include "common/document_builder.h"
 #include "common/errors.h"
 #include "common/index_writer.h"
 #include "common/schema.h"
@@ -8,8 +9,10 @@
 #include "common/unicode_text.h"
 
 #include <algorithm>
+#include <cstring>
 #include <map>
 #include <set>
+#include <tuple>
 
 namespace khoj {
 
@@ -27,7 +30,7 @@ void Searcher::open_folder() {
         }
     }
     builder_.emplace(db_, &codec_);
-    facet_postings_.reset();
+    entities_by_id_.clear();
 }
 
 void Searcher::refresh() {
@@ -35,7 +38,7 @@ void Searcher::refresh() {
         try {
             if (db_.reopen()) {
                 codec_.load_dictionaries(db_);
-                facet_postings_.reset();
+                entities_by_id_.clear();
             }
         } catch (const Xapian::Error&) {
             // The folder was swapped during the reopen; opened afresh below.
@@ -58,42 +61,33 @@ void Searcher::reopen() {
     if (folder_identity(path_) != folder_) return open_folder();
     db_.reopen();
     codec_.load_dictionaries(db_);
-    facet_postings_.reset();
+    entities_by_id_.clear();
 }
 
-const Searcher::FacetPostings& Searcher::facet_postings() {
-    if (facet_postings_) return *facet_postings_;
-    FacetPostings f;
-    for (const char* facet_prefix : {prefix::kMonth, prefix::kPerson, prefix::kPlace, prefix::kOrganisation}) {
-        for (auto t = db_.allterms_begin(facet_prefix); t != db_.allterms_end(facet_prefix); ++t) {
-            const auto index = static_cast<std::uint32_t>(f.terms.size());
-            f.terms.push_back(*t);
-            for (auto p = db_.postlist_begin(*t); p != db_.postlist_end(*t); ++p) f.postings.emplace_back(*p, index);
-        }
+const Entity* Searcher::entity_by_id(std::uint32_t id) {
+    auto [it, fresh] = entities_by_id_.try_emplace(id);
+    if (!fresh) return it->second ? &*it->second : nullptr;
+    const std::string entry = db_.get_metadata(metadata::kEntityIdPrefix + std::to_string(id));  // term, name, name_en
+    const auto tab = entry.find('\t');
+    if (tab == std::string::npos) return nullptr;
+    const auto tab2 = entry.find('\t', tab + 1);
+    for (const auto& [entity_prefix, kind] : kEntityPrefixes) {
+        if (entry.compare(0, std::strlen(entity_prefix), entity_prefix) != 0) continue;
+        Entity e;
+        e.kind = kind;
+        e.name = entry.substr(tab + 1, tab2 == std::string::npos ? std::string::npos : tab2 - tab - 1);
+        if (tab2 != std::string::npos) e.name_en = entry.substr(tab2 + 1);
+        if (e.name.empty()) return nullptr;
+        it->second = std::move(e);
+        return &*it->second;
     }
-    std::sort(f.postings.begin(), f.postings.end());
-    facet_postings_ = std::move(f);
-    return *facet_postings_;
+    return nullptr;
 }
 
 void Searcher::attach_entities(const std::vector<std::pair<Xapian::docid, Article*>>& articles) {
-    if (articles.empty()) return;
-    const FacetPostings& f = facet_postings();
     for (const auto& [did, article] : articles) {
-        auto it = std::lower_bound(f.postings.begin(), f.postings.end(), std::pair<Xapian::docid, std::uint32_t>{did, 0});
-        // Terms are in prefix order (M, XP, XL, XO) and sorted within each: people, places, organisations.
-        for (; it != f.postings.end() && it->first == did; ++it) {
-            const std::string& term = f.terms[it->second];
-            for (const auto& [entity_prefix, kind] : kEntityPrefixes) {
-                if (term.rfind(entity_prefix, 0) != 0) continue;
-                const std::string names = db_.get_metadata(metadata::kEntityPrefix + term);
-                const auto tab = names.find('\t');
-                Entity e;
-                e.kind = kind;
-                e.name = names.substr(0, tab);
-                if (tab != std::string::npos) e.name_en = names.substr(tab + 1);
-                if (!e.name.empty()) article->entities.push_back(std::move(e));
-            }
+        for (std::uint32_t id : decode_entity_ids(db_.get_document(did).get_value(slot::kEntities))) {
+            if (const Entity* e = entity_by_id(id)) article->entities.push_back(*e);
         }
     }
 }
@@ -154,18 +148,6 @@ double preferred_form_share(const Article& a, const std::vector<std::vector<std:
     return static_cast<double>(found) / static_cast<double>(forms.size());
 }
 
-// Records every matching document. Xapian calls a MatchSpy for each document the matcher
-// examines; with check_at_least = doccount that is every match, so the facet counts are exact.
-class MatchRecorder : public Xapian::MatchSpy {
-  public:
-    void operator()(const Xapian::Document& doc, double) override {
-        const Xapian::docid did = doc.get_docid();
-        if (did >= matched.size()) matched.resize(did + 1);
-        matched[did] = true;
-    }
-    std::vector<bool> matched;
-};
-
 std::string compact(const std::string& date) {
     std::string out;
     for (char c : date) {
@@ -176,32 +158,36 @@ std::string compact(const std::string& date) {
 
 }  // namespace
 
-Facets Searcher::collect_facets(const std::vector<bool>& matched, std::size_t limit) {
-    const FacetPostings& f = facet_postings();
-    std::vector<std::size_t> by_term(f.terms.size());
-    for (const auto& [did, term] : f.postings) {
-        if (did < matched.size() && matched[did]) ++by_term[term];
+// Counts the entities and months of every matching article. Xapian calls a MatchSpy for each
+// document the matcher examines; with check_at_least = doccount that is every match, so the
+// counts are exact.
+struct Searcher::FacetCounts : Xapian::MatchSpy {
+    void operator()(const Xapian::Document& doc, double) override {
+        for (std::uint32_t id : decode_entity_ids(doc.get_value(slot::kEntities))) ++entities[id];
+        const std::string date = doc.get_value(slot::kDate);
+        if (date.size() >= 6) ++months[date.substr(0, 6)];
     }
-    std::map<std::string, std::size_t> counts;
-    for (std::size_t t = 0; t < by_term.size(); ++t) {
-        if (by_term[t]) counts[f.terms[t]] = by_term[t];
-    }
+    std::unordered_map<std::uint32_t, std::size_t> entities;
+    std::map<std::string, std::size_t> months;  ///< YYYYMM → articles
+};
+
+Facets Searcher::collect_facets(const FacetCounts& counts, std::size_t limit) {
     Facets facets;
     facets.computed = true;
-    for (const auto& [term, count] : counts) {
-        if (term[0] == 'M') {
-            facets.months.push_back({term.substr(1, 4) + "-" + term.substr(5, 2), "", count});
-            continue;
-        }
-        std::string names = db_.get_metadata(metadata::kEntityPrefix + term);
-        auto tab = names.find('\t');
-        FacetCount f{names.substr(0, tab), tab == std::string::npos ? std::string() : names.substr(tab + 1), count};
-        if (term.rfind(prefix::kPerson, 0) == 0) facets.people.push_back(f);
-        else if (term.rfind(prefix::kPlace, 0) == 0) facets.places.push_back(f);
+    for (const auto& [month, count] : counts.months) facets.months.push_back({month.substr(0, 4) + "-" + month.substr(4, 2), "", count});
+    for (const auto& [id, count] : counts.entities) {
+        const Entity* e = entity_by_id(id);
+        if (!e) continue;
+        FacetCount f{e->name, e->name_en, count};
+        if (e->kind == EntityKind::Person) facets.people.push_back(f);
+        else if (e->kind == EntityKind::Place) facets.places.push_back(f);
         else facets.organisations.push_back(f);
     }
     for (auto* list : {&facets.people, &facets.places, &facets.organisations}) {
-        std::stable_sort(list->begin(), list->end(), [](const FacetCount& a, const FacetCount& b) { return a.count > b.count; });
+        // Ties by name: the same facets however the index was built or updated.
+        std::sort(list->begin(), list->end(), [](const FacetCount& a, const FacetCount& b) {
+            return a.count != b.count ? a.count > b.count : std::tie(a.name_en, a.name) < std::tie(b.name_en, b.name);
+        });
         if (list->size() > limit) list->resize(limit);
     }
     return facets;
@@ -223,7 +209,7 @@ SearchResult Searcher::run(const SearchRequest& request) {
     // Lucene's BM25 defaults (k1 = 1.2, b = 0.75), so comparisons with the anchor are like for like.
     enquire.set_weighting_scheme(Xapian::BM25Weight(1.2, 0, 1, 0.75, 0.5));
     if (request.sort == SortOrder::Date) enquire.set_sort_by_value_then_relevance(slot::kDate, true);
-    MatchRecorder spy;
+    FacetCounts spy;
     if (request.facets) enquire.add_matchspy(&spy);
     // Re-ranking touches exactly the best kRerankDepth hits, whatever page is asked for, so
     // consecutive pages never repeat or skip an article; hits below them keep Xapian's order.
@@ -232,7 +218,7 @@ SearchResult Searcher::run(const SearchRequest& request) {
     const auto offset = static_cast<Xapian::doccount>(request.offset), limit = static_cast<Xapian::doccount>(request.limit);
     const Xapian::doccount check = request.facets || request.exact_count ? db_.get_doccount() : 0;
     Xapian::MSet mset = rerank ? enquire.get_mset(0, std::max(depth, offset + limit), check) : enquire.get_mset(offset, limit, check);
-    if (request.facets) result.facets = collect_facets(spy.matched, request.facet_limit);
+    if (request.facets) result.facets = collect_facets(spy, request.facet_limit);
     result.matches_estimated = mset.get_matches_estimated();
     if (request.suggest && mset.get_matches_upper_bound() < kFewMatches) result.suggestion = SpellingSuggester(db_).suggest(request.query);
     result.matches_lower_bound = mset.get_matches_lower_bound();

@@ -12,6 +12,7 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 namespace khoj {
@@ -88,20 +89,14 @@ class Searcher {
   private:
     SearchResult run(const SearchRequest& request);
     void attach_entities(const std::vector<std::pair<Xapian::docid, Article*>>& articles);  // from the entity postings
-    Facets collect_facets(const std::vector<bool>& matched, std::size_t limit);
+    struct FacetCounts;
+    Facets collect_facets(const FacetCounts& counts, std::size_t limit);
 
-    // Every entity and month posting of the index, read once per opened revision: facets and
-    // hit entities come from postings (a new or compacted index has no term lists), and
-    // opening ~1,400 posting lists for every query cost milliseconds.
-    struct FacetPostings {
-        std::vector<std::string> terms;                                  ///< entity and month terms
-        std::vector<std::pair<Xapian::docid, std::uint32_t>> postings;  ///< (docid, index into terms), sorted
-    };
-    const FacetPostings& facet_postings();
+    const Entity* entity_by_id(std::uint32_t id);  // from the metadata, remembered per revision
+    std::unordered_map<std::uint32_t, std::optional<Entity>> entities_by_id_;
     void reopen();         // after DatabaseModifiedError: the latest revision, from whichever folder is there
     void refresh();        // before each request: see the latest commit, or the folder a compaction swapped in
     void open_folder();    // opens the folder at path_ afresh
-    std::optional<FacetPostings> facet_postings_;
 
     std::string path_;
     Xapian::Database db_;
