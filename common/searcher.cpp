@@ -11,6 +11,7 @@
 #include <algorithm>
 #include <cstring>
 #include <map>
+#include <queue>
 #include <set>
 #include <tuple>
 
@@ -130,10 +131,10 @@ constexpr Xapian::doccount kFewMatches = 5;
 // re-ranked by whether they use the very spelling meant: this much extra score when every query
 // word appears in that form (set on the dev topics).
 constexpr double kPreferredFormBonus = 3.0;
-// How many of the best-ranked articles are re-ranked: each costs a record read and decompression;
-// 20, 30 and 50 score the same on the dev topics; 30 instead of 50 cuts the median search time
-// by a third (scripts/bench-search).
-constexpr Xapian::doccount kRerankDepth = 30;
+// How many of the best-ranked articles are re-ranked. On the 1,036 romanisation topics
+// (scripts/eval) nDCG@10 is 0.772 at 30, 0.788 at 50, 0.809 at 100; each costs a record read
+// and decompression, which run() skips for hits that cannot reach the page asked for.
+constexpr Xapian::doccount kRerankDepth = 100;
 
 double preferred_form_share(const Article& a, const std::vector<std::vector<std::string>>& forms) {
     std::size_t found = 0;
@@ -226,20 +227,35 @@ SearchResult Searcher::run(const SearchRequest& request) {
     if (request.snippets) terms.insert(query.get_terms_begin(), query.get_terms_end());
     TermMatcher matcher(std::move(terms));
     std::vector<Hit> ranked;
+    // Within the re-ranked block only the first offset + limit places are returned. A hit can
+    // at most multiply its score by 1 + kPreferredFormBonus, so once that bound falls to the
+    // (offset + limit)-th best re-ranked score, no later hit can reach the page: the rest of
+    // the block is not read (Xapian gives hits in falling score order).
+    const std::size_t block = std::min<std::size_t>(depth, mset.size());
+    const std::size_t needed = std::min<std::size_t>(block, static_cast<std::size_t>(offset) + limit);
+    std::priority_queue<double, std::vector<double>, std::greater<>> best;  // the `needed` best re-ranked scores
     Xapian::doccount position = 0;
     for (auto it = mset.begin(); it != mset.end(); ++it, ++position) {
-        const bool reranked = position < depth;
-        const bool on_page = !rerank || (position >= offset && position < offset + limit);
+        const bool in_block = position < block;
         Hit hit;
         hit.score = it.get_weight();
         hit.docid = *it;
+        const bool beyond_reach = in_block && best.size() == needed && needed < block &&
+                                  hit.score * (1 + kPreferredFormBonus) <= best.top();
+        const bool reranked = in_block && !beyond_reach;
+        const bool on_page = !rerank || (!in_block && position >= offset && position < offset + limit);
         if ((request.load_articles && on_page) || reranked) hit.article = article_from_record(codec_.decompress(it.get_document().get_value(slot::kRecord)));
-        if (reranked) hit.score *= 1 + kPreferredFormBonus * preferred_form_share(hit.article, result.built.preferred_forms);
+        if (reranked) {
+            hit.score *= 1 + kPreferredFormBonus * preferred_form_share(hit.article, result.built.preferred_forms);
+            best.push(hit.score);
+            if (best.size() > needed) best.pop();
+        }
         ranked.push_back(std::move(hit));
     }
     if (rerank) {
-        // Scores only grow, so the re-ranked block still outranks every hit below it.
-        std::stable_sort(ranked.begin(), ranked.begin() + std::min<std::ptrdiff_t>(depth, static_cast<std::ptrdiff_t>(ranked.size())),
+        // Scores only grow, so the re-ranked block still outranks every hit below it; hits
+        // left unread sort after every hit that can be on the page (stable sort, lower scores).
+        std::stable_sort(ranked.begin(), ranked.begin() + static_cast<std::ptrdiff_t>(block),
                          [](const Hit& a, const Hit& b) { return a.score > b.score; });
         ranked.erase(ranked.begin(), ranked.begin() + std::min<std::ptrdiff_t>(offset, static_cast<std::ptrdiff_t>(ranked.size())));
         if (ranked.size() > limit) ranked.resize(limit);

@@ -235,8 +235,9 @@ TEST_CASE("Searcher::search pages through re-ranked results without repeating or
     const std::string path = (dir.path() / "index").string();
     {
         IndexWriter writer(path);
-        // 45 articles with the stem of मरीजों, some with that very spelling (re-ranked up).
-        for (int k = 0; k < 45; ++k) {
+        // 120 articles with the stem of मरीजों, some with that very spelling (re-ranked up):
+        // more than the re-ranked block, so pages cross its end.
+        for (int k = 0; k < 120; ++k) {
             const std::string word = k % 3 == 0 ? "मरीजों" : "मरीज";
             std::string body;
             for (int r = 0; r <= k % 7; ++r) body += "अस्पताल में " + word + " का इलाज हुआ। ";
@@ -247,12 +248,12 @@ TEST_CASE("Searcher::search pages through re-ranked results without repeating or
     Searcher searcher(path);
     SearchRequest all;
     all.query = "मरीजों";
-    all.limit = 45;
+    all.limit = 120;
     std::vector<std::string> whole;
     for (const Hit& hit : searcher.search(all).hits) whole.push_back(hit.article.id);
-    REQUIRE(whole.size() == 45);
+    REQUIRE(whole.size() == 120);
     std::vector<std::string> paged;
-    for (std::size_t offset = 0; offset < 45; offset += 10) {
+    for (std::size_t offset = 0; offset < 120; offset += 10) {
         SearchRequest page = all;
         page.offset = offset;
         page.limit = 10;
