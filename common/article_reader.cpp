@@ -90,15 +90,16 @@ void ArticleReader::read_file(const fs::path& file, const fs::path& root, bool n
     if (on_file_done_) on_file_done_(file, stamp);
 }
 
-bool ArticleReader::accept(InputArticle&& input) {
+bool ArticleReader::accept(InputArticle&& input, bool utf8_checked) {
     Article& a = input.article;
     const fs::path file = input.file;
     if (a.id.empty()) {
         reject(file, input.line, "article has no id");
         return false;
     }
+    // A JSON line was checked whole, and the parser only ever decodes escapes to valid UTF-8.
     for (const std::string* field : {&a.id, &a.title, &a.body, &a.source, &a.url, &a.date}) {
-        if (!is_valid_utf8(*field)) {
+        if (!utf8_checked && !is_valid_utf8(*field)) {
             reject(file, input.line, "invalid UTF-8 in article '" + (is_valid_utf8(a.id) ? a.id : std::string("?")) + "'");
             return false;
         }
@@ -185,13 +186,11 @@ void ArticleReader::read_jsonl(const fs::path& file) {
             reject(file, number, "line is larger than 16 MiB");
             continue;
         }
-        if (!is_valid_utf8(line)) {
-            reject(file, number, "invalid UTF-8");
-            continue;
-        }
+        // The JSON parser rejects ill-formed UTF-8 itself; the separate check only names the
+        // reason, so it runs on rejected lines alone.
         auto j = nlohmann::json::parse(line, nullptr, false);
         if (j.is_discarded() || !j.is_object()) {
-            reject(file, number, "not a JSON object");
+            reject(file, number, is_valid_utf8(line) ? "not a JSON object" : "invalid UTF-8");
             continue;
         }
         InputArticle input;
@@ -218,7 +217,7 @@ void ArticleReader::read_jsonl(const fs::path& file) {
                 on_rejected_(Diagnostic{file.string(), number, "ignored a date that is not YYYY-MM-DD: " + date});
             }
         }
-        accept(std::move(input));
+        accept(std::move(input), true);
     }
     if (in.bad()) reject(file, number, "read error");
 }

@@ -57,7 +57,7 @@ class ArticleReader {
     void read_file(const std::filesystem::path& file, const std::filesystem::path& root, bool named);
     void read_txt(const std::filesystem::path& file, const std::filesystem::path& root);
     void read_jsonl(const std::filesystem::path& file);
-    bool accept(InputArticle&& input);
+    bool accept(InputArticle&& input, bool utf8_checked = false);  // utf8_checked: the whole JSON line already was
     void reject(const std::filesystem::path& file, std::size_t line, const std::string& message);
 
     ArticleHandler on_article_;

@@ -8,7 +8,7 @@ namespace khoj {
 
 /// Bumped whenever analysis changes what terms a text produces: an index built with another
 /// version would be searched wrongly, so the searcher refuses it and asks for a rebuild.
-constexpr const char* kAnalysisVersion = "khoj-analysis-10";
+constexpr const char* kAnalysisVersion = "khoj-analysis-11";
 
 /// Term prefixes, following Xapian/Omega conventions where one exists.
 namespace prefix {

@@ -58,10 +58,11 @@ std::string to_nfc(std::string_view text) {
     UErrorCode status = U_ZERO_ERROR;
     const icu::Normalizer2* nfc = icu::Normalizer2::getNFCInstance(status);
     if (U_FAILURE(status)) return std::string(text);
-    auto source = icu::UnicodeString::fromUTF8(icu::StringPiece(text.data(), static_cast<int32_t>(text.size())));
-    // Most text is already NFC; the quick check avoids a copy.
-    if (nfc->isNormalized(source, status) && U_SUCCESS(status)) return std::string(text);
+    // Most text is already NFC: checked on the UTF-8 itself, without a UTF-16 copy.
+    if (nfc->isNormalizedUTF8(icu::StringPiece(text.data(), static_cast<int32_t>(text.size())), status) && U_SUCCESS(status))
+        return std::string(text);
     status = U_ZERO_ERROR;
+    auto source = icu::UnicodeString::fromUTF8(icu::StringPiece(text.data(), static_cast<int32_t>(text.size())));
     icu::UnicodeString normalized = nfc->normalize(source, status);
     std::string out;
     normalized.toUTF8String(out);
