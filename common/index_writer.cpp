@@ -6,13 +6,13 @@
 #include "common/romanisation.h"
 #include "common/schema.h"
 #include "common/unicode_text.h"
+#include "common/worker_pool.h"
 
 #include <algorithm>
 #include <cerrno>
 #include <chrono>
 #include <cstdio>
 #include <cstring>
-#include <exception>
 #include <memory>
 #include <filesystem>
 #include <map>
@@ -200,8 +200,8 @@ PreparedArticle IndexWriter::prepare(const Article& input, const std::string& or
     PreparedArticle p;
     p.article = input;
     p.doc = analysed_document(p.article, origin_file.empty() ? std::string() : file_term(origin_file), hash, analyzer, &p.vocabulary);
-    // Entities are not stored with the text: the entity postings and the names kept in the
-    // metadata give them back (Searcher), and the record stays a quarter smaller.
+    // Entities are not stored with the text: write() keeps them as ids (slot::kEntities), and
+    // the record stays a quarter smaller.
     std::vector<Entity> entities = std::move(p.article.entities);
     p.article.entities.clear();
     p.doc.add_value(slot::kRecord, codec_.compress(article_to_record(p.article)));
@@ -295,32 +295,21 @@ std::size_t IndexWriter::restore_termlist() {
             Xapian::Document doc;
             std::vector<Entity> entities;
         };
-        const unsigned threads = std::max(1u, std::min(4u, std::thread::hardware_concurrency()));
+        WorkerPool pool;
+        const unsigned threads = pool.size();
         std::vector<std::unique_ptr<Analyzer>> analyzers;
         for (unsigned t = 0; t < threads; ++t) analyzers.push_back(std::make_unique<Analyzer>());
         std::vector<Item> batch;
         auto flush = [&] {
-            std::vector<std::thread> workers;
-            std::vector<std::exception_ptr> failures(threads);
-            for (unsigned t = 0; t < threads; ++t) {
-                workers.emplace_back([&, t] {
-                    try {
-                        for (std::size_t i = t; i < batch.size(); i += threads) {
-                            Article a = article_from_record(codec_.decompress(batch[i].data));
-                            auto f = file_terms.find(batch[i].did);
-                            batch[i].doc = analysed_document(a, f == file_terms.end() ? std::string() : f->second, batch[i].hash, *analyzers[t], nullptr);
-                            batch[i].entities = std::move(a.entities);
-                            batch[i].doc.add_value(slot::kRecord, batch[i].data);
-                        }
-                    } catch (...) {
-                        failures[t] = std::current_exception();
-                    }
-                });
-            }
-            for (auto& w : workers) w.join();
-            for (auto& f : failures) {
-                if (f) std::rethrow_exception(f);
-            }
+            pool.run([&](unsigned t) {
+                for (std::size_t i = t; i < batch.size(); i += threads) {
+                    Article a = article_from_record(codec_.decompress(batch[i].data));
+                    auto f = file_terms.find(batch[i].did);
+                    batch[i].doc = analysed_document(a, f == file_terms.end() ? std::string() : f->second, batch[i].hash, *analyzers[t], nullptr);
+                    batch[i].entities = std::move(a.entities);
+                    batch[i].doc.add_value(slot::kRecord, batch[i].data);
+                }
+            });
             for (auto& item : batch) {
                 if (!item.entities.empty()) item.doc.add_value(slot::kEntities, entity_value(item.entities, fresh));
                 fresh.replace_document(item.did, item.doc);

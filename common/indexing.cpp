@@ -5,17 +5,14 @@
 #include "common/index_writer.h"
 #include "common/record_codec.h"
 #include "common/schema.h"
+#include "common/worker_pool.h"
 
 #include <algorithm>
 #include <chrono>
-#include <condition_variable>
 #include <exception>
 #include <filesystem>
-#include <functional>
 #include <map>
 #include <memory>
-#include <mutex>
-#include <thread>
 #include <unordered_map>
 #include <unordered_set>
 
@@ -55,68 +52,6 @@ std::uintmax_t input_bytes(const std::vector<std::string>& paths) {
     return total;
 }
 
-// Analysis threads that live for the whole run: what each remembers per thread (the entity
-// matcher's word facts, zstd contexts) then lasts the run instead of one batch.
-class WorkerPool {
-  public:
-    explicit WorkerPool(unsigned size) {
-        for (unsigned t = 0; t < size; ++t) threads_.emplace_back([this, t] { work(t); });
-    }
-    ~WorkerPool() {
-        {
-            std::lock_guard<std::mutex> lock(mutex_);
-            stopping_ = true;
-        }
-        wake_.notify_all();
-        for (auto& thread : threads_) thread.join();  // a job under way is finished first
-    }
-    WorkerPool(const WorkerPool&) = delete;
-    WorkerPool& operator=(const WorkerPool&) = delete;
-
-    /// Runs @p job(t) once on every worker t; call wait() before starting the next job.
-    void start(std::function<void(unsigned)> job) {
-        {
-            std::lock_guard<std::mutex> lock(mutex_);
-            job_ = std::move(job);
-            running_ = threads_.size();
-            ++generation_;
-        }
-        wake_.notify_all();
-    }
-
-    /// Blocks until every worker has finished the job last started.
-    void wait() {
-        std::unique_lock<std::mutex> lock(mutex_);
-        done_.wait(lock, [this] { return running_ == 0; });
-    }
-
-  private:
-    void work(unsigned t) {
-        std::uint64_t seen = 0;
-        for (;;) {
-            std::function<void(unsigned)> job;
-            {
-                std::unique_lock<std::mutex> lock(mutex_);
-                wake_.wait(lock, [&] { return stopping_ || generation_ != seen; });
-                if (stopping_ && generation_ == seen) return;
-                seen = generation_;
-                job = job_;
-            }
-            job(t);
-            std::lock_guard<std::mutex> lock(mutex_);
-            if (--running_ == 0) done_.notify_all();
-        }
-    }
-
-    std::vector<std::thread> threads_;
-    std::mutex mutex_;
-    std::condition_variable wake_, done_;
-    std::function<void(unsigned)> job_;
-    std::size_t running_ = 0;
-    std::uint64_t generation_ = 0;
-    bool stopping_ = false;
-};
-
 }  // namespace
 
 IndexingSummary run_indexing(const IndexingOptions& options, const ArticleReader::DiagnosticHandler& on_diagnostic,
@@ -138,7 +73,7 @@ IndexingSummary run_indexing(const IndexingOptions& options, const ArticleReader
 
     // Analysis (segmentation, stemming, entities, compression) runs on every core in batches;
     // Xapian writes stay on this thread, in input order, so the last copy of a repeated id wins.
-    const unsigned threads = std::max(1u, std::min(4u, std::thread::hardware_concurrency()));
+    const unsigned threads = WorkerPool::default_size();
     std::vector<std::unique_ptr<Analyzer>> analyzers;
     for (unsigned t = 0; t < threads; ++t) analyzers.push_back(std::make_unique<Analyzer>());
     // A batch is analysed on worker threads while this thread writes the previous one to Xapian
@@ -149,7 +84,6 @@ IndexingSummary run_indexing(const IndexingOptions& options, const ArticleReader
         std::vector<std::string> origins, hashes;
         std::vector<std::size_t> todo;
         std::vector<PreparedArticle> prepared;
-        std::vector<std::exception_ptr> failures;
         bool analysing = false;  // its job is on the pool and not yet waited for
     };
     auto current = std::make_unique<Stage>();
@@ -158,11 +92,9 @@ IndexingSummary run_indexing(const IndexingOptions& options, const ArticleReader
     // uses a stage) before the stages go, also when an exception leaves this function.
     WorkerPool pool(threads);
     auto join = [&pool](Stage& stage) {
-        if (stage.analysing) pool.wait();
+        if (!stage.analysing) return;
         stage.analysing = false;
-        for (auto& f : stage.failures) {
-            if (f) std::rethrow_exception(f);
-        }
+        pool.wait();  // rethrows what the analysis threw
     };
     auto finish = [&](Stage& stage) {
         join(stage);
@@ -198,18 +130,13 @@ IndexingSummary run_indexing(const IndexingOptions& options, const ArticleReader
             }
         }
         stage.prepared.resize(stage.batch.size());
-        stage.failures.resize(threads);
         if (in_flight) join(*in_flight);  // the analysers are free again
         if (!stage.todo.empty()) {
             stage.analysing = true;
             pool.start([&stage, &writer, &analyzers, threads](unsigned t) {
-                try {
-                    for (std::size_t k = t; k < stage.todo.size(); k += threads) {
-                        std::size_t i = stage.todo[k];
-                        stage.prepared[i] = writer.prepare(stage.batch[i].article, stage.origins[i], stage.hashes[i], *analyzers[t]);
-                    }
-                } catch (...) {
-                    stage.failures[t] = std::current_exception();
+                for (std::size_t k = t; k < stage.todo.size(); k += threads) {
+                    std::size_t i = stage.todo[k];
+                    stage.prepared[i] = writer.prepare(stage.batch[i].article, stage.origins[i], stage.hashes[i], *analyzers[t]);
                 }
             });
         }

@@ -42,7 +42,7 @@ void Searcher::refresh() {
                 entities_by_id_.clear();
             }
         } catch (const Xapian::Error&) {
-            // The folder was swapped during the reopen; opened afresh below.
+            // E.g. the folder was swapped during the reopen: checked, and opened afresh, below.
         }
         if (folder_identity(path_) == folder_) return;
     }
@@ -57,13 +57,6 @@ constexpr std::pair<const char*, EntityKind> kEntityPrefixes[] = {
     {prefix::kPerson, EntityKind::Person}, {prefix::kPlace, EntityKind::Place}, {prefix::kOrganisation, EntityKind::Organisation}};
 
 }  // namespace
-
-void Searcher::reopen() {
-    if (folder_identity(path_) != folder_) return open_folder();
-    db_.reopen();
-    codec_.load_dictionaries(db_);
-    entities_by_id_.clear();
-}
 
 const Entity* Searcher::entity_by_id(std::uint32_t id) {
     auto [it, fresh] = entities_by_id_.try_emplace(id);
@@ -105,7 +98,7 @@ std::optional<Article> Searcher::article(const std::string& id) {
             return a;
         } catch (const Xapian::DatabaseModifiedError&) {
             if (attempt == 3) throw IndexError("index " + path_ + " keeps changing under the search; try again");
-            reopen();
+            refresh();
         }
     }
 }
@@ -117,7 +110,7 @@ SearchResult Searcher::search(const SearchRequest& request) {
             return run(request);
         } catch (const Xapian::DatabaseModifiedError&) {
             if (attempt == 3) throw IndexError("index " + path_ + " keeps changing under the search; try again");
-            reopen();
+            refresh();
         }
     }
 }

@@ -94,8 +94,7 @@ class Searcher {
 
     const Entity* entity_by_id(std::uint32_t id);  // from the metadata, remembered per revision
     std::unordered_map<std::uint32_t, std::optional<Entity>> entities_by_id_;
-    void reopen();         // after DatabaseModifiedError: the latest revision, from whichever folder is there
-    void refresh();        // before each request: see the latest commit, or the folder a compaction swapped in
+    void refresh();        // before each request and after DatabaseModifiedError: the latest commit, or the folder a swap put in place
     void open_folder();    // opens the folder at path_ afresh
 
     std::string path_;

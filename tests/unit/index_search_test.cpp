@@ -141,6 +141,13 @@ const std::vector<Article>& russia_articles() {
     return articles;
 }
 
+// Indexes @p articles into a new index at @p path.
+void write_index(const std::string& path, const std::vector<Article>& articles) {
+    IndexWriter writer(path);
+    for (const Article& a : articles) writer.add(a);
+    writer.commit();
+}
+
 }  // namespace
 
 TEST_CASE("IndexWriter::compact drops the term list; a later replace restores it, and the index reads as if built afresh") {
@@ -215,11 +222,7 @@ TEST_CASE("replace_index_folder swaps in the new folder and leaves the old one a
 TEST_CASE("open_index_for_reading and IndexWriter find an index a crash left at PATH.old mid-swap") {
     test::TempDir dir;
     const std::string path = (dir.path() / "index").string();
-    {
-        IndexWriter writer(path);
-        for (const Article& a : russia_articles()) writer.add(a);
-        writer.commit();
-    }
+    write_index(path, russia_articles());
     std::filesystem::rename(path, path + ".old");  // as a crash between the two renames leaves it
     CHECK(open_index_for_reading(path).get_doccount() == 3);
     {
@@ -265,11 +268,7 @@ TEST_CASE("Searcher::search pages through re-ranked results without repeating or
 TEST_CASE("Searcher::search sees the folder a compaction swapped in") {
     test::TempDir dir;
     const std::string path = (dir.path() / "index").string();
-    {
-        IndexWriter writer(path);
-        for (const Article& a : russia_articles()) writer.add(a);
-        writer.commit();
-    }
+    write_index(path, russia_articles());
     Searcher searcher(path);
     SearchRequest request;
     request.query = "पुतिन";
@@ -287,11 +286,7 @@ TEST_CASE("Searcher::search sees the folder a compaction swapped in") {
 TEST_CASE("IndexWriter::IndexWriter removes a stale PATH.old left by a completed swap") {
     test::TempDir dir;
     const std::string path = (dir.path() / "index").string();
-    {
-        IndexWriter writer(path);
-        writer.add(russia_articles()[0]);
-        writer.commit();
-    }
+    write_index(path, {russia_articles()[0]});
     std::filesystem::copy(path, path + ".old", std::filesystem::copy_options::recursive);
     { IndexWriter writer(path); }
     CHECK_FALSE(std::filesystem::exists(path + ".old"));
