@@ -1,5 +1,5 @@
 /** @file bench_search.cpp @brief Query latency benchmark with the Lucene anchor's method: warm-up, 20 runs per query, per-query median, then mean/p50/p99. */
-#include "common/searcher.h"
+#include "common/search/searcher.h"
 
 #include <algorithm>
 #include <chrono>

@@ -1,7 +1,7 @@
 /** @file translit_recall.cpp @brief How often a romanised word expands to its Devanagari word: the tuning measure for cross-script matching, on a Dakshina lexicon. */
-#include "common/analyzer.h"
-#include "common/query_builder.h"
-#include "common/unicode_text.h"
+#include "common/text/analyzer.h"
+#include "common/search/query_builder.h"
+#include "common/util/unicode_text.h"
 
 #include <cstdio>
 #include <fstream>

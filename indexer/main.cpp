@@ -1,7 +1,7 @@
 /** @file main.cpp @brief khoj-index: builds or updates a Khoj index from .txt and .jsonl news articles. */
-#include "common/errors.h"
-#include "common/indexing.h"
-#include "common/terminal.h"
+#include "common/util/errors.h"
+#include "common/index/indexing.h"
+#include "common/output/terminal.h"
 
 #include <boost/program_options.hpp>
 #include <xapian.h>

@@ -1,8 +1,8 @@
 /** @file main.cpp @brief khoj-search: ranked search over a Khoj index, for people (text, REPL) and scripts (JSON lines, TSV, TREC). */
-#include "common/errors.h"
-#include "common/result_format.h"
-#include "common/searcher.h"
-#include "common/terminal.h"
+#include "common/util/errors.h"
+#include "common/output/result_format.h"
+#include "common/search/searcher.h"
+#include "common/output/terminal.h"
 #include "searcher/repl.h"
 
 #include <boost/program_options.hpp>

@@ -1,11 +1,11 @@
 /** @file repl.cpp @brief The interactive prompt on GNU readline's callback interface, so Ctrl-C can cancel a line safely. */
 #include "searcher/repl.h"
 
-#include "common/dates.h"
-#include "common/errors.h"
-#include "common/result_format.h"
-#include "common/terminal.h"
-#include "common/unicode_text.h"
+#include "common/ingest/dates.h"
+#include "common/util/errors.h"
+#include "common/output/result_format.h"
+#include "common/output/terminal.h"
+#include "common/util/unicode_text.h"
 
 // readline.h needs stdio.h first.
 #include <cstdio>

@@ -1,6 +1,6 @@
 /** @file repl.h @brief The interactive khoj-search prompt: line editing, history, result pages, article view and filters. */
 #pragma once
-#include "common/searcher.h"
+#include "common/search/searcher.h"
 
 #include <cstddef>
 #include <string>

@@ -2,9 +2,9 @@
 #define DOCTEST_CONFIG_IMPLEMENT_WITH_MAIN
 #include <doctest/doctest.h>
 
-#include "common/analyzer.h"
-#include "common/entities.h"
-#include "common/romanisation.h"
+#include "common/text/analyzer.h"
+#include "common/entities/entities.h"
+#include "common/text/romanisation.h"
 
 #include <nlohmann/json.hpp>
 
@@ -317,7 +317,7 @@ TEST_CASE("measurement: precision and recall on the four seed articles") {
 
 TEST_CASE("measurement: precision and recall on 30 annotated COVID-corpus articles") {
     const std::string corpus = kShared + "/corpora/hindi-covid-2020.jsonl";
-    const std::string gold_path = std::string(KHOJ_SOURCE_DIR) + "/tests/entities-covid-gold.tsv";
+    const std::string gold_path = std::string(KHOJ_SOURCE_DIR) + "/tests/entities/entities-covid-gold.tsv";
     if (!std::filesystem::exists(corpus)) {
         MESSAGE("shared corpus absent (" << corpus << "): COVID measurement skipped");
         return;

@@ -1,6 +1,6 @@
 /** @file analyzer_test.cpp @brief Tests of Analyzer: word segmentation, offsets, normalisation, stop words, stems, long words. */
-#include "common/analyzer.h"
-#include "common/unicode_text.h"
+#include "common/text/analyzer.h"
+#include "common/util/unicode_text.h"
 
 #include <doctest/doctest.h>
 

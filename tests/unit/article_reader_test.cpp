@@ -1,5 +1,5 @@
 /** @file article_reader_test.cpp @brief Tests of ArticleReader: .txt and .jsonl input, ids, headlines, and bad input reported by FILE:LINE. */
-#include "common/article_reader.h"
+#include "common/ingest/article_reader.h"
 #include "temp_dir.h"
 
 #include <doctest/doctest.h>

@@ -1,5 +1,5 @@
 /** @file dates_test.cpp @brief Tests of publication-date recognition: ISO fields, bylines in two scripts, file names, month names. */
-#include "common/dates.h"
+#include "common/ingest/dates.h"
 
 #include <doctest/doctest.h>
 

@@ -1,5 +1,5 @@
 /** @file hindi_normalizer_test.cpp @brief Tests of HindiNormalizer: encoding-level folding and spelling-variant folding. */
-#include "common/hindi_normalizer.h"
+#include "common/text/hindi_normalizer.h"
 
 #include <doctest/doctest.h>
 

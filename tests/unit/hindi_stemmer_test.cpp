@@ -1,5 +1,5 @@
 /** @file hindi_stemmer_test.cpp @brief Tests of HindiStemmer, Snowball Hindi behind Xapian::Stem, with its short-word guard. */
-#include "common/hindi_stemmer.h"
+#include "common/text/hindi_stemmer.h"
 
 #include <doctest/doctest.h>
 #include <xapian.h>

@@ -1,8 +1,8 @@
 /** @file index_search_test.cpp @brief End-to-end tests of the core on a temporary index: IndexWriter changes, Searcher recall and syntax, JSON hits. */
-#include "common/errors.h"
-#include "common/index_writer.h"
-#include "common/result_format.h"
-#include "common/searcher.h"
+#include "common/util/errors.h"
+#include "common/index/index_writer.h"
+#include "common/output/result_format.h"
+#include "common/search/searcher.h"
 #include "temp_dir.h"
 
 #include <doctest/doctest.h>

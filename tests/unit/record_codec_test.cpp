@@ -1,6 +1,6 @@
 /** @file record_codec_test.cpp @brief Tests of RecordCodec: zstd round trips with and without trained dictionaries, damaged records. */
-#include "common/errors.h"
-#include "common/record_codec.h"
+#include "common/util/errors.h"
+#include "common/index/record_codec.h"
 #include "temp_dir.h"
 
 #include <doctest/doctest.h>

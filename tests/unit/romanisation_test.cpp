@@ -1,5 +1,5 @@
 /** @file romanisation_test.cpp @brief Tests of cross-script matching: transliteration with schwa deletion, phonetic keys, skeletons, distance. */
-#include "common/romanisation.h"
+#include "common/text/romanisation.h"
 
 #include <doctest/doctest.h>
 

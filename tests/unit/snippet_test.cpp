@@ -1,8 +1,8 @@
 /** @file snippet_test.cpp @brief Tests of snippets: safe cuts that never split a conjunct, window choice, highlights, ellipses. */
-#include "common/analyzer.h"
-#include "common/schema.h"
-#include "common/snippet.h"
-#include "common/unicode_text.h"
+#include "common/text/analyzer.h"
+#include "common/index/schema.h"
+#include "common/search/snippet.h"
+#include "common/util/unicode_text.h"
 
 #include <doctest/doctest.h>
 #include <unicode/uchar.h>

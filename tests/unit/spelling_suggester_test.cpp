@@ -1,6 +1,6 @@
 /** @file spelling_suggester_test.cpp @brief SpellingSuggester: respellings from the index's own vocabulary, in both scripts. */
-#include "common/index_writer.h"
-#include "common/spelling_suggester.h"
+#include "common/index/index_writer.h"
+#include "common/search/spelling_suggester.h"
 #include "temp_dir.h"
 
 #include <doctest/doctest.h>

@@ -1,5 +1,5 @@
 /** @file unicode_text_test.cpp @brief Tests of the UTF-8 helpers: validation, NFC, case folding, safe cut offsets, display width. */
-#include "common/unicode_text.h"
+#include "common/util/unicode_text.h"
 
 #include <doctest/doctest.h>
 

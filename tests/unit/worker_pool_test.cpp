@@ -1,5 +1,5 @@
 /** @file worker_pool_test.cpp @brief WorkerPool: every thread runs each job, threads outlive jobs, exceptions reach the caller. */
-#include "common/worker_pool.h"
+#include "common/util/worker_pool.h"
 
 #include <doctest/doctest.h>
 

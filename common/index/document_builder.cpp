@@ -1,0 +1,117 @@
+/** @file document_builder.cpp @brief Article → Xapian::Document. */
+#include "common/index/document_builder.h"
+
+#include "common/index/schema.h"
+
+#include <cstdio>
+#include <cstring>
+
+namespace khoj {
+
+namespace {
+
+void add_date_terms(Xapian::Document& doc, const std::string& date) {
+    if (date.size() != 10) return;
+    std::string ymd = date.substr(0, 4) + date.substr(5, 2) + date.substr(8, 2);
+    doc.add_value(slot::kDate, ymd);
+    doc.add_boolean_term(prefix::kDay + ymd);
+    doc.add_boolean_term(prefix::kMonth + ymd.substr(0, 6));
+    doc.add_boolean_term(prefix::kYear + ymd.substr(0, 4));
+    // Not boolean: a query for "July" should score articles dated in July (wdf 1 gives BM25 an idf weight).
+    doc.add_term(prefix::kMonthOfYear + ymd.substr(4, 2), 1);
+}
+
+}  // namespace
+
+std::string encode_entity_ids(const std::vector<std::uint32_t>& ids) {
+    std::string out;
+    for (std::uint32_t id : ids) {
+        while (id >= 0x80) {
+            out += static_cast<char>((id & 0x7F) | 0x80);
+            id >>= 7;
+        }
+        out += static_cast<char>(id);
+    }
+    return out;
+}
+
+std::vector<std::uint32_t> decode_entity_ids(std::string_view value) {
+    std::vector<std::uint32_t> ids;
+    std::uint32_t id = 0;
+    int shift = 0;
+    for (char c : value) {
+        const auto byte = static_cast<unsigned char>(c);
+        if (shift > 28) return ids;
+        id |= static_cast<std::uint32_t>(byte & 0x7F) << shift;
+        if (byte & 0x80) {
+            shift += 7;
+            continue;
+        }
+        ids.push_back(id);
+        id = 0;
+        shift = 0;
+    }
+    return ids;
+}
+
+std::string content_hash(const Article& a, const std::string& origin) {
+    // Eight bytes a step (FNV-1a one byte a step was a quarter of a --force re-run); each field
+    // ends with its length, so ("ab","c") and ("a","bc") differ.
+    std::uint64_t h = 1469598103934665603ull;
+    auto step = [&h](std::uint64_t word) {
+        h = (h ^ word) * 0x9E3779B97F4A7C15ull;
+        h ^= h >> 32;
+    };
+    auto mix = [&step](const std::string& s) {
+        std::size_t i = 0;
+        for (; i + 8 <= s.size(); i += 8) {
+            std::uint64_t word;
+            std::memcpy(&word, s.data() + i, 8);
+            step(word);
+        }
+        std::uint64_t tail = 0;
+        std::memcpy(&tail, s.data() + i, s.size() - i);
+        step(tail);
+        step(s.size());
+    };
+    for (const std::string* f : {&a.id, &a.title, &a.body, &a.date, &a.source, &a.url, &origin}) mix(*f);
+    char buf[17];
+    std::snprintf(buf, sizeof buf, "%016llx", static_cast<unsigned long long>(h));
+    return buf;
+}
+
+Xapian::Document build_document(const Article& article, Analyzer& analyzer, std::vector<std::string>* vocabulary) {
+    return build_document(article, analyzer.tokenize(article.title), analyzer.tokenize(article.body), vocabulary);
+}
+
+Xapian::Document build_document(const Article& article, const std::vector<Token>& title_tokens, const std::vector<Token>& body_tokens,
+                                 std::vector<std::string>* vocabulary) {
+    // No positions and no unstemmed forms: phrases are checked against the stored text
+    // (PhraseFilter), which keeps the index to one posting per (stem, article).
+    Xapian::Document doc;
+    auto remember = [&](const Token& t) {
+        if (vocabulary && t.new_form && t.script == Script::Devanagari) vocabulary->push_back(t.exact);
+    };
+    for (const Token& t : title_tokens) {
+        if (!t.stopword) {
+            doc.add_term(prefix::kTitleStem + t.stem);
+            doc.add_term(prefix::kStem + t.stem, 1 + kTitleBoost);
+        }
+        remember(t);
+    }
+    for (const Token& t : body_tokens) {
+        if (!t.stopword) doc.add_term(prefix::kStem + t.stem);
+        remember(t);
+    }
+    doc.add_boolean_term(prefix::kId + article.id);
+    if (!article.source.empty()) {
+        std::string source;
+        for (char c : article.source) source += static_cast<char>(c == ' ' ? '_' : std::tolower(static_cast<unsigned char>(c)));
+        doc.add_boolean_term(prefix::kSource + truncate_term(source));
+    }
+    for (const Entity& e : article.entities) doc.add_boolean_term(truncate_term(entity_term(e)));
+    add_date_terms(doc, article.date);
+    return doc;
+}
+
+}  // namespace khoj

@@ -1,0 +1,126 @@
+/** @file record_codec.cpp @brief zstd record compression with versioned dictionaries. */
+#include "common/index/record_codec.h"
+
+#include "common/util/errors.h"
+#include "common/index/schema.h"
+
+#include <zdict.h>
+#include <zstd.h>
+
+#include <memory>
+#include <mutex>
+
+namespace khoj {
+
+namespace {
+constexpr int kLevel = 12;
+constexpr std::size_t kDictionaryBytes = 64 * 1024;
+}  // namespace
+
+struct RecordCodec::Dictionary {
+    std::string bytes;
+    ZSTD_DDict* ddict = nullptr;
+    explicit Dictionary(std::string b) : bytes(std::move(b)) { ddict = ZSTD_createDDict(bytes.data(), bytes.size()); }
+    ~Dictionary() {
+        ZSTD_freeCDict(cdict_);
+        ZSTD_freeDDict(ddict);
+    }
+    // Made on first use: digesting a dictionary for level 12 takes milliseconds, which every
+    // khoj-search would pay for nothing (searching only decompresses). Thread-safe.
+    const ZSTD_CDict* cdict() {
+        std::call_once(made_, [this] { cdict_ = ZSTD_createCDict(bytes.data(), bytes.size(), kLevel); });
+        return cdict_;
+    }
+
+  private:
+    std::once_flag made_;
+    ZSTD_CDict* cdict_ = nullptr;
+};
+
+RecordCodec::RecordCodec() = default;
+RecordCodec::~RecordCodec() = default;
+
+void RecordCodec::load_dictionaries(const Xapian::Database& db) {
+    for (auto it = db.metadata_keys_begin(metadata::kDictionaryPrefix); it != db.metadata_keys_end(metadata::kDictionaryPrefix); ++it) {
+        std::string key = *it;
+        auto id = static_cast<std::uint32_t>(std::stoul(key.substr(std::string(metadata::kDictionaryPrefix).size())));
+        if (!dictionaries_.count(id)) dictionaries_[id] = std::make_unique<Dictionary>(db.get_metadata(key));
+    }
+    std::string current = db.get_metadata(metadata::kCurrentDictionary);
+    current_ = current.empty() ? 0 : static_cast<std::uint32_t>(std::stoul(current));
+}
+
+bool RecordCodec::train_dictionary(Xapian::WritableDatabase& db, const std::vector<std::string>& samples) {
+    std::string joined;
+    std::vector<size_t> sizes;
+    for (const auto& s : samples) {
+        joined += s;
+        sizes.push_back(s.size());
+    }
+    if (samples.size() < 16 || joined.size() < 8 * kDictionaryBytes) return false;
+    std::string dict(kDictionaryBytes, '\0');
+    size_t n = ZDICT_trainFromBuffer(dict.data(), dict.size(), joined.data(), sizes.data(), static_cast<unsigned>(sizes.size()));
+    if (ZDICT_isError(n)) return false;
+    dict.resize(n);
+    std::uint32_t id = ZDICT_getDictID(dict.data(), dict.size());
+    if (id == 0) return false;
+    db.set_metadata(metadata::kDictionaryPrefix + std::to_string(id), dict);
+    db.set_metadata(metadata::kCurrentDictionary, std::to_string(id));
+    dictionaries_[id] = std::make_unique<Dictionary>(dict);
+    current_ = id;
+    return true;
+}
+
+std::string RecordCodec::compress(const std::string& plain) const {
+    std::string out;
+    std::size_t header = 1;
+    Dictionary* dict = nullptr;
+    if (current_ != 0) {
+        dict = dictionaries_.at(current_).get();
+        out = "d";
+        for (int shift = 0; shift < 32; shift += 8) out += static_cast<char>((current_ >> shift) & 0xFF);
+        header = 5;
+    } else {
+        out = "z";
+    }
+    out.resize(header + ZSTD_compressBound(plain.size()));
+    static thread_local std::unique_ptr<ZSTD_CCtx, decltype(&ZSTD_freeCCtx)> context(ZSTD_createCCtx(), &ZSTD_freeCCtx);
+    ZSTD_CCtx* cctx = context.get();
+    std::size_t n = dict ? ZSTD_compress_usingCDict(cctx, out.data() + header, out.size() - header, plain.data(), plain.size(), dict->cdict())
+                         : ZSTD_compressCCtx(cctx, out.data() + header, out.size() - header, plain.data(), plain.size(), kLevel);
+    if (ZSTD_isError(n)) throw Error(std::string("zstd: ") + ZSTD_getErrorName(n));
+    out.resize(header + n);
+    return out;
+}
+
+std::string RecordCodec::decompress(const std::string& record) const {
+    if (record.empty()) throw IndexError("empty article record in the index");
+    std::size_t header = 1;
+    const Dictionary* dict = nullptr;
+    if (record[0] == 'd') {
+        if (record.size() < 5) throw IndexError("damaged article record in the index");
+        std::uint32_t id = 0;
+        for (int k = 0; k < 4; ++k) id |= static_cast<std::uint32_t>(static_cast<unsigned char>(record[1 + k])) << (8 * k);
+        auto it = dictionaries_.find(id);
+        if (it == dictionaries_.end()) throw IndexError("article record needs zstd dictionary " + std::to_string(id) + ", which the index lacks");
+        dict = it->second.get();
+        header = 5;
+    } else if (record[0] != 'z') {
+        throw IndexError("unknown article record format in the index");
+    }
+    const char* frame = record.data() + header;
+    std::size_t frame_size = record.size() - header;
+    unsigned long long plain_size = ZSTD_getFrameContentSize(frame, frame_size);
+    if (plain_size == ZSTD_CONTENTSIZE_ERROR || plain_size == ZSTD_CONTENTSIZE_UNKNOWN || plain_size > (64u << 20))
+        throw IndexError("damaged article record in the index");
+    std::string out(plain_size, '\0');
+    static thread_local std::unique_ptr<ZSTD_DCtx, decltype(&ZSTD_freeDCtx)> context(ZSTD_createDCtx(), &ZSTD_freeDCtx);
+    ZSTD_DCtx* dctx = context.get();
+    std::size_t n = dict ? ZSTD_decompress_usingDDict(dctx, out.data(), out.size(), frame, frame_size, dict->ddict)
+                         : ZSTD_decompressDCtx(dctx, out.data(), out.size(), frame, frame_size);
+    if (ZSTD_isError(n)) throw IndexError(std::string("damaged article record in the index: ") + ZSTD_getErrorName(n));
+    out.resize(n);
+    return out;
+}
+
+}  // namespace khoj

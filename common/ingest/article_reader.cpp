@@ -1,0 +1,225 @@
+/** @file article_reader.cpp @brief Input formats: one article per .txt file, one per .jsonl line. */
+#include "common/ingest/article_reader.h"
+
+#include "common/ingest/dates.h"
+#include "common/util/unicode_text.h"
+
+#include <nlohmann/json.hpp>
+
+#include <algorithm>
+#include <fstream>
+#include <sstream>
+#include <system_error>
+#include <vector>
+
+namespace fs = std::filesystem;
+
+namespace khoj {
+
+FileStamp stamp_of(const fs::path& file) {
+    std::error_code ec;
+    FileStamp stamp;
+    stamp.size = fs::file_size(file, ec);
+    auto time = fs::last_write_time(file, ec);
+    if (!ec) stamp.mtime_ns = std::chrono::duration_cast<std::chrono::nanoseconds>(time.time_since_epoch()).count();
+    return stamp;
+}
+
+ArticleReader::ArticleReader(ArticleHandler on_article, DiagnosticHandler on_rejected, FileFilter filter, FileDoneHandler on_file_done)
+    : on_article_(std::move(on_article)),
+      on_rejected_(std::move(on_rejected)),
+      filter_(std::move(filter)),
+      on_file_done_(std::move(on_file_done)) {}
+
+void ArticleReader::reject(const fs::path& file, std::size_t line, const std::string& message) {
+    ++rejected_;
+    on_rejected_(Diagnostic{file.string(), line, message});
+}
+
+void ArticleReader::read(const fs::path& path) {
+    std::error_code ec;
+    auto status = fs::status(path, ec);
+    if (ec || !fs::exists(status)) {
+        reject(path, 0, "no such file or folder");
+        return;
+    }
+    if (!fs::is_directory(status)) {
+        read_file(path, path.parent_path(), true);
+        return;
+    }
+    std::vector<fs::path> files;
+    fs::recursive_directory_iterator it(path, fs::directory_options::skip_permission_denied, ec);
+    if (ec) {
+        reject(path, 0, "cannot read folder: " + ec.message());
+        return;
+    }
+    for (; it != fs::recursive_directory_iterator(); it.increment(ec)) {
+        if (ec) {
+            reject(it->path(), 0, "cannot read folder: " + ec.message());
+            ec.clear();
+            continue;
+        }
+        std::error_code type_ec;
+        if (it->is_directory(type_ec)) {
+            // An unreadable sub-folder is skipped silently by the iterator: name it.
+            std::error_code probe;
+            fs::directory_iterator test(it->path(), probe);
+            if (probe) reject(it->path(), 0, "cannot read folder: " + probe.message());
+            continue;
+        }
+        auto ext = it->path().extension();
+        if (it->is_regular_file(type_ec) && (ext == ".txt" || ext == ".jsonl")) files.push_back(it->path());
+    }
+    std::sort(files.begin(), files.end());
+    for (const auto& file : files) read_file(file, path, false);
+}
+
+void ArticleReader::read_file(const fs::path& file, const fs::path& root, bool named) {
+    auto ext = file.extension();
+    if (ext != ".txt" && ext != ".jsonl") {
+        if (named) reject(file, 0, "unknown file type (expected .txt or .jsonl)");
+        return;
+    }
+    const FileStamp stamp = stamp_of(file);
+    if (filter_ && !filter_(file, stamp)) return;
+    if (ext == ".txt") {
+        read_txt(file, root);
+    } else {
+        read_jsonl(file);
+    }
+    if (on_file_done_) on_file_done_(file, stamp);
+}
+
+bool ArticleReader::accept(InputArticle&& input, bool utf8_checked) {
+    Article& a = input.article;
+    const fs::path file = input.file;
+    if (a.id.empty()) {
+        reject(file, input.line, "article has no id");
+        return false;
+    }
+    // A JSON line was checked whole, and the parser only ever decodes escapes to valid UTF-8.
+    for (const std::string* field : {&a.id, &a.title, &a.body, &a.source, &a.url, &a.date}) {
+        if (!utf8_checked && !is_valid_utf8(*field)) {
+            reject(file, input.line, "invalid UTF-8 in article '" + (is_valid_utf8(a.id) ? a.id : std::string("?")) + "'");
+            return false;
+        }
+    }
+    if (a.title.find_first_not_of(" \t\r\n") == std::string::npos &&
+        a.body.find_first_not_of(" \t\r\n") == std::string::npos) {
+        reject(file, input.line, "article '" + a.id + "' has no text");
+        return false;
+    }
+    if (a.title.size() + a.body.size() > kMaxArticleBytes) {
+        reject(file, input.line, "article '" + a.id + "' is larger than 8 MiB");
+        return false;
+    }
+    a.id = to_nfc(a.id);
+    a.title = to_nfc(a.title);
+    a.body = to_nfc(a.body);
+    a.source = to_nfc(a.source);
+    if (a.date.empty()) {
+        if (auto found = find_date_in_text(a.title + "\n" + a.body)) a.date = *found;
+    }
+    on_article_(std::move(input));
+    return true;
+}
+
+void ArticleReader::read_txt(const fs::path& file, const fs::path& root) {
+    std::ifstream in(file, std::ios::binary);
+    if (!in) {
+        reject(file, 0, "cannot open file");
+        return;
+    }
+    std::ostringstream buffer;
+    buffer << in.rdbuf();
+    std::string text = buffer.str();
+    if (in.bad()) {
+        reject(file, 0, "cannot read file");
+        return;
+    }
+    if (text.find('\0') != std::string::npos) {
+        reject(file, 0, "binary file, not text");
+        return;
+    }
+    if (text.size() > kMaxArticleBytes) {
+        reject(file, 0, "file is larger than 8 MiB");
+        return;
+    }
+    if (text.rfind("\xEF\xBB\xBF", 0) == 0) text.erase(0, 3);  // byte order mark
+    InputArticle input;
+    input.file = file.string();
+    std::error_code ec;
+    fs::path relative = fs::relative(file, root, ec);
+    if (ec || relative.empty()) relative = file.filename();
+    relative.replace_extension();
+    input.article.id = relative.generic_string();
+    // The first non-empty line is the headline; the rest is the body.
+    std::size_t pos = 0;
+    while (pos < text.size()) {
+        std::size_t end = text.find('\n', pos);
+        if (end == std::string::npos) end = text.size();
+        std::string line = text.substr(pos, end - pos);
+        pos = end + 1;
+        if (line.find_first_not_of(" \t\r") != std::string::npos) {
+            while (!line.empty() && (line.back() == '\r' || line.back() == ' ')) line.pop_back();
+            input.article.title = line;
+            break;
+        }
+    }
+    input.article.body = pos < text.size() ? text.substr(pos) : std::string();
+    if (auto date = find_date_in_file_name(file.filename().string())) input.article.date = *date;
+    accept(std::move(input));
+}
+
+void ArticleReader::read_jsonl(const fs::path& file) {
+    std::ifstream in(file, std::ios::binary);
+    if (!in) {
+        reject(file, 0, "cannot open file");
+        return;
+    }
+    std::string line;
+    std::size_t number = 0;
+    while (std::getline(in, line)) {
+        ++number;
+        if (line.find_first_not_of(" \t\r") == std::string::npos) continue;
+        if (line.size() > kMaxArticleBytes * 2) {
+            reject(file, number, "line is larger than 16 MiB");
+            continue;
+        }
+        // The JSON parser rejects ill-formed UTF-8 itself; the separate check only names the
+        // reason, so it runs on rejected lines alone.
+        auto j = nlohmann::json::parse(line, nullptr, false);
+        if (j.is_discarded() || !j.is_object()) {
+            reject(file, number, is_valid_utf8(line) ? "not a JSON object" : "invalid UTF-8");
+            continue;
+        }
+        InputArticle input;
+        input.file = file.string();
+        input.line = number;
+        Article& a = input.article;
+        auto text_field = [&](const char* name) -> std::string {
+            auto it = j.find(name);
+            if (it == j.end() || it->is_null()) return {};
+            if (it->is_string()) return it->get<std::string>();
+            if (it->is_number_integer()) return std::to_string(it->get<long long>());
+            return {};
+        };
+        a.id = text_field("id");
+        a.title = text_field("title");
+        a.body = text_field("body");
+        a.source = text_field("source");
+        a.url = text_field("url");
+        std::string date = text_field("date");
+        if (!date.empty()) {
+            if (auto parsed = parse_iso_date(date)) {
+                a.date = *parsed;
+            } else {
+                on_rejected_(Diagnostic{file.string(), number, "ignored a date that is not YYYY-MM-DD: " + date});
+            }
+        }
+        accept(std::move(input), true);
+    }
+    if (in.bad()) reject(file, number, "read error");
+}
+
+}  // namespace khoj

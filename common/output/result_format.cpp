@@ -1,0 +1,212 @@
+/** @file result_format.cpp @brief Result rendering. */
+#include "common/output/result_format.h"
+
+#include "common/output/terminal.h"
+#include "common/util/unicode_text.h"
+
+#include <nlohmann/json.hpp>
+
+#include <cstdio>
+#include <sstream>
+
+namespace khoj {
+
+namespace {
+
+using ansi::kBold;
+using ansi::kDim;
+using ansi::kMatch;
+using ansi::kReset;
+
+std::string flat(std::string s) {
+    for (char& c : s) {
+        if (c == '\t' || c == '\n' || c == '\r') c = ' ';
+    }
+    return s;
+}
+
+std::string score_text(double score) {
+    char buf[32];
+    std::snprintf(buf, sizeof buf, "%.4f", score);
+    return buf;
+}
+
+}  // namespace
+
+std::string wrap_snippet(const Snippet& snippet, bool color, std::size_t width, std::size_t max_lines, const std::string& indent,
+                         const std::string& base_style) {
+    const std::string& text = snippet.text;
+    const std::size_t room = width > indent.size() + 10 ? width - indent.size() : 40;
+    // Split into words (at spaces) and lay them out by display width.
+    std::string out;
+    std::size_t line_width = 0, lines = 1;
+    out += indent;
+    std::size_t i = 0;
+    while (i < text.size()) {
+        std::size_t j = text.find(' ', i);
+        if (j == std::string::npos) j = text.size();
+        std::string_view word(text.data() + i, j - i);
+        std::size_t w = display_width(word);
+        if (line_width > 0 && line_width + 1 + w > room) {
+            if (lines == max_lines) {
+                out += " …";
+                break;
+            }
+            out += "\n" + indent;
+            line_width = 0;
+            ++lines;
+        } else if (line_width > 0) {
+            out += ' ';
+            line_width += 1;
+        }
+        // Emit the word, switching highlight on and off at match boundaries.
+        for (std::size_t k = i; k < j;) {
+            const Highlight* inside = nullptr;
+            for (const auto& h : snippet.highlights) {
+                if (k >= h.begin && k < h.end) inside = &h;
+            }
+            std::size_t stop = j;
+            if (inside) {
+                stop = std::min(j, inside->end);
+            } else {
+                for (const auto& h : snippet.highlights) {
+                    if (h.begin > k && h.begin < stop) stop = h.begin;
+                }
+            }
+            if (inside && color) out += kMatch;
+            out.append(text, k, stop - k);
+            if (inside && color) out += std::string(kReset) + base_style;
+            k = stop;
+        }
+        line_width += w;
+        i = j + 1;
+    }
+    return out;
+}
+
+std::string format_hit_text(const Hit& hit, const TextStyle& style) {
+    std::ostringstream out;
+    char rank[16];
+    std::snprintf(rank, sizeof rank, "%3zu. ", hit.rank);
+    out << (style.color ? kBold : "") << rank << (style.color ? kReset : "");
+    // Headline in bold; a highlighted match inside it switches to the match colour and back.
+    std::string title = wrap_snippet(hit.title, style.color, style.width, 2, "", style.color ? kBold : "");
+    if (style.color) title = kBold + title + kReset;
+    // Continuation lines of the headline are indented under it.
+    std::string indented;
+    for (char c : title) {
+        indented += c;
+        if (c == '\n') indented += "     ";
+    }
+    out << indented << "\n";
+    std::string meta;
+    for (const std::string* part : {&hit.article.date, &hit.article.source, &hit.article.id}) {
+        if (part->empty()) continue;
+        if (!meta.empty()) meta += " · ";
+        meta += *part;
+    }
+    out << "     " << (style.color ? kDim : "") << meta << (style.color ? kReset : "") << "\n";
+    if (!hit.snippet.text.empty()) out << wrap_snippet(hit.snippet, style.color, style.width, style.snippet_lines, "     ") << "\n";
+    return out.str();
+}
+
+std::string format_hit_json(const Hit& hit, const std::string& qid) {
+    nlohmann::ordered_json j;
+    if (!qid.empty()) j["qid"] = qid;
+    j["rank"] = hit.rank;
+    j["id"] = hit.article.id;
+    j["score"] = std::stod(score_text(hit.score));
+    j["title"] = hit.article.title;
+    j["date"] = hit.article.date;
+    j["source"] = hit.article.source;
+    j["url"] = hit.article.url;
+    j["snippet"] = hit.snippet.text;
+    nlohmann::json marks = nlohmann::json::array();
+    for (const auto& h : hit.snippet.highlights) marks.push_back({h.begin, h.end});
+    j["highlights"] = marks;
+    nlohmann::ordered_json entities = nlohmann::ordered_json::array();
+    for (const auto& e : hit.article.entities) {
+        nlohmann::ordered_json one;
+        one["kind"] = kind_name(e.kind);
+        one["name"] = e.name;
+        one["name_en"] = e.name_en;
+        entities.push_back(one);
+    }
+    j["entities"] = entities;
+    return j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+}
+
+std::string format_hit_tsv(const Hit& hit, const std::string& qid) {
+    return (qid.empty() ? std::string() : flat(qid) + "\t") + std::to_string(hit.rank) + "\t" + flat(hit.article.id) + "\t" +
+           score_text(hit.score) + "\t" + hit.article.date + "\t" + flat(hit.article.source) + "\t" + flat(hit.article.title);
+}
+
+std::string format_hit_trec(const Hit& hit, const std::string& qid) {
+    return (qid.empty() ? std::string("q") : qid) + " Q0 " + hit.article.id + " " + std::to_string(hit.rank) + " " + score_text(hit.score) + " khoj";
+}
+
+std::string format_facets_text(const Facets& facets, bool color) {
+    std::ostringstream out;
+    auto list = [&](const char* heading, const std::vector<FacetCount>& values) {
+        if (values.empty()) return;
+        out << (color ? kBold : "") << heading << (color ? kReset : "") << "\n";
+        for (const auto& f : values) {
+            out << "  " << f.count << "\t" << f.name;
+            if (!f.name_en.empty() && f.name_en != f.name) out << " (" << f.name_en << ")";
+            out << "\n";
+        }
+    };
+    list("People", facets.people);
+    list("Places", facets.places);
+    list("Organisations", facets.organisations);
+    if (!facets.months.empty()) {
+        std::size_t most = 0;
+        for (const auto& m : facets.months) most = std::max(most, m.count);
+        out << (color ? kBold : "") << "Months" << (color ? kReset : "") << "\n";
+        for (const auto& m : facets.months) {
+            std::size_t bar = most ? (m.count * 30 + most - 1) / most : 0;
+            std::string bars;
+            for (std::size_t k = 0; k < bar; ++k) bars += "█";
+            out << "  " << m.name << " " << bars << " " << m.count << "\n";
+        }
+    }
+    return out.str();
+}
+
+std::string format_facets_json(const Facets& facets) {
+    nlohmann::ordered_json j;
+    auto list = [](const std::vector<FacetCount>& values) {
+        nlohmann::ordered_json a = nlohmann::ordered_json::array();
+        for (const auto& f : values) {
+            nlohmann::ordered_json one;
+            one["name"] = f.name;
+            one["name_en"] = f.name_en;
+            one["count"] = f.count;
+            a.push_back(one);
+        }
+        return a;
+    };
+    j["facets"]["person"] = list(facets.people);
+    j["facets"]["place"] = list(facets.places);
+    j["facets"]["org"] = list(facets.organisations);
+    nlohmann::json months = nlohmann::json::array();
+    for (const auto& m : facets.months) months.push_back({{"month", m.name}, {"count", m.count}});
+    j["facets"]["month"] = months;
+    return j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+}
+
+std::string format_explanation(const BuiltQuery& built, const Xapian::Database& db, bool color) {
+    std::ostringstream out;
+    for (const auto& e : built.expansions) {
+        out << (color ? kBold : "") << e.word << (color ? kReset : "") << "\n";
+        if (e.terms.empty()) out << "    (no matching term in the index; ignored)\n";
+        for (const auto& t : e.terms) {
+            char line[64];
+            std::snprintf(line, sizeof line, "    weight %.2f  in %6u articles  ", t.weight, db.get_termfreq(t.term));
+            out << line << t.term << "  (" << t.reason << ")\n";
+        }
+    }
+    return out.str();
+}
+
+}  // namespace khoj

@@ -1,0 +1,108 @@
+/** @file searcher.h @brief Runs ranked queries against a Khoj index and returns hits with snippets. */
+#pragma once
+#include "common/text/analyzer.h"
+#include "common/index/index_writer.h"
+#include "common/ingest/article.h"
+#include "common/search/query_builder.h"
+#include "common/index/record_codec.h"
+#include "common/search/snippet.h"
+
+#include <xapian.h>
+
+#include <map>
+#include <optional>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+namespace khoj {
+
+/// Result order.
+enum class SortOrder { Relevance, Date };
+
+/// What to search for and how many results to return.
+struct SearchRequest {
+    std::string query;
+    std::size_t offset = 0;
+    std::size_t limit = 10;
+    SortOrder sort = SortOrder::Relevance;
+    std::string since;  ///< YYYY-MM-DD or empty
+    std::string until;  ///< YYYY-MM-DD or empty
+    bool snippets = true;       ///< build title highlights and snippets (needs load_articles)
+    bool load_articles = true;  ///< decompress each hit's stored article (id, title, date …)
+    bool facets = false;        ///< count entities and months over the whole result set
+    bool exact_count = false;   ///< count every match (matches_estimated becomes exact)
+    bool suggest = false;       ///< offer a respelling when fewer than a handful of articles match
+    std::size_t facet_limit = 15;
+};
+
+/// One facet value and the number of matching articles that have it.
+struct FacetCount {
+    std::string name;     ///< Devanagari name (entities) or YYYY-MM (months)
+    std::string name_en;  ///< English name (entities)
+    std::size_t count = 0;
+};
+
+/// Facet counts over every article matching a query (exact, not estimated).
+struct Facets {
+    std::vector<FacetCount> people, places, organisations;
+    std::vector<FacetCount> months;  ///< in calendar order
+    bool computed = false;
+};
+
+/// One ranked article.
+struct Hit {
+    std::size_t rank = 0;  ///< 1-based, counting from the first result of the whole list
+    double score = 0;
+    Xapian::docid docid = 0;
+    Article article;       ///< body is emptied once the snippet is made
+    Snippet title;         ///< headline with matches marked
+    Snippet snippet;
+};
+
+/// Hits of one query.
+struct SearchResult {
+    std::vector<Hit> hits;
+    Xapian::doccount matches_estimated = 0;
+    Xapian::doccount matches_lower_bound = 0;
+    BuiltQuery built;
+    Facets facets;
+    std::string suggestion;  ///< "did you mean" query, or empty
+};
+
+/// A read-only view of one index. Re-opens itself when a concurrent khoj-index commit
+/// invalidates what it was reading (Xapian::DatabaseModifiedError).
+class Searcher {
+  public:
+    /// Opens the index; throws khoj::IndexError if it is missing, damaged or of another version.
+    explicit Searcher(const std::string& index_path);
+
+    /// Runs one query.
+    SearchResult search(const SearchRequest& request);
+
+    /// Reads one article by id (nullopt if absent).
+    std::optional<Article> article(const std::string& id);
+
+    /// The database, for statistics.
+    const Xapian::Database& database() const { return db_; }
+
+  private:
+    SearchResult run(const SearchRequest& request);
+    void attach_entities(const std::vector<std::pair<Xapian::docid, Article*>>& articles);  // from the entity postings
+    struct FacetCounts;
+    Facets collect_facets(const FacetCounts& counts, std::size_t limit);
+
+    const Entity* entity_by_id(std::uint32_t id);  // from the metadata, remembered per revision
+    std::unordered_map<std::uint32_t, std::optional<Entity>> entities_by_id_;
+    void refresh();        // before each request and after DatabaseModifiedError: the latest commit, or the folder a swap put in place
+    void open_folder();    // opens the folder at path_ afresh
+
+    std::string path_;
+    Xapian::Database db_;
+    Analyzer analyzer_;
+    RecordCodec codec_;
+    FolderIdentity folder_;                 ///< the index folder db_ was opened from
+    std::optional<QueryBuilder> builder_;  ///< made again when a new folder is opened
+};
+
+}  // namespace khoj

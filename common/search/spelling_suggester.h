@@ -1,0 +1,32 @@
+/** @file spelling_suggester.h @brief "Did you mean": a better-attested spelling for query words that find little. */
+#pragma once
+#include "common/text/analyzer.h"
+
+#include <xapian.h>
+
+#include <string>
+#include <string_view>
+
+namespace khoj {
+
+/// Suggests respellings from the index's own vocabulary, using the romanisation lookup keys
+/// the indexer already keeps in the synonym table (a consonant skeleton → the words that share
+/// it). Xapian's own spelling table is not used: its n-gram candidates are built from bytes, and
+/// every Devanagari letter is three bytes, so on Hindi it is both slow and poor at ranking.
+class SpellingSuggester {
+  public:
+    explicit SpellingSuggester(const Xapian::Database& db) : db_(db) {}
+
+    /// The query with each rare or unmatched word replaced by a much more frequent word of
+    /// nearly the same sound (मेरट → मेरठ, Meerat → मेरठ); empty when nothing would change.
+    /// Filters (person:, date: …), phrases and operators are left as typed.
+    std::string suggest(std::string_view query);
+
+  private:
+    std::string better_word(const std::string& word);
+
+    Xapian::Database db_;
+    Analyzer analyzer_;
+};
+
+}  // namespace khoj

@@ -1,0 +1,393 @@
+/** @file romanisation.cpp @brief Transliteration, phonetic keys and key distance for cross-script search. */
+#include "common/text/romanisation.h"
+
+#include "common/util/unicode_text.h"
+
+#include <algorithm>
+#include <cctype>
+#include <cstring>
+#include <vector>
+
+namespace khoj {
+namespace {
+
+const char* consonant_latin(char32_t cp) {
+    switch (cp) {
+        case 0x0915: return "k";  case 0x0916: return "kh"; case 0x0917: return "g";  case 0x0918: return "gh";
+        case 0x0919: return "n";  case 0x091A: return "ch"; case 0x091B: return "chh"; case 0x091C: return "j";
+        case 0x091D: return "jh"; case 0x091E: return "n";  case 0x091F: return "t";  case 0x0920: return "th";
+        case 0x0921: return "d";  case 0x0922: return "dh"; case 0x0923: return "n";  case 0x0924: return "t";
+        case 0x0925: return "th"; case 0x0926: return "d";  case 0x0927: return "dh"; case 0x0928: return "n";
+        case 0x0929: return "n";  case 0x092A: return "p";  case 0x092B: return "ph"; case 0x092C: return "b";
+        case 0x092D: return "bh"; case 0x092E: return "m";  case 0x092F: return "y";  case 0x0930: return "r";
+        case 0x0931: return "r";  case 0x0932: return "l";  case 0x0933: return "l";  case 0x0934: return "l";
+        case 0x0935: return "v";  case 0x0936: return "sh"; case 0x0937: return "sh"; case 0x0938: return "s";
+        case 0x0939: return "h";
+        case 0x0958: return "q";  case 0x0959: return "kh"; case 0x095A: return "g";  case 0x095B: return "z";
+        case 0x095C: return "r";  case 0x095D: return "rh"; case 0x095E: return "f";  case 0x095F: return "y";
+        default: return nullptr;
+    }
+}
+
+const char* independent_vowel_latin(char32_t cp) {
+    switch (cp) {
+        case 0x0905: return "a";  case 0x0906: return "aa"; case 0x0907: return "i";  case 0x0908: return "ii";
+        case 0x0909: return "u";  case 0x090A: return "uu"; case 0x090B: return "ri"; case 0x090D: return "e";
+        case 0x090E: return "e";  case 0x090F: return "e";  case 0x0910: return "ai"; case 0x0911: return "o";
+        case 0x0912: return "o";  case 0x0913: return "o";  case 0x0914: return "au"; case 0x0960: return "ri";
+        default: return nullptr;
+    }
+}
+
+const char* vowel_sign_latin(char32_t cp) {
+    switch (cp) {
+        case 0x093E: return "aa"; case 0x093F: return "i";  case 0x0940: return "ii"; case 0x0941: return "u";
+        case 0x0942: return "uu"; case 0x0943: return "ri"; case 0x0944: return "ri"; case 0x0945: return "e";
+        case 0x0946: return "e";  case 0x0947: return "e";  case 0x0948: return "ai"; case 0x0949: return "o";
+        case 0x094A: return "o";  case 0x094B: return "o";  case 0x094C: return "au";
+        default: return nullptr;
+    }
+}
+
+struct Unit {
+    bool consonant = false;
+    std::string letters;  // consonant or independent vowel
+    std::string vowel;    // vowel sounded after a consonant ("a" = inherent)
+    bool inherent = false;
+    bool virama = false;
+    std::string coda;     // anusvara / visarga sounded after the unit
+};
+
+bool is_vowel(char c) { return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u'; }
+
+}  // namespace
+
+namespace {
+
+std::string romanise(std::string_view word, bool flap_as_r) {
+    std::vector<Unit> units;
+    std::size_t i = 0;
+    while (i < word.size()) {
+        char32_t cp = next_code_point(word, i);
+        if (const char* c = consonant_latin(cp)) {
+            Unit u;
+            u.consonant = true;
+            u.letters = c;
+            if (flap_as_r && !units.empty() && (cp == 0x0921 || cp == 0x0922)) u.letters = cp == 0x0921 ? "r" : "rh";
+            u.vowel = "a";
+            u.inherent = true;
+            units.push_back(u);
+        } else if (const char* v = independent_vowel_latin(cp)) {
+            Unit u;
+            u.letters = v;
+            units.push_back(u);
+        } else if (const char* s = vowel_sign_latin(cp)) {
+            if (!units.empty() && units.back().consonant) {
+                units.back().vowel = s;
+                units.back().inherent = false;
+            } else {
+                Unit u;
+                u.letters = s;
+                units.push_back(u);
+            }
+        } else if (cp == 0x094D) {
+            // ज्ञ is said (and romanised) gya in Hindi: अज्ञात → agyaat, ज्ञान → gyaan.
+            if (!units.empty() && units.back().letters == "j" && i < word.size()) {
+                std::size_t probe = i;
+                if (next_code_point(word, probe) == 0x091E) {
+                    units.back().letters = "g";
+                    units.back().vowel.clear();
+                    units.back().inherent = false;
+                    units.back().virama = true;
+                    Unit y;
+                    y.consonant = true;
+                    y.letters = "y";
+                    y.vowel = "a";
+                    y.inherent = true;
+                    units.push_back(y);
+                    i = probe;
+                    continue;
+                }
+            }
+            if (!units.empty() && units.back().consonant) {
+                units.back().vowel.clear();
+                units.back().inherent = false;
+                units.back().virama = true;
+            }
+        } else if (cp == 0x0902 || cp == 0x0901) {
+            if (!units.empty()) units.back().coda += "n";
+        } else if (cp == 0x0903) {
+            if (!units.empty()) units.back().coda += "h";
+        } else if (cp == 0x093C) {
+            // Nukta: क़ ख़ ग़ ज़ ड़ ढ़ फ़ sound as q kh g z r rh f.
+            if (!units.empty() && units.back().consonant) {
+                std::string& l = units.back().letters;
+                if (l == "k") l = "q";
+                else if (l == "j") l = "z";
+                else if (l == "ph") l = "f";
+                else if (l == "d") l = "r";
+                else if (l == "dh") l = "rh";
+            }
+        } else if (cp < 0x80 && std::isalnum(static_cast<int>(cp))) {
+            Unit u;
+            u.letters = std::string(1, static_cast<char>(std::tolower(static_cast<int>(cp))));
+            units.push_back(u);
+        }
+    }
+    const std::size_t n = units.size();
+    auto sounds_vowel = [&](std::size_t k) {
+        const Unit& u = units[k];
+        return u.consonant ? !u.vowel.empty() : true;
+    };
+    // Final schwa: dropped unless the last consonant closes a conjunct (मित्र → mitra).
+    if (n > 1 && units[n - 1].inherent && units[n - 1].coda.empty() && !units[n - 2].virama) units[n - 1].vowel.clear();
+    // Medial schwa, right to left: V C [a] C V → V C C V.
+    for (std::size_t k = n >= 2 ? n - 2 : 0; k >= 1 && k < n; --k) {
+        Unit& u = units[k];
+        if (!u.inherent || !u.coda.empty()) continue;
+        if (!sounds_vowel(k - 1) || units[k - 1].virama) continue;
+        const Unit& next = units[k + 1];
+        if (!next.consonant || next.vowel.empty()) continue;
+        u.vowel.clear();
+    }
+    std::string out;
+    for (std::size_t k = 0; k < n; ++k) {
+        const Unit& u = units[k];
+        std::string coda = u.coda;
+        // Anusvara is said m before a labial: चंपारण → champaaran, संबंध → sambandh.
+        if (coda == "n" && k + 1 < n && units[k + 1].consonant && std::strchr("pbm", units[k + 1].letters[0])) coda = "m";
+        out += u.letters + u.vowel + coda;
+    }
+    return out;
+}
+
+}  // namespace
+
+std::string devanagari_to_latin(std::string_view word) { return romanise(word, false); }
+
+std::vector<std::string> devanagari_readings(std::string_view word) {
+    std::vector<std::string> readings{romanise(word, false)};
+    std::string flap = romanise(word, true);
+    if (flap != readings.front()) readings.push_back(flap);
+    return readings;
+}
+
+std::vector<std::string> lookup_keys_of_devanagari(std::string_view word) {
+    std::vector<std::string> keys;
+    for (const auto& reading : devanagari_readings(word)) {
+        std::string key = consonant_skeleton(romanisation_key(reading));
+        if (!key.empty() && std::find(keys.begin(), keys.end(), key) == keys.end()) keys.push_back(key);
+    }
+    return keys;
+}
+
+std::string spelling_form(std::string_view latin) {
+    std::string s;
+    for (char c : latin) {
+        if (std::isalpha(static_cast<unsigned char>(c))) s += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    }
+    std::string out;
+    for (std::size_t k = 0; k < s.size(); ++k) {
+        char c = s[k];
+        char n1 = k + 1 < s.size() ? s[k + 1] : '\0';
+        char n2 = k + 2 < s.size() ? s[k + 2] : '\0';
+        if (c == 'c' && n1 == 'c' && n2 == 'h') continue;  // acchha: the doubled ch of अच्छा
+        if (c == 'c' && n1 == 'h') { out += "ch"; ++k; continue; }
+        if (c == 'c' && n1 == 'k') { out += 'k'; ++k; continue; }
+        if (c == 'c' && n1 == 'c' && (n2 == 'e' || n2 == 'i' || n2 == 'y')) { out += "ks"; ++k; continue; }
+        if (c == 'c') { out += (n1 == 'e' || n1 == 'i' || n1 == 'y') ? 's' : 'k'; continue; }
+        if (c == 'p' && n1 == 'h') { out += 'f'; ++k; continue; }
+        if (c == 'e' && n1 == 'e') { out += "ii"; ++k; continue; }
+        if (c == 'o' && n1 == 'o') { out += "uu"; ++k; continue; }
+        if (c == 'x') { out += "ks"; continue; }
+        if (c == 'q' && n1 == 'u') { out += "kv"; ++k; continue; }  // quarantine / क्वारंटाइन
+        if (c == 'q') { out += 'k'; continue; }
+        if (c == 'z') { out += 'j'; continue; }
+        // English ow / aw before a consonant or at the end is a vowel: Lucknow / लखनऊ.
+        if (c == 'w' && k > 0 && (s[k - 1] == 'o' || s[k - 1] == 'a') && (n1 == '\0' || !is_vowel(n1))) {
+            out += 'u';
+            continue;
+        }
+        if (c == 'w') { out += 'v'; continue; }
+        if (c == 'y' && k + 1 == s.size() && k > 0) { out += 'i'; continue; }
+        out += c;
+    }
+    // Doubled consonants and digraphs (kk, chch, ssh): gemination is written inconsistently
+    // (Agarwal / अग्रवाल, accha / अच्छा).
+    std::string folded;
+    for (std::size_t k = 0; k < out.size(); ++k) {
+        char c = out[k];
+        if (is_vowel(c)) {
+            folded += c;
+            continue;
+        }
+        bool digraph = k + 1 < out.size() && out[k + 1] == 'h' && c != 'h';
+        std::string unit = digraph ? out.substr(k, 2) : std::string(1, c);
+        // Drop the unaspirated half of a geminate (chchh → chh, kkh → kh) and plain doubles.
+        std::size_t next = k + unit.size();
+        bool doubled = out.compare(next, unit.size(), unit) == 0 ||
+                       (!digraph && next + 1 < out.size() && out[next] == c && out[next + 1] == 'h');
+        if (!doubled) folded += unit;
+        k = next - 1;
+    }
+    return folded;
+}
+
+double spelling_distance(std::string_view typed_latin, std::string_view devanagari_word) {
+    const std::string typed = spelling_form(typed_latin);
+    double best = 1e9;
+    for (const auto& reading : devanagari_readings(devanagari_word)) best = std::min(best, key_distance(typed, spelling_form(reading)));
+    return best;
+}
+
+std::string romanisation_key(std::string_view latin) {
+    std::string s;
+    for (char c : latin) {
+        if (std::isalpha(static_cast<unsigned char>(c))) s += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    }
+    std::string out;
+    auto at = [&](std::size_t k) -> char { return k < s.size() ? s[k] : '\0'; };
+    for (std::size_t k = 0; k < s.size();) {
+        char c = s[k];
+        char n1 = at(k + 1);
+        char n2 = at(k + 2);
+        auto starts = [&](const char* p) { return s.compare(k, std::char_traits<char>::length(p), p) == 0; };
+        if (c == 'c' && n1 == 'c' && n2 == 'h') { ++k; continue; }  // accha
+        if (starts("chh")) { out += 'c'; k += 3; continue; }
+        if (starts("ch")) { out += 'c'; k += 2; continue; }
+        if (starts("ck")) { out += 'k'; k += 2; continue; }
+        if (c == 'c' && n1 == 'c' && (n2 == 'e' || n2 == 'i' || n2 == 'y')) { out += "ks"; k += 2; continue; }  // vaccine
+        if (c == 'c') { out += (n1 == 'e' || n1 == 'i' || n1 == 'y') ? 's' : 'k'; ++k; continue; }
+        if (n1 == 'h' && (c == 'k' || c == 'g' || c == 'j' || c == 't' || c == 'd' || c == 'b' || c == 'r')) {
+            out += c;
+            k += 2;
+            continue;
+        }
+        if (c == 'p' && n1 == 'h') { out += 'f'; k += 2; continue; }
+        if (c == 's' && n1 == 'h') { out += 's'; k += 2; continue; }
+        if (c == 'x') { out += "ks"; ++k; continue; }
+        if (c == 'q' && n1 == 'u') { out += "kv"; k += 2; continue; }
+        if (c == 'q') { out += 'k'; ++k; continue; }
+        if (c == 'z') { out += 'j'; ++k; continue; }
+        bool before_vowel = is_vowel(n2) || n2 == 'y';
+        if ((c == 'a' && n1 == 'i') || (c == 'e' && n1 == 'i') || ((c == 'a' || c == 'e') && n1 == 'y' && !before_vowel)) {
+            out += 'e';
+            k += 2;
+            continue;
+        }
+        if ((c == 'a' || c == 'o') && n1 == 'u') { out += 'o'; k += 2; continue; }
+        if ((c == 'a' || c == 'o') && n1 == 'w' && !before_vowel) { out += 'o'; k += 2; continue; }
+        if (c == 'e' && n1 == 'e') { out += 'i'; k += 2; continue; }
+        if (c == 'o' && n1 == 'o') { out += 'u'; k += 2; continue; }
+        if (c == 'w') { out += 'v'; ++k; continue; }
+        if (c == 'y' && (k + 1 == s.size() || (!is_vowel(n1) && k > 0 && !is_vowel(s[k - 1])))) { out += 'i'; ++k; continue; }
+        if (c == 'm' && (n1 == 'p' || n1 == 'b')) { out += 'n'; ++k; continue; }
+        out += c;
+        ++k;
+    }
+    // Doubled letters (aa, ii, uu, tt, nn …) carry length or gemination that romanisers ignore.
+    out.erase(std::unique(out.begin(), out.end()), out.end());
+    if (out.size() > 2 && out.back() == 'a') out.pop_back();
+    // A word-final y after a vowel is the glide of -iya / -iy (antarrashtriya / अंतरराष्ट्रीय).
+    if (out.size() > 2 && out.back() == 'y' && is_vowel(out[out.size() - 2])) out.pop_back();
+    return out;
+}
+
+std::string romanisation_key_of_devanagari(std::string_view word) { return romanisation_key(devanagari_to_latin(word)); }
+
+std::string consonant_skeleton(std::string_view key) {
+    std::string out;
+    for (std::size_t k = 0; k < key.size(); ++k) {
+        char c = key[k];
+        if (is_vowel(c)) {
+            if (k == 0) out += '@';
+            continue;
+        }
+        // y is a glide that romanisers write or omit (trial / ट्रायल, arthvyvastha / अर्थव्यवस्था).
+        if (c == 'y' && k > 0) continue;
+        out += c;
+    }
+    out.erase(std::unique(out.begin(), out.end()), out.end());
+    return out;
+}
+
+namespace {
+
+// Cost of inserting or deleting s[k]; context matters: a vowel next to the same vowel is only
+// a change of length (ii / i), an h after a consonant only aspiration (kh / k, sh / s).
+double indel_cost(std::string_view s, std::size_t k) {
+    char c = s[k];
+    if (is_vowel(c)) {
+        bool lengthening = (k > 0 && s[k - 1] == c) || (k + 1 < s.size() && s[k + 1] == c);
+        if (lengthening) return 0.1;
+        return c == 'a' ? 0.2 : 0.45;  // a: the schwa that romanisers write or drop
+    }
+    if (c == 'h') return k > 0 && !is_vowel(s[k - 1]) ? 0.15 : 0.6;
+    if (c == 'y') return 0.45;
+    if (c == 'n') return 0.5;  // anusvara written or not
+    return 1.0;
+}
+
+double substitution_cost(char a, char b) {
+    if (a == b) return 0.0;
+    if (is_vowel(a) && is_vowel(b)) return 0.4;
+    if (is_vowel(a) != is_vowel(b)) return 1.2;
+    auto pair = [&](char x, char y) { return (a == x && b == y) || (a == y && b == x); };
+    if (pair('r', 'd') || pair('n', 'm') || pair('v', 'b') || pair('s', 'j') || pair('t', 'd') || pair('k', 'g'))
+        return 0.6;
+    return 1.0;
+}
+
+}  // namespace
+
+double key_distance(std::string_view a, std::string_view b) {
+    // Weighted Levenshtein, plus cheap two-letter-for-one substitutions for the vowel spellings
+    // English and Hindi romanisers disagree on (AIIMS / एम्स: ai ~ e, Chouhan / चौहान: ou ~ au).
+    const std::size_t n = a.size(), m = b.size();
+    std::vector<std::vector<double>> d(n + 1, std::vector<double>(m + 1, 0));
+    for (std::size_t j = 1; j <= m; ++j) d[0][j] = d[0][j - 1] + indel_cost(b, j - 1);
+    auto digraph_cost = [](std::string_view two, char one) {
+        if ((two == "ai" || two == "ei" || two == "ay") && one == 'e') return 0.15;
+        if ((two == "au" || two == "ou" || two == "ow") && one == 'o') return 0.15;
+        return -1.0;
+    };
+    for (std::size_t i = 1; i <= n; ++i) {
+        d[i][0] = d[i - 1][0] + indel_cost(a, i - 1);
+        for (std::size_t j = 1; j <= m; ++j) {
+            double best = std::min({d[i - 1][j] + indel_cost(a, i - 1), d[i][j - 1] + indel_cost(b, j - 1),
+                                    d[i - 1][j - 1] + substitution_cost(a[i - 1], b[j - 1])});
+            if (i >= 2) {
+                double c = digraph_cost(a.substr(i - 2, 2), b[j - 1]);
+                if (c >= 0) best = std::min(best, d[i - 2][j - 1] + c);
+            }
+            if (j >= 2) {
+                double c = digraph_cost(b.substr(j - 2, 2), a[i - 1]);
+                if (c >= 0) best = std::min(best, d[i - 1][j - 2] + c);
+            }
+            if (i >= 2 && j >= 2 && a.substr(i - 2, 2) != b.substr(j - 2, 2)) {
+                // au ~ ou: both diphthongs for औ
+                std::string_view x = a.substr(i - 2, 2), y = b.substr(j - 2, 2);
+                if ((x == "au" && y == "ou") || (x == "ou" && y == "au")) best = std::min(best, d[i - 2][j - 2] + 0.1);
+            }
+            d[i][j] = best;
+        }
+    }
+    return d[n][m];
+}
+
+bool is_ascii_word(std::string_view word) {
+    return !word.empty() && std::all_of(word.begin(), word.end(), [](char c) {
+        return std::isalpha(static_cast<unsigned char>(c)) != 0;
+    });
+}
+
+std::string letter_names(std::string_view latin) {
+    static const char* const names[26] = {"ए", "बी", "सी", "डी", "ई", "एफ", "जी", "एच", "आई", "जे", "के", "एल", "एम",
+                                          "एन", "ओ", "पी", "क्यू", "आर", "एस", "टी", "यू", "वी", "डब्ल्यू", "एक्स", "वाई", "जेड"};
+    if (latin.size() < 2 || latin.size() > 6 || !is_ascii_word(latin)) return {};
+    std::string out;
+    for (char c : latin) out += names[std::tolower(static_cast<unsigned char>(c)) - 'a'];
+    return out;
+}
+
+}  // namespace khoj
