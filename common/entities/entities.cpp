@@ -354,6 +354,13 @@ const char* kind_name(EntityKind kind) {
     return "person";
 }
 
+std::optional<EntityKind> kind_from_name(std::string_view name) {
+    for (EntityKind kind : kEntityKinds) {
+        if (name == kind_name(kind)) return kind;
+    }
+    return std::nullopt;
+}
+
 Gazetteer::Gazetteer(std::string_view tsv) {
     Analyzer analyzer;
     std::size_t line_no = 0;

@@ -14,8 +14,14 @@ namespace khoj {
 /// What an entity is; decides its index term prefix (XP, XL, XO) and its query filter (person:, place:, org:).
 enum class EntityKind { Person, Place, Organisation };
 
+/// Every kind, in the order hits and facets list them.
+inline constexpr EntityKind kEntityKinds[] = {EntityKind::Person, EntityKind::Place, EntityKind::Organisation};
+
 /// "person", "place" or "org": the spelling used in the gazetteer, in query filters and in output.
 const char* kind_name(EntityKind kind);
+
+/// The kind spelt @p name by kind_name() ("person", "place", "org"), or nullopt.
+std::optional<EntityKind> kind_from_name(std::string_view name);
 
 /// One canonical entity: every spelling (शोइगु, सोइगु, Shoigu) resolves to the same value.
 struct Entity {
