@@ -202,7 +202,14 @@ std::string format_explanation(const BuiltQuery& built, const Xapian::Database& 
         if (e.terms.empty()) out << "    (no matching term in the index; ignored)\n";
         for (const auto& t : e.terms) {
             char line[64];
-            std::snprintf(line, sizeof line, "    weight %.2f  in %6u articles  ", t.weight, db.get_termfreq(t.term));
+            // A reading of several words counts the articles that have all of them.
+            Xapian::doccount articles = db.get_termfreq(t.term);
+            if (!t.all_of.empty()) {
+                Xapian::Enquire enquire(db);
+                enquire.set_query(Xapian::Query(Xapian::Query::OP_AND, t.all_of.begin(), t.all_of.end()));
+                articles = enquire.get_mset(0, 0, db.get_doccount()).get_matches_estimated();
+            }
+            std::snprintf(line, sizeof line, "    weight %.2f  in %6u articles  ", t.weight, articles);
             out << line << t.term << "  (" << t.reason << ")\n";
         }
     }

@@ -37,7 +37,7 @@ void add_choice(WordExpansion& out, std::string term, double weight, std::string
             return;
         }
     }
-    out.terms.push_back(TermChoice{std::move(term), weight, std::move(reason), spelling_group});
+    out.terms.push_back(TermChoice{std::move(term), weight, std::move(reason), spelling_group, {}});
 }
 
 // How far a transliteration candidate may be from what the user typed: short words must match
@@ -98,6 +98,13 @@ Xapian::Query query_of(const WordExpansion& expansion) {
     };
     std::map<int, Group> groups;
     for (const auto& c : expansion.terms) {
+        if (!c.all_of.empty()) {
+            // A reading of several words: their AND, scaled so that two words together do not
+            // weigh twice what one word does.
+            Xapian::Query all(Xapian::Query::OP_AND, c.all_of.begin(), c.all_of.end());
+            parts.push_back(scaled(all, c.weight / std::sqrt(static_cast<double>(c.all_of.size()))));
+            continue;
+        }
         std::string title = title_term(c.term);
         if (c.spelling_group != 0) {
             Group& g = groups[c.spelling_group];
@@ -141,35 +148,6 @@ std::vector<QueryBuilder::Candidate> QueryBuilder::latin_candidates(const std::s
     const double threshold = distance_threshold(spelling_form(latin));
     while (!candidates.empty() && candidates.back().distance > threshold) candidates.pop_back();
     return candidates;
-}
-
-void QueryBuilder::add_latin_candidates(const std::string& latin, bool title_only, WordExpansion& out) {
-    const std::string stem_prefix = title_only ? prefix::kTitleStem : prefix::kStem;
-    const std::vector<Candidate> candidates = latin_candidates(latin);
-    if (candidates.empty()) return;
-    const double best = candidates.front().distance;
-    const double threshold = distance_threshold(spelling_form(latin));
-    // A romanised function word (ki, ka, se) stands for a stop word: it adds nothing to ranking.
-    if (is_stopword(candidates.front().word) && best <= 0.3) {
-        out.terms.clear();
-        out.word.clear();
-        return;
-    }
-    int taken = 0;
-    for (const auto& c : candidates) {
-        if (c.distance > best + kSpellingMargin || c.distance > threshold || taken == kMaxSpellings) break;
-        if (is_stopword(c.word)) continue;
-        Token t = analyzer_.analyze_word(c.word);
-        std::string term = stem_prefix + t.stem;
-        if (!exists(term)) continue;
-        // Near-ties are spellings of one word and share one weight; a clearly worse candidate
-        // is kept as a separate, lighter term so it cannot crowd out the best one.
-        bool near_tie = c.distance - best <= kSpellingTie;
-        double weight = near_tie ? std::exp(-1.2 * best) : 0.5 * std::exp(-2.0 * c.distance);
-        add_choice(out, term, weight, "transliteration " + c.word + " d=" + format_distance(c.distance), near_tie ? kStemGroup : 0);
-        if (near_tie) out.forms.push_back(c.word);
-        ++taken;
-    }
 }
 
 void QueryBuilder::add_devanagari_variants(const Token& token, bool title_only, WordExpansion& out) {
@@ -229,7 +207,7 @@ WordExpansion QueryBuilder::expand_word(const std::string& word, bool title_only
                 capital_acronym = !spelled.stem.empty() && exists(stem_prefix + spelled.stem);
             }
             if (is_ascii_word(token.exact) && month_from_name(token.exact) == 0 && !capital_acronym)
-                add_latin_candidates(token.exact, title_only, translit);
+                add_latin_readings(word, token.exact, title_only, translit);
             if (translit.word.empty() && !looks_like_acronym(word)) {  // a romanised stop word (ki, se, ka)
                 out.terms.clear();
                 return out;
@@ -248,6 +226,162 @@ WordExpansion QueryBuilder::expand_word(const std::string& word, bool title_only
             if (exists(stem_prefix + token.stem)) add_choice(out, stem_prefix + token.stem, 1.0, "as written");
             break;
     }
+    return out;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Latin words read every way a user may mean them: romanised Hindi, English pronunciation, a
+// gazetteer name, an English word's translations (see english_readings.h). The spelling readings
+// (romanised, pronounced) compete by distance, so a far one never outweighs a close one and a
+// word with no close reading matches nothing (police → पुलिस, not पॉलिसी); the meaning readings
+// (names, translations) join the word's concept (OP_SYNONYM), the dictionary's less sure ones
+// as a lighter concept of their own.
+
+namespace {
+
+// Spelling group of the dictionary's translations: one concept, at its own lower weight.
+constexpr int kDictionaryGroup = 2;
+// An English word is read as English first: its romanised-Hindi readings count this much further.
+constexpr double kRomanisedEnglishPenalty = 0.15;
+// A Latin word no English list knows is mostly a name, which romanisation reads better than
+// English pronunciation does (Putin: पुतिन, not प्यूटिन): its pronounced readings count this much further.
+constexpr double kPronouncedNamePenalty = 0.3;
+// Adjacent words are one word of the index (New Zealand → न्यूजीलैंड) when the joined reading is this close.
+constexpr double kCompoundDistance = 0.35;
+
+struct Spelling {
+    std::string word;
+    double distance;
+    std::string reason;
+};
+
+// Adds a reading's term, or, when another reading already gave it, names both sources and
+// keeps the surer weight and the surer concept.
+void add_reading(WordExpansion& out, const std::string& term, double weight, const std::string& reason, int group) {
+    for (auto& c : out.terms) {
+        if (c.term != term || !c.all_of.empty()) continue;
+        c.reason += "; " + reason;
+        c.weight = std::max(c.weight, weight);
+        if (c.spelling_group == 0 || group == kStemGroup) c.spelling_group = group;
+        return;
+    }
+    out.terms.push_back(TermChoice{term, weight, reason, group, {}});
+}
+
+}  // namespace
+
+void QueryBuilder::add_latin_readings(const std::string& typed, const std::string& latin, bool title_only, WordExpansion& out) {
+    const std::string stem_prefix = title_only ? prefix::kTitleStem : prefix::kStem;
+    std::vector<EnglishReading> meanings = english_.names(typed);
+    const bool name = !meanings.empty();
+    const bool english = !name && english_.is_english(latin);
+    if (english) meanings = english_.translations(latin);
+    const bool sure_meaning = name || std::any_of(meanings.begin(), meanings.end(), [](const EnglishReading& r) { return r.kind == ReadingKind::Glossary; });
+    const std::vector<Candidate> romanised = latin_candidates(latin);
+    // A romanised function word (ki, ka, se) stands for a stop word: it adds nothing to ranking.
+    if (!romanised.empty() && is_stopword(romanised.front().word) && romanised.front().distance <= 0.3 && !sure_meaning) {
+        out.terms.clear();
+        out.word.clear();
+        return;
+    }
+    std::vector<Spelling> spellings;
+    for (const auto& c : romanised)
+        spellings.push_back({c.word, c.distance + (english ? kRomanisedEnglishPenalty : 0), "transliteration " + c.word + " d=" + format_distance(c.distance)});
+    if (!name) {
+        for (const auto& p : english_.pronunciations(latin)) {
+            const double d = p.distance + (english ? 0 : kPronouncedNamePenalty);
+            auto same = std::find_if(spellings.begin(), spellings.end(), [&](const Spelling& s) { return s.word == p.words.front(); });
+            if (same == spellings.end()) spellings.push_back({p.words.front(), d, p.reason});
+            else if (d < same->distance) *same = {p.words.front(), d, p.reason + "; " + same->reason};
+        }
+    }
+    std::sort(spellings.begin(), spellings.end(), [](const Spelling& a, const Spelling& b) { return a.distance < b.distance; });
+    // A certain meaning (a name, a glossary word) is as close as a reading gets.
+    const double best = sure_meaning ? 0.0 : spellings.empty() ? 0.0 : spellings.front().distance;
+    const double threshold = distance_threshold(spelling_form(latin));
+    int taken = 0;
+    // Beside a certain meaning only near-ties stay: a loanword's own spellings (हॉस्पिटल beside
+    // अस्पताल), not words that merely sound alike (मिसाल beside मिसाइल).
+    const double margin = sure_meaning ? kSpellingTie : kSpellingMargin;
+    for (const auto& c : spellings) {
+        if (c.distance > best + margin || c.distance > threshold || taken == kMaxSpellings) break;
+        if (is_stopword(c.word)) continue;
+        const std::string term = stem_prefix + analyzer_.analyze_word(c.word).stem;
+        if (!exists(term)) continue;
+        // Near-ties are spellings of one word and share one weight; a clearly worse candidate
+        // is kept as a separate, lighter term so it cannot crowd out the best one.
+        const bool near_tie = c.distance - best <= kSpellingTie;
+        const double weight = near_tie ? std::exp(-1.2 * best) : 0.5 * std::exp(-2.0 * c.distance);
+        add_reading(out, term, weight, c.reason, near_tie ? kStemGroup : 0);
+        if (near_tie) out.forms.push_back(c.word);
+        ++taken;
+    }
+    add_meaning_readings(meanings, title_only, out);
+}
+
+void QueryBuilder::add_meaning_readings(const std::vector<EnglishReading>& readings, bool title_only, WordExpansion& out) {
+    const std::string stem_prefix = title_only ? prefix::kTitleStem : prefix::kStem;
+    // One-word readings first: a phrase that contains one of them (नई दिल्ली beside दिल्ली) adds
+    // nothing but a bonus for the phrase, which datelines would collect.
+    std::vector<const EnglishReading*> ordered;
+    for (const auto& r : readings) if (r.words.size() == 1) ordered.push_back(&r);
+    for (const auto& r : readings) if (r.words.size() > 1) ordered.push_back(&r);
+    std::set<std::string> single_terms;
+    for (const EnglishReading* reading : ordered) {
+        const EnglishReading& r = *reading;
+        std::vector<std::string> terms;
+        bool missing = false;
+        for (const auto& w : r.words) {
+            Token t = analyzer_.analyze_word(w);
+            if (t.exact.empty() || t.stopword) continue;  // a phrase's stop words are not indexed
+            std::string term = stem_prefix + t.stem;
+            missing = missing || !exists(term);
+            if (std::find(terms.begin(), terms.end(), term) == terms.end()) terms.push_back(std::move(term));
+        }
+        if (missing || terms.empty()) continue;
+        const int group = r.kind == ReadingKind::Dictionary ? kDictionaryGroup : kStemGroup;
+        if (terms.size() > 1 && std::any_of(terms.begin(), terms.end(), [&](const std::string& t) { return single_terms.count(t) > 0; })) continue;
+        if (terms.size() == 1) {
+            single_terms.insert(terms.front());
+            add_reading(out, terms.front(), r.weight, r.reason, group);
+            if (r.words.size() == 1 && r.kind != ReadingKind::Dictionary) out.forms.push_back(r.words.front());
+            continue;
+        }
+        std::string label;
+        for (const auto& w : r.words) label += (label.empty() ? "" : " ") + w;
+        out.terms.push_back(TermChoice{stem_prefix + label, r.weight, r.reason, 0, terms});
+    }
+}
+
+WordExpansion QueryBuilder::expand_unit(const std::vector<std::string>& words, bool title_only) {
+    WordExpansion out;
+    std::string text, joined;
+    for (const auto& w : words) {
+        if (!is_ascii_word(w)) return out;
+        text += (text.empty() ? "" : " ") + w;
+        joined += lower_ascii(w);
+    }
+    out.word = text;
+    if (words.size() < 2) return out;
+    std::vector<EnglishReading> readings = english_.names(text);
+    if (readings.empty()) readings = english_.translations(lower_ascii(text));
+    if (readings.empty()) {
+        // One word of the index for the words joined, said in English or romanised (New Zealand → न्यूजीलैंड),
+        // but only when some word has no reading of its own: two words that read well apart are two words.
+        const bool each_reads = std::all_of(words.begin(), words.end(), [&](const std::string& w) {
+            const std::string lower = lower_ascii(w);
+            return !latin_candidates(lower).empty() || !english_.translations(lower).empty() || !english_.pronunciations(lower).empty();
+        });
+        if (!each_reads) {
+            for (auto& p : english_.pronunciations(lower_ascii(text)))
+                if (p.distance <= kCompoundDistance) readings.push_back({p.words, ReadingKind::Pronunciation, std::exp(-1.2 * p.distance), p.distance, "one word for " + text + ", " + p.reason});
+            for (const auto& c : latin_candidates(joined))
+                if (c.distance <= kCompoundDistance) readings.push_back({{c.word}, ReadingKind::Pronunciation, std::exp(-1.2 * c.distance), c.distance, "one word for " + text + ", transliteration " + c.word + " d=" + format_distance(c.distance)});
+        }
+    } else {
+        for (auto& r : readings) r.reason = "phrase " + text + ": " + r.reason;
+    }
+    add_meaning_readings(readings, title_only, out);
     return out;
 }
 
@@ -361,7 +495,8 @@ struct QueryBuilder::Parser {
             }
             char sign = item.sign;
             bool is_filter = false;
-            Xapian::Query q = clause(is_filter);
+            Xapian::Query q = unit();
+            if (q.empty()) q = clause(is_filter);
             if (q.empty()) {
                 pending_and = pending_not = false;
                 continue;
@@ -406,6 +541,29 @@ struct QueryBuilder::Parser {
             positive = Xapian::Query(Xapian::Query::OP_AND_NOT, positive, Xapian::Query(Xapian::Query::OP_OR, must_not.begin(), must_not.end()));
         }
         return positive;
+    }
+
+    // Adjacent plain Latin words tried as one unit (QueryBuilder::expand_unit): three, then two.
+    Xapian::Query unit() {
+        for (std::size_t n : {std::size_t{3}, std::size_t{2}}) {
+            if (next + n > items.size()) continue;
+            std::vector<std::string> words;
+            bool plain = true;
+            for (std::size_t k = 0; k < n && plain; ++k) {
+                const Item& it = items[next + k];
+                plain = it.kind == Kind::Word && it.field.empty() && (k == 0 || it.sign == 0) && is_ascii_word(it.text);
+                words.push_back(it.text);
+            }
+            if (!plain) continue;
+            WordExpansion e = builder.expand_unit(words, false);
+            if (e.terms.empty()) continue;
+            next += n;
+            Xapian::Query q = query_of(e);
+            if (!e.forms.empty()) result.preferred_forms.push_back(e.forms);
+            result.expansions.push_back(std::move(e));
+            return q;
+        }
+        return Xapian::Query();
     }
 
     Xapian::Query clause(bool& is_filter) {

@@ -2,6 +2,7 @@
 #pragma once
 #include "common/text/analyzer.h"
 #include "common/index/record_codec.h"
+#include "common/search/english_readings.h"
 
 #include <xapian.h>
 
@@ -20,6 +21,9 @@ struct TermChoice {
     /// (Xapian's OP_SYNONYM), so an article is not ranked up for using the rarer spelling:
     /// 0 = scored alone, 1 = the word's stems.
     int spelling_group = 0;
+    /// A reading of several words (मृतकों की संख्या for "death toll"): an article must have every
+    /// one of these terms; @p term is then only its label for --explain.
+    std::vector<std::string> all_of;
 };
 
 /// How one word of the query was understood.
@@ -67,15 +71,22 @@ class QueryBuilder {
     /// the distance threshold for words of its length.
     std::vector<Candidate> latin_candidates(const std::string& latin);
 
+    /// Adjacent Latin words read as one unit, if they are one: a gazetteer name (Tamil Nadu →
+    /// तमिलनाडु), a phrase of the English lists (death toll → मृतकों की संख्या), or a name Hindi
+    /// writes as one word (New Zealand → न्यूजीलैंड). No terms when they are not.
+    WordExpansion expand_unit(const std::vector<std::string>& words, bool title_only);
+
   private:
     struct Parser;
-    void add_latin_candidates(const std::string& latin, bool title_only, WordExpansion& out);
+    void add_latin_readings(const std::string& typed, const std::string& latin, bool title_only, WordExpansion& out);
+    void add_meaning_readings(const std::vector<EnglishReading>& readings, bool title_only, WordExpansion& out);
     void add_devanagari_variants(const Token& token, bool title_only, WordExpansion& out);
     bool exists(const std::string& term) const;
 
     Xapian::Database db_;
     const RecordCodec* codec_;
     Analyzer analyzer_;
+    EnglishReader english_{db_, analyzer_};
 };
 
 /// Combines a word's term choices into one query (each term scaled by its weight).
