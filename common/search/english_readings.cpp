@@ -1,7 +1,6 @@
 /** @file english_readings.cpp @brief Names, translations and English pronunciations of Latin query words, checked against the index's vocabulary. */
 #include "common/search/english_readings.h"
 
-#include "common/entities/entities.h"
 #include "common/index/schema.h"
 #include "common/text/english_lexicon.h"
 #include "common/text/english_morphology.h"
@@ -14,8 +13,12 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <unordered_map>
 
 namespace khoj {
+
+extern const char* const kGazetteerTsv;  // generated from common/entities/data/gazetteer.tsv
+
 namespace {
 
 // A dictionary translation in fewer articles than this is more likely a bookish or wrong sense
@@ -34,11 +37,6 @@ std::string format_distance(double d) {
     return buf;
 }
 
-std::string joined(const std::vector<std::string>& words) {
-    std::string out;
-    for (const auto& w : words) out += (out.empty() ? "" : " ") + w;
-    return out;
-}
 
 // How sure a translation is: the glossary was written for news, the dictionary was not; a
 // later sense is less likely than the first.
@@ -64,34 +62,86 @@ Xapian::doccount EnglishReader::frequency(const std::vector<std::string>& words)
     return content ? fewest : 0;
 }
 
+namespace {
+
+// A name as typed, for comparing with the gazetteer's Latin aliases: lower case, words of
+// letters and digits separated by one space ("Korean People's Army" → "korean people s army").
+std::string name_key(std::string_view text) {
+    std::string out;
+    bool gap = false;
+    for (char c : text) {
+        const bool letter = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+        if (!letter) {
+            gap = !out.empty();
+            continue;
+        }
+        if (gap) out += ' ';
+        gap = false;
+        out += static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+    }
+    return out;
+}
+
+// The gazetteer's Latin aliases → the Devanagari spellings of their entity. Read straight from the
+// compiled-in TSV rather than from Gazetteer::builtin(), which analyses every alias with ICU
+// (10 ms: more than a whole one-shot search) for matching running text, which this does not need.
+struct NameTable {
+    struct Name {
+        std::string english;                 ///< canonical English name
+        std::vector<std::string> devanagari;  ///< canonical Devanagari name and aliases
+    };
+    std::vector<Name> names;
+    std::unordered_map<std::string, std::vector<std::size_t>> by_alias;  // name_key → names (several = ambiguous)
+    std::unordered_map<std::string, std::size_t> acronyms;              // "US", "UP": typed in capitals only
+
+    NameTable() {
+        std::unordered_map<std::string, std::size_t> by_entity;  // the gazetteer lists a few entities twice
+        for (const std::string& line : split(kGazetteerTsv, '\n')) {
+            const std::vector<std::string> fields = split(line, '\t');
+            if (line.empty() || line[0] == '#' || fields.size() < 3) continue;
+            auto [it, added] = by_entity.emplace(fields[0] + "\t" + fields[1] + "\t" + fields[2], names.size());
+            if (added) names.push_back({trim(fields[1]), {trim(fields[2])}});
+            const std::size_t id = it->second;
+            std::vector<std::string> spellings = {fields[1]};
+            if (fields.size() > 3) for (const auto& a : split(fields[3], '|')) spellings.push_back(trim(a));
+            for (const std::string& spelling : spellings) {
+                if (spelling.empty()) continue;
+                if (has_devanagari(spelling)) {
+                    names[id].devanagari.push_back(spelling);
+                } else if (std::all_of(spelling.begin(), spelling.end(), [](char c) { return (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9'); })) {
+                    acronyms.emplace(spelling, id);
+                } else {
+                    auto& ids = by_alias[name_key(spelling)];
+                    if (std::find(ids.begin(), ids.end(), id) == ids.end()) ids.push_back(id);
+                }
+            }
+        }
+    }
+};
+
+const NameTable& name_table() {
+    static const NameTable table;
+    return table;
+}
+
+}  // namespace
+
 std::vector<EnglishReading> EnglishReader::names(std::string_view text) {
     std::vector<EnglishReading> out;
-    const Gazetteer& gazetteer = Gazetteer::builtin();
-    std::vector<std::string> typed;
-    bool capitals = true;
-    for (const auto& word : split(trim(text), ' ')) {
-        if (word.empty()) continue;
-        typed.push_back(lower_ascii(word));
-        capitals = capitals && std::all_of(word.begin(), word.end(), [](char c) { return c >= 'A' && c <= 'Z'; });
+    const NameTable& table = name_table();
+    const NameTable::Name* name = nullptr;
+    if (auto acronym = table.acronyms.find(trim(text)); acronym != table.acronyms.end()) {
+        name = &table.names[acronym->second];
+    } else if (auto alias = table.by_alias.find(name_key(text)); alias != table.by_alias.end() && alias->second.size() == 1) {
+        name = &table.names[alias->second.front()];  // an alias of two entities is no reading to trust
     }
-    if (typed.empty() || !is_ascii_word(typed.front())) return out;
-    const auto* starting = gazetteer.starting_with_exact(typed.front());
-    if (starting == nullptr) return out;
-    // The gazetteer may list one entity on two lines: entities are compared by value.
-    std::vector<Entity> entities;
-    for (std::size_t a : *starting) {
-        const auto& alias = gazetteer.aliases()[a];
-        const Entity& entity = gazetteer.entities()[alias.entity];
-        if (alias.exact == typed && (!alias.acronym || capitals) && std::find(entities.begin(), entities.end(), entity) == entities.end())
-            entities.push_back(entity);
-    }
-    if (entities.size() != 1) return out;  // unknown, or two entities' alias: not a reading to trust
-    const Entity& entity = entities.front();
-    for (const auto& alias : gazetteer.aliases()) {
-        if (gazetteer.entities()[alias.entity] != entity || !has_devanagari(alias.exact.front())) continue;
-        if (std::any_of(out.begin(), out.end(), [&](const EnglishReading& r) { return r.words == alias.exact; })) continue;
-        if (frequency(alias.exact) == 0) continue;
-        out.push_back({alias.exact, ReadingKind::Name, 1.0, 0, "name " + entity.name_en + ": " + joined(alias.exact)});
+    if (name == nullptr) return out;
+    for (const std::string& spelling : name->devanagari) {
+        std::vector<std::string> words;
+        for (const Token& t : analyzer_.tokenize(to_nfc(spelling))) words.push_back(t.exact);
+        if (words.empty() || frequency(words) == 0) continue;
+        if (std::any_of(out.begin(), out.end(), [&](const EnglishReading& r) { return r.words == words; })) continue;
+        out.push_back({words, ReadingKind::Name, 1.0, 0, "name " + name->english + ": " + spelling});
     }
     return out;
 }
