@@ -222,9 +222,24 @@ std::string pronounced_lookup_form(std::string_view pronounced) {
     return out;
 }
 
+namespace {
+
+// Vowel length says little about an English word in Devanagari (पुलिस / पुलीस, टीम / टिम): both
+// sides are compared with long vowels made short.
+std::string short_vowels(std::string_view s) {
+    std::string out;
+    for (char c : s) {
+        if (!out.empty() && out.back() == c && is_vowel(c)) continue;
+        out += c;
+    }
+    return out;
+}
+
+}  // namespace
+
 double pronunciation_distance(std::string_view pronounced, std::string_view devanagari_word) {
     // Only the plain reading: in English loanwords ड is d, never the flap r (हेड is not "her").
-    return edit_distance(pronounced, spelling_form(devanagari_to_latin(devanagari_word)));
+    return edit_distance(short_vowels(pronounced), short_vowels(spelling_form(devanagari_to_latin(devanagari_word))));
 }
 
 EnglishPronouncer& EnglishPronouncer::instance() {
