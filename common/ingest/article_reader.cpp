@@ -2,9 +2,8 @@
 #include "common/ingest/article_reader.h"
 
 #include "common/ingest/dates.h"
+#include "common/ingest/input_formats.h"
 #include "common/util/unicode_text.h"
-
-#include <nlohmann/json.hpp>
 
 #include <algorithm>
 #include <fstream>
@@ -145,28 +144,14 @@ void ArticleReader::read_txt(const fs::path& file, const fs::path& root) {
         reject(file, 0, "file is larger than 8 MiB");
         return;
     }
-    if (text.rfind("\xEF\xBB\xBF", 0) == 0) text.erase(0, 3);  // byte order mark
-    InputArticle input;
-    input.file = file.string();
     std::error_code ec;
     fs::path relative = fs::relative(file, root, ec);
     if (ec || relative.empty()) relative = file.filename();
     relative.replace_extension();
-    input.article.id = relative.generic_string();
-    // The first non-empty line is the headline; the rest is the body.
-    std::size_t pos = 0;
-    while (pos < text.size()) {
-        std::size_t end = text.find('\n', pos);
-        if (end == std::string::npos) end = text.size();
-        std::string line = text.substr(pos, end - pos);
-        pos = end + 1;
-        if (line.find_first_not_of(" \t\r") != std::string::npos) {
-            while (!line.empty() && (line.back() == '\r' || line.back() == ' ')) line.pop_back();
-            input.article.title = line;
-            break;
-        }
-    }
-    input.article.body = pos < text.size() ? text.substr(pos) : std::string();
+    ParsedArticle parsed = parse_text_article(text, relative.generic_string());
+    InputArticle input;
+    input.file = file.string();
+    input.article = std::move(*parsed.article);
     if (auto date = find_date_in_file_name(file.filename().string())) input.article.date = *date;
     accept(std::move(input));
 }
@@ -186,37 +171,16 @@ void ArticleReader::read_jsonl(const fs::path& file) {
             reject(file, number, "line is larger than 16 MiB");
             continue;
         }
-        // The JSON parser rejects ill-formed UTF-8 itself; the separate check only names the
-        // reason, so it runs on rejected lines alone.
-        auto j = nlohmann::json::parse(line, nullptr, false);
-        if (j.is_discarded() || !j.is_object()) {
-            reject(file, number, is_valid_utf8(line) ? "not a JSON object" : "invalid UTF-8");
+        ParsedArticle parsed = parse_json_article(line);
+        for (const std::string& warning : parsed.warnings) on_rejected_(Diagnostic{file.string(), number, warning});
+        if (!parsed.article) {
+            reject(file, number, parsed.error);
             continue;
         }
         InputArticle input;
         input.file = file.string();
         input.line = number;
-        Article& a = input.article;
-        auto text_field = [&](const char* name) -> std::string {
-            auto it = j.find(name);
-            if (it == j.end() || it->is_null()) return {};
-            if (it->is_string()) return it->get<std::string>();
-            if (it->is_number_integer()) return std::to_string(it->get<long long>());
-            return {};
-        };
-        a.id = text_field("id");
-        a.title = text_field("title");
-        a.body = text_field("body");
-        a.source = text_field("source");
-        a.url = text_field("url");
-        std::string date = text_field("date");
-        if (!date.empty()) {
-            if (auto parsed = parse_iso_date(date)) {
-                a.date = *parsed;
-            } else {
-                on_rejected_(Diagnostic{file.string(), number, "ignored a date that is not YYYY-MM-DD: " + date});
-            }
-        }
+        input.article = std::move(*parsed.article);
         accept(std::move(input), true);
     }
     if (in.bad()) reject(file, number, "read error");
