@@ -2,6 +2,7 @@
 #include "common/index/index_writer.h"
 
 #include "common/index/document_builder.h"
+#include "common/index/index_folder.h"
 #include "common/util/errors.h"
 #include "common/text/romanisation.h"
 #include "common/index/schema.h"
@@ -9,135 +10,31 @@
 #include "common/util/worker_pool.h"
 
 #include <algorithm>
-#include <cerrno>
 #include <chrono>
-#include <cstdio>
-#include <cstring>
-#include <memory>
+#include <ctime>
 #include <filesystem>
 #include <map>
-#include <thread>
+#include <memory>
 #include <tuple>
-
-#include <fcntl.h>
-#include <sys/stat.h>
-#include <sys/file.h>
-#include <unistd.h>
 
 namespace khoj {
 
-namespace {
-
-void check_analysis_version(const Xapian::Database& db, const std::string& path) {
-    std::string version = db.get_metadata(metadata::kAnalysisVersion);
-    if (db.get_doccount() > 0 && version != kAnalysisVersion) {
-        throw IndexError("index " + path + " was built by analysis version '" + (version.empty() ? "unknown" : version) +
-                         "' but this Khoj uses '" + kAnalysisVersion + "': rebuild it (remove the folder and run khoj-index again)");
-    }
-}
-
-std::string without_trailing_slash(std::string path) {
-    while (path.size() > 1 && path.back() == '/') path.pop_back();
-    return path;
-}
-
-bool has_termlist_table(const std::string& path) {
+IndexWriter::IndexWriter(const std::string& path) : path_(without_trailing_slash(path)), lock_(path_) {
+    recover_interrupted_swap(path_);
+    remove_swap_leftovers(path_);
     std::error_code ec;
-    return std::filesystem::exists(std::filesystem::path(path) / "termlist.glass", ec);
-}
-
-}  // namespace
-
-void replace_index_folder(const std::string& path, const std::string& replacement) {
-    namespace fs = std::filesystem;
-    // RENAME_EXCHANGE swaps both names in one step: a crash leaves the old or the new index.
-    if (::renameat2(AT_FDCWD, replacement.c_str(), AT_FDCWD, path.c_str(), RENAME_EXCHANGE) == 0) return;
-    // No exchange here (e.g. some network file systems): two renames, which a crash can split,
-    // leaving the index at PATH.old for recover_interrupted_swap() and the readers to find.
-    const std::string old = path + ".old";
-    std::error_code ec;
-    fs::remove_all(old, ec);
-    fs::rename(path, old);
-    fs::rename(replacement, path);
-    fs::rename(old, replacement);
-}
-
-void recover_interrupted_swap(const std::string& path) {
-    namespace fs = std::filesystem;
-    std::error_code ec;
-    if (!fs::exists(path, ec) && fs::exists(path + ".old", ec)) fs::rename(path + ".old", path);
-}
-
-FolderIdentity folder_identity(const std::string& path) {
-    struct stat st {};
-    if (::stat(path.c_str(), &st) != 0) return {0, 0};
-    return {static_cast<unsigned long long>(st.st_dev), static_cast<unsigned long long>(st.st_ino)};
-}
-
-Xapian::Database open_index_for_reading(const std::string& input_path, FolderIdentity* identity) {
-    const std::string given = without_trailing_slash(input_path);
-    for (int attempt = 0;; ++attempt) {
-        std::string path = given;
-        std::error_code ec;
-        if (!std::filesystem::exists(path, ec) && std::filesystem::exists(path + ".old", ec)) path += ".old";  // mid-swap (see replace_index_folder)
-        const FolderIdentity before = folder_identity(path);
-        if (before == FolderIdentity{0, 0}) {
-            if (attempt < 3 && std::filesystem::exists(given + ".tmp", ec)) {  // between the two renames of a swap
-                std::this_thread::sleep_for(std::chrono::milliseconds(10));
-                continue;
-            }
-            throw IndexError("no index at " + given + " (build one with khoj-index --index " + given + " FILES)");
-        }
-        const bool last = attempt == 5;
-        try {
-            Xapian::Database db(path);
-            check_analysis_version(db, path);
-            if (folder_identity(path) != before && !last) continue;  // swapped while opening: the tables may be mixed
-            if (identity) *identity = before;
-            return db;
-        } catch (const Xapian::DatabaseModifiedError&) {
-            // A concurrent commit landed between opening and reading the metadata.
-            if (last) throw IndexError("index " + given + " keeps changing under the search; try again");
-        } catch (const Xapian::DatabaseOpeningError& e) {
-            if (folder_identity(path) != before && !last) continue;
-            throw IndexError("cannot open index " + given + ": " + e.get_msg());
-        } catch (const Xapian::DatabaseCorruptError& e) {
-            if (folder_identity(path) != before && !last) continue;
-            throw IndexError("index " + given + " is damaged: " + e.get_msg());
-        }
-    }
-}
-
-IndexWriter::IndexWriter(const std::string& path) : path_(without_trailing_slash(path)) {
-    // Xapian's own lock lives inside the folder, which compaction and restore_termlist() swap
-    // for a new one; this lock sits beside it and is held for the whole run.
-    const std::string lock_path = path_ + ".lock";
-    lock_fd_ = ::open(lock_path.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0644);
-    if (lock_fd_ < 0) throw IndexError("cannot create the lock file " + lock_path + ": " + std::strerror(errno));
-    try {
-        if (::flock(lock_fd_, LOCK_EX | LOCK_NB) != 0)
-            throw IndexLockedError("index " + path_ + " is being updated by another khoj-index; try again when it has finished");
-        recover_interrupted_swap(path_);
-        std::error_code ec;
-        // Left by a run killed while compacting or restoring: the unfinished copy, or the old
-        // folder of a swap that completed (readers must not fall back to it later).
-        std::filesystem::remove_all(path_ + ".tmp", ec);
-        std::filesystem::remove_all(path_ + ".old", ec);
-        const bool fresh = !std::filesystem::exists(std::filesystem::path(path_) / "iamglass", ec);
-        open_database(Xapian::DB_CREATE_OR_OPEN | (fresh ? Xapian::DB_NO_TERMLIST : 0));
-        check_analysis_version(db_, path_);
-        if (db_.get_metadata(metadata::kAnalysisVersion).empty()) db_.set_metadata(metadata::kAnalysisVersion, kAnalysisVersion);
-        codec_.load_dictionaries(db_);
-        const std::string id_prefix = metadata::kEntityIdPrefix;
-        for (auto it = db_.metadata_keys_begin(id_prefix); it != db_.metadata_keys_end(id_prefix); ++it) {
-            const auto id = static_cast<std::uint32_t>(std::stoul((*it).substr(id_prefix.size())));
-            const std::string entry = db_.get_metadata(*it);
-            entity_ids_[entry.substr(0, entry.find('\t'))] = id;
-            next_entity_id_ = std::max(next_entity_id_, id + 1);
-        }
-    } catch (...) {
-        ::close(lock_fd_);  // the destructor does not run for a constructor that throws
-        throw;
+    const bool fresh = !std::filesystem::exists(std::filesystem::path(path_) / "iamglass", ec);
+    open_database(Xapian::DB_CREATE_OR_OPEN | (fresh ? Xapian::DB_NO_TERMLIST : 0));
+    check_analysis_version(db_, path_);
+    if (db_.get_metadata(metadata::kAnalysisVersion).empty()) db_.set_metadata(metadata::kAnalysisVersion, kAnalysisVersion);
+    codec_.load_dictionaries(db_);
+    const std::string id_prefix = metadata::kEntityIdPrefix;
+    for (auto it = db_.metadata_keys_begin(id_prefix); it != db_.metadata_keys_end(id_prefix); ++it) {
+        const std::string key = *it;
+        const std::uint32_t id = metadata::parse_number(std::string_view(key).substr(id_prefix.size()), key);
+        const std::string entry = db_.get_metadata(key);
+        entity_ids_[entry.substr(0, entry.find('\t'))] = id;
+        next_entity_id_ = std::max(next_entity_id_, id + 1);
     }
 }
 
@@ -148,7 +45,6 @@ IndexWriter::~IndexWriter() {
         // close() commits what is pending, as Xapian's own destructor would; a destructor
         // cannot report a failure, and a failed commit leaves the last committed state.
     }
-    if (lock_fd_ >= 0) ::close(lock_fd_);
 }
 
 void IndexWriter::open_database(int flags) {
@@ -158,7 +54,7 @@ void IndexWriter::open_database(int flags) {
     try {
         db_ = Xapian::WritableDatabase(path_, flags);
     } catch (const Xapian::DatabaseLockError&) {
-        throw IndexLockedError("index " + path_ + " is being updated by another khoj-index; try again when it has finished");
+        throw IndexLockedError(locked_message(path_));
     } catch (const Xapian::DatabaseOpeningError& e) {
         throw IndexError("cannot open index " + path_ + " for writing: " + e.get_msg());
     } catch (const Xapian::DatabaseCorruptError& e) {
@@ -269,14 +165,18 @@ void IndexWriter::add_romanisation_synonyms(const std::vector<std::string>& voca
     }
 }
 
-std::size_t IndexWriter::restore_termlist() {
-    namespace fs = std::filesystem;
+void IndexWriter::swap_in_copy(const std::function<void(const std::string&)>& build) {
     commit();
-    const std::string tmp = path_ + ".tmp";
-    std::error_code ec;
-    fs::remove_all(tmp, ec);
+    const std::string replacement = begin_replacement(path_);
+    build(replacement);
+    db_.close();
+    finish_replacement(path_, replacement);
+    open_database(Xapian::DB_OPEN);
+}
+
+std::size_t IndexWriter::restore_termlist() {
     std::size_t restored = 0;
-    {
+    swap_in_copy([&](const std::string& tmp) {
         Xapian::Database old(path_);
         Xapian::WritableDatabase fresh(tmp, Xapian::DB_CREATE);
         for (auto it = old.metadata_keys_begin(); it != old.metadata_keys_end(); ++it) fresh.set_metadata(*it, old.get_metadata(*it));
@@ -324,27 +224,17 @@ std::size_t IndexWriter::restore_termlist() {
         }
         flush();
         fresh.commit();
-    }
-    db_.close();
-    replace_index_folder(path_, tmp);
-    fs::remove_all(tmp, ec);
-    open_database(Xapian::DB_OPEN);
+    });
     return restored;
 }
 
 void IndexWriter::compact() {
-    namespace fs = std::filesystem;
-    commit();
-    const std::string tmp = path_ + ".tmp";
-    std::error_code ec;
-    fs::remove_all(tmp, ec);
-    db_.compact(tmp, Xapian::DBCOMPACT_NO_RENUMBER);
-    // Xapian reads a glass database without termlist.glass as one made with DB_NO_TERMLIST.
-    fs::remove(fs::path(tmp) / "termlist.glass", ec);
-    db_.close();
-    replace_index_folder(path_, tmp);
-    fs::remove_all(tmp, ec);
-    open_database(Xapian::DB_OPEN);
+    swap_in_copy([this](const std::string& tmp) {
+        db_.compact(tmp, Xapian::DBCOMPACT_NO_RENUMBER);
+        // Xapian reads a glass database without termlist.glass as one made with DB_NO_TERMLIST.
+        std::error_code ec;
+        std::filesystem::remove(std::filesystem::path(tmp) / "termlist.glass", ec);
+    });
 }
 
 void IndexWriter::commit() {

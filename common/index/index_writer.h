@@ -3,12 +3,12 @@
 #include "common/text/analyzer.h"
 #include "common/ingest/article.h"
 #include "common/entities/entities.h"
+#include "common/index/index_folder.h"
 #include "common/index/record_codec.h"
 
 #include <xapian.h>
 
-#include <set>
-#include <utility>
+#include <functional>
 #include <string>
 #include <unordered_map>
 #include <unordered_set>
@@ -88,12 +88,14 @@ class IndexWriter {
     Xapian::Document analysed_document(Article& article, const std::string& file_term, const std::string& hash, Analyzer& analyzer,
                                        std::vector<std::string>* vocabulary) const;
     void open_database(int flags);
+    // Commits, has @p build make a new index in the folder it is given, and swaps that in.
+    void swap_in_copy(const std::function<void(const std::string&)>& build);
     // The slot::kEntities value of an article: ids for its entity terms, new ids recorded in
     // @p target's metadata.
     std::string entity_value(const std::vector<Entity>& entities, Xapian::WritableDatabase& target);
 
     std::string path_;
-    int lock_fd_ = -1;
+    IndexLock lock_;  ///< before db_: taken before the database opens, released after it closes
     bool has_termlist_ = true;
     Xapian::WritableDatabase db_;
     Analyzer analyzer_;
@@ -106,25 +108,5 @@ class IndexWriter {
 
 /// The boolean term that marks articles read from @p file.
 std::string file_term(const std::string& file);
-
-/// Which folder is at a path (device and inode): compaction and term-list restores swap in a
-/// new folder, and a reader must notice to reopen rather than mix the two.
-using FolderIdentity = std::pair<unsigned long long, unsigned long long>;
-
-/// The identity of the folder now at @p path ({0, 0} if there is none).
-FolderIdentity folder_identity(const std::string& path);
-
-/// Opens an index for searching, turning Xapian's errors into a message a user can act on.
-/// Retries when the folder is swapped while opening (glass reads the version file and then
-/// each table by path, so an open across a swap could mix two indexes); @p identity, when
-/// given, receives the identity of the folder opened.
-Xapian::Database open_index_for_reading(const std::string& path, FolderIdentity* identity = nullptr);
-
-/// Puts the complete index folder @p replacement in place of @p path atomically (a rename
-/// exchange where the file system has one); @p replacement then holds the old index, or nothing.
-void replace_index_folder(const std::string& path, const std::string& replacement);
-
-/// Finishes a folder swap that a crash interrupted (the index sits at PATH.old): call under the lock.
-void recover_interrupted_swap(const std::string& path);
 
 }  // namespace khoj

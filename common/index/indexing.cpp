@@ -222,7 +222,7 @@ IndexStatistics index_statistics(const std::string& path) {
     stats.last_update = db.get_metadata(metadata::kLastUpdate);
     stats.analysis_version = db.get_metadata(metadata::kAnalysisVersion);
     std::string dict = db.get_metadata(metadata::kCurrentDictionary);
-    stats.dictionary_id = dict.empty() ? 0 : static_cast<std::uint32_t>(std::stoul(dict));
+    stats.dictionary_id = dict.empty() ? 0 : metadata::parse_number(dict, metadata::kCurrentDictionary);
     for (auto it = db.metadata_keys_begin(metadata::kFileStampPrefix); it != db.metadata_keys_end(metadata::kFileStampPrefix); ++it) {
         if (!db.get_metadata(*it).empty()) ++stats.indexed_files;
     }
