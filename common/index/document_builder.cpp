@@ -1,6 +1,7 @@
 /** @file document_builder.cpp @brief Article → Xapian::Document. */
 #include "common/index/document_builder.h"
 
+#include "common/index/entity_catalog.h"
 #include "common/index/schema.h"
 
 #include <cstdio>
@@ -22,37 +23,6 @@ void add_date_terms(Xapian::Document& doc, const std::string& date) {
 }
 
 }  // namespace
-
-std::string encode_entity_ids(const std::vector<std::uint32_t>& ids) {
-    std::string out;
-    for (std::uint32_t id : ids) {
-        while (id >= 0x80) {
-            out += static_cast<char>((id & 0x7F) | 0x80);
-            id >>= 7;
-        }
-        out += static_cast<char>(id);
-    }
-    return out;
-}
-
-std::vector<std::uint32_t> decode_entity_ids(std::string_view value) {
-    std::vector<std::uint32_t> ids;
-    std::uint32_t id = 0;
-    int shift = 0;
-    for (char c : value) {
-        const auto byte = static_cast<unsigned char>(c);
-        if (shift > 28) return ids;
-        id |= static_cast<std::uint32_t>(byte & 0x7F) << shift;
-        if (byte & 0x80) {
-            shift += 7;
-            continue;
-        }
-        ids.push_back(id);
-        id = 0;
-        shift = 0;
-    }
-    return ids;
-}
 
 std::string content_hash(const Article& a, const std::string& origin) {
     // Eight bytes a step (FNV-1a one byte a step was a quarter of a --force re-run); each field

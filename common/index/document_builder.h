@@ -22,12 +22,6 @@ Xapian::Document build_document(const Article& article, Analyzer& analyzer, std:
 Xapian::Document build_document(const Article& article, const std::vector<Token>& title_tokens, const std::vector<Token>& body_tokens,
                                  std::vector<std::string>* vocabulary);
 
-/// Entity ids as stored in slot::kEntities (varints).
-std::string encode_entity_ids(const std::vector<std::uint32_t>& ids);
-
-/// Reads what encode_entity_ids() wrote (stops at a damaged byte).
-std::vector<std::uint32_t> decode_entity_ids(std::string_view value);
-
 /// A 64-bit hash of the article's fields and @p origin (the file it came from), as 16
 /// hex digits: equal hashes mean "unchanged".
 std::string content_hash(const Article& article, const std::string& origin);

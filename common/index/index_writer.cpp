@@ -28,14 +28,7 @@ IndexWriter::IndexWriter(const std::string& path) : path_(without_trailing_slash
     check_analysis_version(db_, path_);
     if (db_.get_metadata(metadata::kAnalysisVersion).empty()) db_.set_metadata(metadata::kAnalysisVersion, kAnalysisVersion);
     codec_.load_dictionaries(db_);
-    const std::string id_prefix = metadata::kEntityIdPrefix;
-    for (auto it = db_.metadata_keys_begin(id_prefix); it != db_.metadata_keys_end(id_prefix); ++it) {
-        const std::string key = *it;
-        const std::uint32_t id = metadata::parse_number(std::string_view(key).substr(id_prefix.size()), key);
-        const std::string entry = db_.get_metadata(key);
-        entity_ids_[entry.substr(0, entry.find('\t'))] = id;
-        next_entity_id_ = std::max(next_entity_id_, id + 1);
-    }
+    entities_.load(db_);
 }
 
 IndexWriter::~IndexWriter() {
@@ -105,30 +98,12 @@ PreparedArticle IndexWriter::prepare(const Article& input, const std::string& or
     return p;
 }
 
-std::string IndexWriter::entity_value(const std::vector<Entity>& entities, Xapian::WritableDatabase& target) {
-    // People, then places, then organisations, each in term order: the order hits show them.
-    std::vector<std::tuple<int, std::string, const Entity*>> terms;
-    for (const Entity& e : entities) {
-        const int rank = e.kind == EntityKind::Person ? 0 : e.kind == EntityKind::Place ? 1 : 2;
-        terms.emplace_back(rank, truncate_term(entity_term(e)), &e);
-    }
-    std::sort(terms.begin(), terms.end(), [](const auto& a, const auto& b) { return std::tie(std::get<0>(a), std::get<1>(a)) < std::tie(std::get<0>(b), std::get<1>(b)); });
-    std::vector<std::uint32_t> ids;
-    for (const auto& [rank, term, entity] : terms) {
-        auto [it, fresh] = entity_ids_.try_emplace(term, next_entity_id_);
-        // Facets show names, not slugs: each id keeps its term and display names.
-        if (fresh) target.set_metadata(metadata::kEntityIdPrefix + std::to_string(next_entity_id_++), term + "\t" + entity->name + "\t" + entity->name_en);
-        if (ids.empty() || ids.back() != it->second) ids.push_back(it->second);
-    }
-    return encode_entity_ids(ids);
-}
-
 Change IndexWriter::write(PreparedArticle&& p) {
     const std::string id_term = prefix::kId + p.article.id;
     const bool existed = db_.term_exists(id_term);
     add_romanisation_synonyms(p.vocabulary);
     if (existed && !has_termlist_) restore_termlist();
-    if (!p.article.entities.empty()) p.doc.add_value(slot::kEntities, entity_value(p.article.entities, db_));
+    if (!p.article.entities.empty()) p.doc.add_value(slot::kEntities, entities_.value_of(p.article.entities, db_));
     db_.replace_document(id_term, p.doc);
     return existed ? Change::Updated : Change::Added;
 }
@@ -211,7 +186,7 @@ std::size_t IndexWriter::restore_termlist() {
                 }
             });
             for (auto& item : batch) {
-                if (!item.entities.empty()) item.doc.add_value(slot::kEntities, entity_value(item.entities, fresh));
+                if (!item.entities.empty()) item.doc.add_value(slot::kEntities, entities_.value_of(item.entities, fresh));
                 fresh.replace_document(item.did, item.doc);
             }
             restored += batch.size();

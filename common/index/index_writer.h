@@ -3,6 +3,7 @@
 #include "common/text/analyzer.h"
 #include "common/ingest/article.h"
 #include "common/entities/entities.h"
+#include "common/index/entity_catalog.h"
 #include "common/index/index_folder.h"
 #include "common/index/record_codec.h"
 
@@ -10,7 +11,6 @@
 
 #include <functional>
 #include <string>
-#include <unordered_map>
 #include <unordered_set>
 
 namespace khoj {
@@ -90,9 +90,6 @@ class IndexWriter {
     void open_database(int flags);
     // Commits, has @p build make a new index in the folder it is given, and swaps that in.
     void swap_in_copy(const std::function<void(const std::string&)>& build);
-    // The slot::kEntities value of an article: ids for its entity terms, new ids recorded in
-    // @p target's metadata.
-    std::string entity_value(const std::vector<Entity>& entities, Xapian::WritableDatabase& target);
 
     std::string path_;
     IndexLock lock_;  ///< before db_: taken before the database opens, released after it closes
@@ -100,8 +97,7 @@ class IndexWriter {
     Xapian::WritableDatabase db_;
     Analyzer analyzer_;
     EntityExtractor extractor_;
-    std::unordered_map<std::string, std::uint32_t> entity_ids_;  ///< entity term → id (metadata khoj.entity#ID → term, names)
-    std::uint32_t next_entity_id_ = 1;
+    EntityCatalog entities_;  ///< entity ids, assigned as articles are written
     RecordCodec codec_;
     std::unordered_set<std::string> keyed_words_;
 };

@@ -1,7 +1,7 @@
 /** @file searcher.cpp @brief Ranked search with BM25, filters, snippets, and reopen-on-modification. */
 #include "common/search/searcher.h"
 
-#include "common/index/document_builder.h"
+#include "common/index/entity_catalog.h"
 #include "common/util/errors.h"
 #include "common/index/index_writer.h"
 #include "common/index/schema.h"
@@ -31,7 +31,7 @@ void Searcher::open_folder() {
         }
     }
     builder_.emplace(db_, &codec_);
-    entities_by_id_.clear();
+    entities_.forget();
 }
 
 void Searcher::refresh() {
@@ -39,7 +39,7 @@ void Searcher::refresh() {
         try {
             if (db_.reopen()) {
                 codec_.load_dictionaries(db_);
-                entities_by_id_.clear();
+                entities_.forget();
             }
         } catch (const Xapian::Error&) {
             // E.g. the folder was swapped during the reopen: checked, and opened afresh, below.
@@ -51,38 +51,9 @@ void Searcher::refresh() {
     open_folder();
 }
 
-namespace {
-
-constexpr std::pair<const char*, EntityKind> kEntityPrefixes[] = {
-    {prefix::kPerson, EntityKind::Person}, {prefix::kPlace, EntityKind::Place}, {prefix::kOrganisation, EntityKind::Organisation}};
-
-}  // namespace
-
-const Entity* Searcher::entity_by_id(std::uint32_t id) {
-    auto [it, fresh] = entities_by_id_.try_emplace(id);
-    if (!fresh) return it->second ? &*it->second : nullptr;
-    const std::string entry = db_.get_metadata(metadata::kEntityIdPrefix + std::to_string(id));  // term, name, name_en
-    const auto tab = entry.find('\t');
-    if (tab == std::string::npos) return nullptr;
-    const auto tab2 = entry.find('\t', tab + 1);
-    for (const auto& [entity_prefix, kind] : kEntityPrefixes) {
-        if (entry.compare(0, std::strlen(entity_prefix), entity_prefix) != 0) continue;
-        Entity e;
-        e.kind = kind;
-        e.name = entry.substr(tab + 1, tab2 == std::string::npos ? std::string::npos : tab2 - tab - 1);
-        if (tab2 != std::string::npos) e.name_en = entry.substr(tab2 + 1);
-        if (e.name.empty()) return nullptr;
-        it->second = std::move(e);
-        return &*it->second;
-    }
-    return nullptr;
-}
-
 void Searcher::attach_entities(const std::vector<std::pair<Xapian::docid, Article*>>& articles) {
     for (const auto& [did, article] : articles) {
-        for (std::uint32_t id : decode_entity_ids(db_.get_document(did).get_value(slot::kEntities))) {
-            if (const Entity* e = entity_by_id(id)) article->entities.push_back(*e);
-        }
+        for (Entity& e : entities_.entities_of(db_, db_.get_document(did).get_value(slot::kEntities))) article->entities.push_back(std::move(e));
     }
 }
 
@@ -170,7 +141,7 @@ Facets Searcher::collect_facets(const FacetCounts& counts, std::size_t limit) {
     facets.computed = true;
     for (const auto& [month, count] : counts.months) facets.months.push_back({month.substr(0, 4) + "-" + month.substr(4, 2), "", count});
     for (const auto& [id, count] : counts.entities) {
-        const Entity* e = entity_by_id(id);
+        const Entity* e = entities_.entity_by_id(db_, id);
         if (!e) continue;
         FacetCount f{e->name, e->name_en, count};
         if (e->kind == EntityKind::Person) facets.people.push_back(f);

@@ -1,6 +1,7 @@
 /** @file searcher.h @brief Runs ranked queries against a Khoj index and returns hits with snippets. */
 #pragma once
 #include "common/text/analyzer.h"
+#include "common/index/entity_catalog.h"
 #include "common/index/index_writer.h"
 #include "common/ingest/article.h"
 #include "common/search/query_builder.h"
@@ -92,8 +93,6 @@ class Searcher {
     struct FacetCounts;
     Facets collect_facets(const FacetCounts& counts, std::size_t limit);
 
-    const Entity* entity_by_id(std::uint32_t id);  // from the metadata, remembered per revision
-    std::unordered_map<std::uint32_t, std::optional<Entity>> entities_by_id_;
     void refresh();        // before each request and after DatabaseModifiedError: the latest commit, or the folder a swap put in place
     void open_folder();    // opens the folder at path_ afresh
 
@@ -101,6 +100,7 @@ class Searcher {
     Xapian::Database db_;
     Analyzer analyzer_;
     RecordCodec codec_;
+    EntityCatalog entities_;  ///< what entity ids stand for, remembered per revision
     FolderIdentity folder_;                 ///< the index folder db_ was opened from
     std::optional<QueryBuilder> builder_;  ///< made again when a new folder is opened
 };
