@@ -1,9 +1,10 @@
-/** @file document_builder.cpp @brief Article → Xapian::Document. */
+/** @file document_builder.cpp @brief Article → entities, terms, date values and the compressed record. */
 #include "common/index/document_builder.h"
 
 #include "common/index/entity_catalog.h"
 #include "common/index/schema.h"
 
+#include <cctype>
 #include <cstdio>
 #include <cstring>
 
@@ -20,6 +21,37 @@ void add_date_terms(Xapian::Document& doc, const std::string& date) {
     doc.add_boolean_term(prefix::kYear + ymd.substr(0, 4));
     // Not boolean: a query for "July" should score articles dated in July (wdf 1 gives BM25 an idf weight).
     doc.add_term(prefix::kMonthOfYear + ymd.substr(4, 2), 1);
+}
+
+// The terms and date values of an analysed article (see analysed_document()).
+Xapian::Document build_document(const Article& article, const std::vector<Token>& title_tokens, const std::vector<Token>& body_tokens,
+                                 std::vector<std::string>* vocabulary) {
+    // No positions and no unstemmed forms: phrases are checked against the stored text
+    // (PhraseFilter), which keeps the index to one posting per (stem, article).
+    Xapian::Document doc;
+    auto remember = [&](const Token& t) {
+        if (vocabulary && t.new_form && t.script == Script::Devanagari) vocabulary->push_back(t.exact);
+    };
+    for (const Token& t : title_tokens) {
+        if (!t.stopword) {
+            doc.add_term(prefix::kTitleStem + t.stem);
+            doc.add_term(prefix::kStem + t.stem, 1 + kTitleBoost);
+        }
+        remember(t);
+    }
+    for (const Token& t : body_tokens) {
+        if (!t.stopword) doc.add_term(prefix::kStem + t.stem);
+        remember(t);
+    }
+    doc.add_boolean_term(prefix::kId + article.id);
+    if (!article.source.empty()) {
+        std::string source;
+        for (char c : article.source) source += static_cast<char>(c == ' ' ? '_' : std::tolower(static_cast<unsigned char>(c)));
+        doc.add_boolean_term(prefix::kSource + truncate_term(source));
+    }
+    for (const Entity& e : article.entities) doc.add_boolean_term(truncate_term(entity_term(e)));
+    add_date_terms(doc, article.date);
+    return doc;
 }
 
 }  // namespace
@@ -50,38 +82,32 @@ std::string content_hash(const Article& a, const std::string& origin) {
     return buf;
 }
 
-Xapian::Document build_document(const Article& article, Analyzer& analyzer, std::vector<std::string>* vocabulary) {
-    return build_document(article, analyzer.tokenize(article.title), analyzer.tokenize(article.body), vocabulary);
+Xapian::Document analysed_document(Article& article, const std::string& file_term, const std::string& hash, Analyzer& analyzer,
+                                   const EntityExtractor& extractor, std::vector<std::string>* vocabulary) {
+    // Tokenised once for both the entity extractor and the document (the costly part).
+    const std::vector<Token> title_tokens = analyzer.tokenize(article.title), body_tokens = analyzer.tokenize(article.body);
+    article.entities = extractor.extract(article.title, title_tokens, article.body, body_tokens);
+    Xapian::Document doc = build_document(article, title_tokens, body_tokens, vocabulary);
+    if (!file_term.empty()) doc.add_boolean_term(file_term);
+    doc.add_value(slot::kContentHash, hash);
+    return doc;
 }
 
-Xapian::Document build_document(const Article& article, const std::vector<Token>& title_tokens, const std::vector<Token>& body_tokens,
-                                 std::vector<std::string>* vocabulary) {
-    // No positions and no unstemmed forms: phrases are checked against the stored text
-    // (PhraseFilter), which keeps the index to one posting per (stem, article).
-    Xapian::Document doc;
-    auto remember = [&](const Token& t) {
-        if (vocabulary && t.new_form && t.script == Script::Devanagari) vocabulary->push_back(t.exact);
-    };
-    for (const Token& t : title_tokens) {
-        if (!t.stopword) {
-            doc.add_term(prefix::kTitleStem + t.stem);
-            doc.add_term(prefix::kStem + t.stem, 1 + kTitleBoost);
-        }
-        remember(t);
-    }
-    for (const Token& t : body_tokens) {
-        if (!t.stopword) doc.add_term(prefix::kStem + t.stem);
-        remember(t);
-    }
-    doc.add_boolean_term(prefix::kId + article.id);
-    if (!article.source.empty()) {
-        std::string source;
-        for (char c : article.source) source += static_cast<char>(c == ' ' ? '_' : std::tolower(static_cast<unsigned char>(c)));
-        doc.add_boolean_term(prefix::kSource + truncate_term(source));
-    }
-    for (const Entity& e : article.entities) doc.add_boolean_term(truncate_term(entity_term(e)));
-    add_date_terms(doc, article.date);
-    return doc;
+PreparedArticle prepare_article(const Article& input, const std::string& origin_file, const std::string& hash, Analyzer& analyzer,
+                                const EntityExtractor& extractor, const RecordCodec& codec) {
+    PreparedArticle p;
+    p.article = input;
+    p.doc = analysed_document(p.article, origin_file.empty() ? std::string() : file_term(origin_file), hash, analyzer, extractor, &p.vocabulary);
+    // The record holds no entities: the writer keeps them as ids (slot::kEntities), and the
+    // record stays a quarter smaller.
+    p.doc.add_value(slot::kRecord, codec.compress(article_to_record(p.article)));
+    return p;
+}
+
+std::string file_term(const std::string& file) {
+    Article key;
+    key.id = file;
+    return prefix::kFile + content_hash(key, {});
 }
 
 }  // namespace khoj

@@ -1,21 +1,16 @@
-/** @file index_writer.cpp @brief Index writer: idempotent add/replace, deletes, romanisation synonyms. */
+/** @file index_writer.cpp @brief Index writer: replaces by id, deletes, romanisation synonyms, compaction and the term-list restore. */
 #include "common/index/index_writer.h"
 
-#include "common/index/document_builder.h"
-#include "common/index/index_folder.h"
-#include "common/util/errors.h"
-#include "common/text/romanisation.h"
 #include "common/index/schema.h"
-#include "common/util/unicode_text.h"
+#include "common/text/romanisation.h"
+#include "common/util/errors.h"
 #include "common/util/worker_pool.h"
 
-#include <algorithm>
 #include <chrono>
 #include <ctime>
 #include <filesystem>
 #include <map>
 #include <memory>
-#include <tuple>
 
 namespace khoj {
 
@@ -56,46 +51,10 @@ void IndexWriter::open_database(int flags) {
     has_termlist_ = (flags & Xapian::DB_NO_TERMLIST) == 0;
 }
 
-std::string file_term(const std::string& file) {
-    Article key;
-    key.id = file;
-    return prefix::kFile + content_hash(key, {});
-}
-
-std::string IndexWriter::stored_hash(const Article& article, const std::string& origin_file) {
-    return content_hash(article, origin_file);
-}
-
 bool IndexWriter::unchanged(const std::string& id, const std::string& hash) {
     const std::string id_term = prefix::kId + id;
     Xapian::PostingIterator existing = db_.postlist_begin(id_term);
     return existing != db_.postlist_end(id_term) && db_.get_document(*existing).get_value(slot::kContentHash) == hash;
-}
-
-Xapian::Document IndexWriter::analysed_document(Article& article, const std::string& file_term, const std::string& hash, Analyzer& analyzer,
-                                                std::vector<std::string>* vocabulary) const {
-    // Tokenised once for both the entity extractor and the document (the costly part).
-    article.title = to_nfc(article.title);
-    article.body = to_nfc(article.body);
-    const std::vector<Token> title_tokens = analyzer.tokenize(article.title), body_tokens = analyzer.tokenize(article.body);
-    article.entities = extractor_.extract(article.title, title_tokens, article.body, body_tokens);
-    Xapian::Document doc = build_document(article, title_tokens, body_tokens, vocabulary);
-    if (!file_term.empty()) doc.add_boolean_term(file_term);
-    doc.add_value(slot::kContentHash, hash);
-    return doc;
-}
-
-PreparedArticle IndexWriter::prepare(const Article& input, const std::string& origin_file, const std::string& hash, Analyzer& analyzer) const {
-    PreparedArticle p;
-    p.article = input;
-    p.doc = analysed_document(p.article, origin_file.empty() ? std::string() : file_term(origin_file), hash, analyzer, &p.vocabulary);
-    // Entities are not stored with the text: write() keeps them as ids (slot::kEntities), and
-    // the record stays a quarter smaller.
-    std::vector<Entity> entities = std::move(p.article.entities);
-    p.article.entities.clear();
-    p.doc.add_value(slot::kRecord, codec_.compress(article_to_record(p.article)));
-    p.article.entities = std::move(entities);
-    return p;
 }
 
 Change IndexWriter::write(PreparedArticle&& p) {
@@ -106,13 +65,6 @@ Change IndexWriter::write(PreparedArticle&& p) {
     if (!p.article.entities.empty()) p.doc.add_value(slot::kEntities, entities_.value_of(p.article.entities, db_));
     db_.replace_document(id_term, p.doc);
     return existed ? Change::Updated : Change::Added;
-}
-
-Change IndexWriter::add(const Article& article, const std::string& origin_file) {
-    // Checked before any analysis, so re-reading an unchanged file costs little.
-    const std::string hash = stored_hash(article, origin_file);
-    if (unchanged(article.id, hash)) return Change::Unchanged;
-    return write(prepare(article, origin_file, hash, analyzer_));
 }
 
 std::size_t IndexWriter::remove_file(const std::string& origin_file) {
@@ -158,48 +110,57 @@ std::size_t IndexWriter::restore_termlist() {
         for (auto key = old.synonym_keys_begin(); key != old.synonym_keys_end(); ++key) {
             for (auto word = old.synonyms_begin(*key); word != old.synonyms_end(*key); ++word) fresh.add_synonym(*key, *word);
         }
-        // The file an article came from is the one term its stored record cannot give back.
-        std::map<Xapian::docid, std::string> file_terms;
-        for (auto t = old.allterms_begin(prefix::kFile); t != old.allterms_end(prefix::kFile); ++t) {
-            for (auto p = old.postlist_begin(*t); p != old.postlist_end(*t); ++p) file_terms[*p] = *t;
-        }
-        // Batches analysed on every core, written in docid order (docids are kept).
-        struct Item {
-            Xapian::docid did;
-            std::string data, hash;
-            Xapian::Document doc;
-            std::vector<Entity> entities;
-        };
-        WorkerPool pool;
-        const unsigned threads = pool.size();
-        std::vector<std::unique_ptr<Analyzer>> analyzers;
-        for (unsigned t = 0; t < threads; ++t) analyzers.push_back(std::make_unique<Analyzer>());
-        std::vector<Item> batch;
-        auto flush = [&] {
-            pool.run([&](unsigned t) {
-                for (std::size_t i = t; i < batch.size(); i += threads) {
-                    Article a = article_from_record(codec_.decompress(batch[i].data));
-                    auto f = file_terms.find(batch[i].did);
-                    batch[i].doc = analysed_document(a, f == file_terms.end() ? std::string() : f->second, batch[i].hash, *analyzers[t], nullptr);
-                    batch[i].entities = std::move(a.entities);
-                    batch[i].doc.add_value(slot::kRecord, batch[i].data);
-                }
-            });
-            for (auto& item : batch) {
-                if (!item.entities.empty()) item.doc.add_value(slot::kEntities, entities_.value_of(item.entities, fresh));
-                fresh.replace_document(item.did, item.doc);
-            }
-            restored += batch.size();
-            batch.clear();
-        };
-        for (auto it = old.postlist_begin(""); it != old.postlist_end(""); ++it) {
-            Xapian::Document doc = old.get_document(*it);
-            batch.push_back(Item{*it, doc.get_value(slot::kRecord), doc.get_value(slot::kContentHash), {}, {}});
-            if (batch.size() == 512) flush();
-        }
-        flush();
+        restored = reanalyse_into(old, fresh);
         fresh.commit();
     });
+    return restored;
+}
+
+std::size_t IndexWriter::reanalyse_into(const Xapian::Database& old, Xapian::WritableDatabase& fresh) {
+    // The file an article came from is the one term its stored record cannot give back.
+    std::map<Xapian::docid, std::string> file_terms;
+    for (auto t = old.allterms_begin(prefix::kFile); t != old.allterms_end(prefix::kFile); ++t) {
+        for (auto p = old.postlist_begin(*t); p != old.postlist_end(*t); ++p) file_terms[*p] = *t;
+    }
+    // Batches analysed on every core, written in docid order (docids are kept). The stored
+    // records were NFC when written, and are kept byte for byte.
+    struct Item {
+        Xapian::docid did;
+        std::string data, hash;
+        Xapian::Document doc;
+        std::vector<Entity> entities;
+    };
+    WorkerPool pool;
+    const unsigned threads = pool.size();
+    std::vector<std::unique_ptr<Analyzer>> analyzers;
+    for (unsigned t = 0; t < threads; ++t) analyzers.push_back(std::make_unique<Analyzer>());
+    const EntityExtractor extractor;  // a view of the built-in gazetteer, as khoj-index uses
+    std::size_t restored = 0;
+    std::vector<Item> batch;
+    auto flush = [&] {
+        pool.run([&](unsigned t) {
+            for (std::size_t i = t; i < batch.size(); i += threads) {
+                Article a = article_from_record(codec_.decompress(batch[i].data));
+                auto f = file_terms.find(batch[i].did);
+                const std::string& file = f == file_terms.end() ? std::string() : f->second;
+                batch[i].doc = analysed_document(a, file, batch[i].hash, *analyzers[t], extractor, nullptr);
+                batch[i].entities = std::move(a.entities);
+                batch[i].doc.add_value(slot::kRecord, batch[i].data);
+            }
+        });
+        for (auto& item : batch) {
+            if (!item.entities.empty()) item.doc.add_value(slot::kEntities, entities_.value_of(item.entities, fresh));
+            fresh.replace_document(item.did, item.doc);
+        }
+        restored += batch.size();
+        batch.clear();
+    };
+    for (auto it = old.postlist_begin(""); it != old.postlist_end(""); ++it) {
+        Xapian::Document doc = old.get_document(*it);
+        batch.push_back(Item{*it, doc.get_value(slot::kRecord), doc.get_value(slot::kContentHash), {}, {}});
+        if (batch.size() == 512) flush();
+    }
+    flush();
     return restored;
 }
 

@@ -76,6 +76,7 @@ IndexingSummary run_indexing(const IndexingOptions& options, const ArticleReader
     const unsigned threads = WorkerPool::default_size();
     std::vector<std::unique_ptr<Analyzer>> analyzers;
     for (unsigned t = 0; t < threads; ++t) analyzers.push_back(std::make_unique<Analyzer>());
+    const EntityExtractor extractor;
     // A batch is analysed on worker threads while this thread writes the previous one to Xapian
     // (a pipeline: Xapian's single writer is the slowest stage, so it should never wait).
     struct Stage {
@@ -102,7 +103,6 @@ IndexingSummary run_indexing(const IndexingOptions& options, const ArticleReader
             switch (writer.write(std::move(stage.prepared[i]))) {
                 case Change::Added: ++summary.added; break;
                 case Change::Updated: ++summary.updated; break;
-                case Change::Unchanged: ++summary.unchanged; break;
             }
             if (++since_commit >= options.batch_size) {
                 writer.commit();
@@ -122,7 +122,7 @@ IndexingSummary run_indexing(const IndexingOptions& options, const ArticleReader
         stage.hashes.resize(stage.batch.size());
         for (std::size_t i = 0; i < stage.batch.size(); ++i) {
             stage.origins[i] = canonical_name(stage.batch[i].file);
-            stage.hashes[i] = IndexWriter::stored_hash(stage.batch[i].article, stage.origins[i]);
+            stage.hashes[i] = content_hash(stage.batch[i].article, stage.origins[i]);
             if (!repeated.count(stage.batch[i].article.id) && writer.unchanged(stage.batch[i].article.id, stage.hashes[i])) {
                 ++summary.unchanged;
             } else {
@@ -133,10 +133,10 @@ IndexingSummary run_indexing(const IndexingOptions& options, const ArticleReader
         if (in_flight) join(*in_flight);  // the analysers are free again
         if (!stage.todo.empty()) {
             stage.analysing = true;
-            pool.start([&stage, &writer, &analyzers, threads](unsigned t) {
+            pool.start([&stage, &writer, &analyzers, &extractor, threads](unsigned t) {
                 for (std::size_t k = t; k < stage.todo.size(); k += threads) {
                     std::size_t i = stage.todo[k];
-                    stage.prepared[i] = writer.prepare(stage.batch[i].article, stage.origins[i], stage.hashes[i], *analyzers[t]);
+                    stage.prepared[i] = prepare_article(stage.batch[i].article, stage.origins[i], stage.hashes[i], *analyzers[t], extractor, writer.codec());
                 }
             });
         }

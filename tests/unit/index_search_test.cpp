@@ -4,6 +4,7 @@
 #include "common/output/result_format.h"
 #include "common/search/searcher.h"
 #include "temp_dir.h"
+#include "test_index.h"
 
 #include <doctest/doctest.h>
 #include <nlohmann/json.hpp>
@@ -18,15 +19,7 @@ using namespace khoj;
 
 namespace {
 
-Article article(std::string id, std::string title, std::string body, std::string date = "", std::string source = "") {
-    Article a;
-    a.id = std::move(id);
-    a.title = std::move(title);
-    a.body = std::move(body);
-    a.date = std::move(date);
-    a.source = std::move(source);
-    return a;
-}
+using test::article;
 
 /// A small index with one article per behaviour under test.
 struct Fixture {
@@ -34,7 +27,7 @@ struct Fixture {
     std::string path = (dir.path() / "index").string();
 
     Fixture() {
-        IndexWriter writer(path);
+        test::ArticleWriter writer(path);
         for (const Article& a : {
                  article("masjid", "शहर की खबरें", "पुरानी मस्जिद की मरम्मत का काम शुरू हुआ।", "2020-04-01", "Amar Ujala"),
                  article("kanoon", "संसद से खबर", "संसद ने नया कानून पारित किया।"),
@@ -73,18 +66,18 @@ TEST_CASE("IndexWriter::add skips an unchanged article and replaces a changed on
     const std::string path = (dir.path() / "index").string();
     Article a = article("AU-1", "कोरोना के नए मामले", "राज्य में कोरोना के दस नए मामले मिले।", "2020-04-01", "Amar Ujala");
     {
-        IndexWriter writer(path);
+        test::ArticleWriter writer(path);
         CHECK(writer.add(a) == Change::Added);
-        CHECK(writer.add(a) == Change::Unchanged);
+        CHECK_FALSE(writer.add(a).has_value());
         a.body = "राज्य में कोरोना के बीस नए मामले मिले।";
         CHECK(writer.add(a) == Change::Updated);
-        CHECK(writer.add(a) == Change::Unchanged);
+        CHECK_FALSE(writer.add(a).has_value());
         writer.commit();
         CHECK(writer.database().get_doccount() == 1);
     }
     {
-        IndexWriter writer(path);  // re-opened: the stored content hash still says unchanged
-        CHECK(writer.add(a) == Change::Unchanged);
+        test::ArticleWriter writer(path);  // re-opened: the stored content hash still says unchanged
+        CHECK_FALSE(writer.add(a).has_value());
     }
     Searcher searcher(path);
     CHECK(searcher.database().get_doccount() == 1);
@@ -98,7 +91,7 @@ TEST_CASE("IndexWriter::add skips an unchanged article and replaces a changed on
 TEST_CASE("IndexWriter::remove deletes an article by id") {
     test::TempDir dir;
     const std::string path = (dir.path() / "index").string();
-    IndexWriter writer(path);
+    test::ArticleWriter writer(path);
     writer.add(article("a", "रूस", "पुतिन"));
     writer.add(article("b", "कोरिया", "किम"));
     CHECK(writer.remove("a"));
@@ -141,13 +134,6 @@ const std::vector<Article>& russia_articles() {
     return articles;
 }
 
-// Indexes @p articles into a new index at @p path.
-void write_index(const std::string& path, const std::vector<Article>& articles) {
-    IndexWriter writer(path);
-    for (const Article& a : articles) writer.add(a);
-    writer.commit();
-}
-
 }  // namespace
 
 TEST_CASE("IndexWriter::compact drops the term list; a later replace restores it, and the index reads as if built afresh") {
@@ -157,7 +143,7 @@ TEST_CASE("IndexWriter::compact drops the term list; a later replace restores it
     changed.title = "रूस में गर्मी";
     changed.body = "मॉस्को में गर्मी बढ़ी, पुतिन ने बैठक बुलाई।";
     {
-        IndexWriter writer(path);
+        test::ArticleWriter writer(path);
         for (const Article& a : russia_articles()) writer.add(a, "/news/russia.jsonl");
         writer.compact();
         CHECK_FALSE(writer.has_termlist());
@@ -171,7 +157,7 @@ TEST_CASE("IndexWriter::compact drops the term list; a later replace restores it
         writer.commit();
     }
     {
-        IndexWriter writer(clean);
+        test::ArticleWriter writer(clean);
         writer.add(russia_articles()[0], "/news/russia.jsonl");
         writer.add(changed, "/news/russia.jsonl");
         writer.add(russia_articles()[2], "/news/russia.jsonl");
@@ -182,7 +168,7 @@ TEST_CASE("IndexWriter::compact drops the term list; a later replace restores it
     CHECK(visible_state(path).find("बर्फबारी:\n") != std::string::npos);  // the old text is gone
     {
         // The file an article came from survives the restore: pruning that file still works.
-        IndexWriter writer(path);
+        test::ArticleWriter writer(path);
         writer.compact();
         CHECK(writer.remove_file("/news/russia.jsonl") == 3);
         writer.commit();
@@ -193,7 +179,7 @@ TEST_CASE("IndexWriter::compact drops the term list; a later replace restores it
 TEST_CASE("IndexWriter::restore_termlist keeps every article, its docid and its stored text") {
     test::TempDir dir;
     const std::string path = (dir.path() / "index").string();
-    IndexWriter writer(path);
+    test::ArticleWriter writer(path);
     for (const Article& a : russia_articles()) writer.add(a);
     writer.commit();
     CHECK_FALSE(writer.has_termlist());
@@ -222,11 +208,11 @@ TEST_CASE("replace_index_folder swaps in the new folder and leaves the old one a
 TEST_CASE("open_index_for_reading and IndexWriter find an index a crash left at PATH.old mid-swap") {
     test::TempDir dir;
     const std::string path = (dir.path() / "index").string();
-    write_index(path, russia_articles());
+    test::write_index(path, russia_articles());
     std::filesystem::rename(path, path + ".old");  // as a crash between the two renames leaves it
     CHECK(open_index_for_reading(path).get_doccount() == 3);
     {
-        IndexWriter writer(path);
+        test::ArticleWriter writer(path);
         CHECK(writer.database().get_doccount() == 3);
     }
     CHECK(std::filesystem::exists(path));
@@ -237,7 +223,7 @@ TEST_CASE("Searcher::search pages through re-ranked results without repeating or
     test::TempDir dir;
     const std::string path = (dir.path() / "index").string();
     {
-        IndexWriter writer(path);
+        test::ArticleWriter writer(path);
         // 120 articles with the stem of मरीजों, some with that very spelling (re-ranked up):
         // more than the re-ranked block, so pages cross its end.
         for (int k = 0; k < 120; ++k) {
@@ -268,13 +254,13 @@ TEST_CASE("Searcher::search pages through re-ranked results without repeating or
 TEST_CASE("Searcher::search sees the folder a compaction swapped in") {
     test::TempDir dir;
     const std::string path = (dir.path() / "index").string();
-    write_index(path, russia_articles());
+    test::write_index(path, russia_articles());
     Searcher searcher(path);
     SearchRequest request;
     request.query = "पुतिन";
     CHECK(searcher.search(request).hits.size() == 1);
     {
-        IndexWriter writer(path);
+        test::ArticleWriter writer(path);
         writer.compact();  // a new folder
         writer.add(article("new", "नया लेख", "पुतिन ने बयान दिया।"));
         writer.commit();
@@ -286,9 +272,9 @@ TEST_CASE("Searcher::search sees the folder a compaction swapped in") {
 TEST_CASE("IndexWriter::IndexWriter removes a stale PATH.old left by a completed swap") {
     test::TempDir dir;
     const std::string path = (dir.path() / "index").string();
-    write_index(path, {russia_articles()[0]});
+    test::write_index(path, {russia_articles()[0]});
     std::filesystem::copy(path, path + ".old", std::filesystem::copy_options::recursive);
-    { IndexWriter writer(path); }
+    { test::ArticleWriter writer(path); }
     CHECK_FALSE(std::filesystem::exists(path + ".old"));
     CHECK(open_index_for_reading(path).get_doccount() == 1);
 }
@@ -355,7 +341,7 @@ TEST_CASE("Searcher::search ranks an article with the very spelling typed above 
     test::TempDir dir;
     const std::string path = (dir.path() / "index").string();
     {
-        IndexWriter writer(path);
+        test::ArticleWriter writer(path);
         // उपलब्धि (achievement) and उपलब्ध (available) share a stem.
         writer.add(article("available", "दवाएं उपलब्ध", "अस्पताल में दवाएं उपलब्ध हैं और उपलब्ध बिस्तर भी।"));
         writer.add(article("achievement", "बड़ी खबर", "यह वैज्ञानिकों की उपलब्धि है।"));
