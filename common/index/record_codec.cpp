@@ -7,6 +7,7 @@
 #include <zdict.h>
 #include <zstd.h>
 
+#include <cstring>
 #include <memory>
 #include <mutex>
 
@@ -43,11 +44,11 @@ RecordCodec::~RecordCodec() = default;
 void RecordCodec::load_dictionaries(const Xapian::Database& db) {
     for (auto it = db.metadata_keys_begin(metadata::kDictionaryPrefix); it != db.metadata_keys_end(metadata::kDictionaryPrefix); ++it) {
         std::string key = *it;
-        auto id = static_cast<std::uint32_t>(std::stoul(key.substr(std::string(metadata::kDictionaryPrefix).size())));
+        const std::uint32_t id = metadata::parse_number(std::string_view(key).substr(std::strlen(metadata::kDictionaryPrefix)), key);
         if (!dictionaries_.count(id)) dictionaries_[id] = std::make_unique<Dictionary>(db.get_metadata(key));
     }
     std::string current = db.get_metadata(metadata::kCurrentDictionary);
-    current_ = current.empty() ? 0 : static_cast<std::uint32_t>(std::stoul(current));
+    current_ = current.empty() ? 0 : metadata::parse_number(current, metadata::kCurrentDictionary);
 }
 
 bool RecordCodec::train_dictionary(Xapian::WritableDatabase& db, const std::vector<std::string>& samples) {

@@ -4,6 +4,7 @@
 #include "common/ingest/article.h"
 #include "common/ingest/dates.h"
 #include "common/entities/entities.h"
+#include "common/index/entity_catalog.h"
 #include "common/util/errors.h"
 #include "common/text/romanisation.h"
 #include "common/search/phrase_filter.h"
