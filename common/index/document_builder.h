@@ -1,7 +1,7 @@
 /** @file document_builder.h @brief The analysis stage of indexing: an Article → its entities and its Xapian::Document (terms, values, stored record) following schema.h. */
 #pragma once
 #include "common/entities/entities.h"
-#include "common/index/record_codec.h"
+#include "common/ingest/record_codec.h"
 #include "common/ingest/article.h"
 #include "common/text/analyzer.h"
 

@@ -2,7 +2,7 @@
 #include "common/index/index_stats.h"
 
 #include "common/index/index_folder.h"
-#include "common/index/record_codec.h"
+#include "common/ingest/record_codec.h"
 #include "common/index/schema.h"
 
 #include <xapian.h>
@@ -35,7 +35,7 @@ IndexStatistics index_statistics(const std::string& path) {
         if (it->path().extension() == ".glass") tables[it->path().stem().string()] += size;
     }
     RecordCodec with_dictionary, without_dictionary;
-    with_dictionary.load_dictionaries(db);
+    load_record_dictionaries(db, with_dictionary);
     for (auto it = db.valuestream_begin(slot::kRecord); it != db.valuestream_end(slot::kRecord); ++it) {
         const std::string record = *it;
         std::string plain = with_dictionary.decompress(record);

@@ -22,7 +22,7 @@ IndexWriter::IndexWriter(const std::string& path) : path_(without_trailing_slash
     open_database(Xapian::DB_CREATE_OR_OPEN | (fresh ? Xapian::DB_NO_TERMLIST : 0));
     check_analysis_version(db_, path_);
     if (db_.get_metadata(metadata::kAnalysisVersion).empty()) db_.set_metadata(metadata::kAnalysisVersion, kAnalysisVersion);
-    codec_.load_dictionaries(db_);
+    load_record_dictionaries(db_, codec_);
     entities_.load(db_);
 }
 

@@ -3,7 +3,7 @@
 #include "common/index/document_builder.h"
 #include "common/index/entity_catalog.h"
 #include "common/index/index_folder.h"
-#include "common/index/record_codec.h"
+#include "common/ingest/record_codec.h"
 
 #include <xapian.h>
 

@@ -130,7 +130,7 @@ void IndexingJob::flush_pending() {
     drain();  // no worker may be compressing while the dictionary changes
     std::vector<std::string> samples;
     for (const auto& p : pending_) samples.push_back(article_to_record(p.article));
-    writer_.codec().train_dictionary(writer_.database(), samples);
+    train_record_dictionary(writer_.database(), writer_.codec(), samples);
     for (auto& p : pending_) queue(std::move(p));
     pending_.clear();
 }

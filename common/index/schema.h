@@ -7,6 +7,7 @@
 #include <charconv>
 #include <cstdint>
 #include <string>
+#include <vector>
 #include <string_view>
 
 namespace khoj {
@@ -67,6 +68,16 @@ inline std::uint32_t parse_number(std::string_view text, std::string_view key) {
     return number;
 }
 }  // namespace metadata
+
+class RecordCodec;
+
+/// Gives @p codec every zstd dictionary stored in @p db's metadata and selects the current one:
+/// what reading (and appending to) the stored articles of an index needs.
+void load_record_dictionaries(const Xapian::Database& db, RecordCodec& codec);
+
+/// Trains a dictionary on @p samples, stores it in @p db's metadata and makes it current in
+/// @p codec; false (nothing changed) when there is too little text to train on.
+bool train_record_dictionary(Xapian::WritableDatabase& db, RecordCodec& codec, const std::vector<std::string>& samples);
 
 /// Extra within-document frequency given to every title word: a cheap, BM25-friendly title boost.
 constexpr Xapian::termcount kTitleBoost = 3;

@@ -42,7 +42,7 @@ void Searcher::open_folder() {
         path_,
         [this] {
             db_ = open_index_for_reading(path_, &folder_);
-            codec_.load_dictionaries(db_);
+            load_record_dictionaries(db_, codec_);
         },
         [] {});
     builder_.emplace(db_, &codec_);
@@ -53,7 +53,7 @@ void Searcher::refresh() {
     if (folder_identity(path_) == folder_) {
         try {
             if (db_.reopen()) {
-                codec_.load_dictionaries(db_);
+                load_record_dictionaries(db_, codec_);
                 entities_.forget();
             }
         } catch (const Xapian::Error&) {

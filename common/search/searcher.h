@@ -2,7 +2,7 @@
 #pragma once
 #include "common/index/entity_catalog.h"
 #include "common/index/index_folder.h"
-#include "common/index/record_codec.h"
+#include "common/ingest/record_codec.h"
 #include "common/ingest/article.h"
 #include "common/search/query_builder.h"
 #include "common/search/snippet.h"

@@ -1,5 +1,5 @@
 /** @file record_fuzz.cpp @brief libFuzzer target: damaged stored records must raise khoj::IndexError, never crash. */
-#include "common/index/record_codec.h"
+#include "common/ingest/record_codec.h"
 #include "common/ingest/article.h"
 #include "common/util/errors.h"
 
