@@ -1,6 +1,7 @@
 /** @file main.cpp @brief khoj-index: builds or updates a Khoj index from .txt and .jsonl news articles. */
 #include "common/util/errors.h"
-#include "common/index/indexing.h"
+#include "common/index/index_stats.h"
+#include "common/index/indexing_job.h"
 #include "common/output/terminal.h"
 
 #include <boost/program_options.hpp>
@@ -37,7 +38,7 @@ Examples:
   khoj-index --index /srv/khoj --prune --compact /srv/news/     # nightly, from cron
   khoj-index --index /srv/khoj --stats
 
-Options)";
+)";
 
 const char* kExitCodes = R"(
 Exit codes:
@@ -52,10 +53,9 @@ Exit codes:
 int print_statistics(const std::string& index) {
     auto st = khoj::index_statistics(index);
     std::printf("index:            %s\ndocuments:        %zu\nbytes on disk:    %ju\nindexed files:    %zu\n"
-                "last update:      %s\nanalysis version: %s\nzstd dictionary:  %u\n",
+                "last update:      %s\nanalysis version: %s\nzstd dictionary:  %u\nwhere the bytes go:\n",
                 index.c_str(), st.documents, st.bytes_on_disk, st.indexed_files, st.last_update.c_str(),
                 st.analysis_version.c_str(), st.dictionary_id);
-    std::printf("where the bytes go:\n");
     for (const auto& part : st.parts) {
         std::printf("  %-16s %12ju  (%4.1f%%)  %s\n", part.name.c_str(), part.bytes,
                     100.0 * static_cast<double>(part.bytes) / static_cast<double>(std::max<std::uintmax_t>(st.bytes_on_disk, 1)), part.note.c_str());
@@ -99,25 +99,21 @@ int main(int argc, char** argv) {
         return kExitUsage;
     }
     if (vm.count("help")) {
-        std::string usage = kUsage;
-        std::cout << usage.substr(0, usage.rfind("Options")) << visible << kExitCodes;
+        std::cout << kUsage << visible << kExitCodes;
         return kExitOk;
     }
     if (vm.count("version")) {
         std::cout << "khoj-index " << KHOJ_VERSION << "\n";
         return kExitOk;
     }
-    if (options.index.empty()) {
-        if (const char* env = std::getenv("KHOJ_INDEX")) options.index = env;
-    }
+    if (const char* env = std::getenv("KHOJ_INDEX"); options.index.empty() && env) options.index = env;
     if (options.index.empty() || (options.paths.empty() && !stats)) {
         std::cerr << "khoj-index: " << (options.index.empty() ? "no index given (use --index DIR or KHOJ_INDEX)" : "no input PATH given")
                   << "\nTry 'khoj-index --help'.\n";
         return kExitUsage;
     }
     const bool tty = khoj::stderr_is_terminal();
-    const bool show_progress = tty && !quiet;
-    khoj::ProgressBar progress(show_progress);
+    khoj::ProgressBar progress(tty && !quiet);
     auto fail = [&](const std::string& message, int code) {
         progress.clear();
         std::cerr << "khoj-index: " << message << "\n";
@@ -125,7 +121,7 @@ int main(int argc, char** argv) {
     };
     try {
         if (stats) return print_statistics(options.index);
-        auto summary = khoj::run_indexing(
+        const khoj::IndexingSummary summary = khoj::IndexingJob(
             options,
             [&](const khoj::Diagnostic& d) {
                 progress.clear();
@@ -133,7 +129,7 @@ int main(int argc, char** argv) {
             },
             [&](const khoj::IndexingSummary& s) {
                 progress.update(s.added + s.updated + s.unchanged, s.bytes, s.total_bytes, s.seconds);
-            });
+            }).run();
         progress.clear();
         if ((tty && !quiet) || verbose) {
             std::fprintf(stderr, "khoj-index: %zu added, %zu updated, %zu unchanged, %zu deleted, %zu rejected, %zu files skipped as unchanged, in %.1f s\n",
@@ -147,5 +143,7 @@ int main(int argc, char** argv) {
         return fail(e.what(), kExitIndex);
     } catch (const Xapian::Error& e) {
         return fail(e.get_description(), kExitIndex);
+    } catch (const std::exception& e) {  // e.g. out of memory: still exit 3, with a message
+        return fail(e.what(), kExitIndex);
     }
 }

@@ -1,8 +1,10 @@
-/** @file document_builder.cpp @brief Article → Xapian::Document. */
+/** @file document_builder.cpp @brief Article → entities, terms, date values and the compressed record. */
 #include "common/index/document_builder.h"
 
+#include "common/index/entity_catalog.h"
 #include "common/index/schema.h"
 
+#include <cctype>
 #include <cstdio>
 #include <cstring>
 
@@ -21,69 +23,7 @@ void add_date_terms(Xapian::Document& doc, const std::string& date) {
     doc.add_term(prefix::kMonthOfYear + ymd.substr(4, 2), 1);
 }
 
-}  // namespace
-
-std::string encode_entity_ids(const std::vector<std::uint32_t>& ids) {
-    std::string out;
-    for (std::uint32_t id : ids) {
-        while (id >= 0x80) {
-            out += static_cast<char>((id & 0x7F) | 0x80);
-            id >>= 7;
-        }
-        out += static_cast<char>(id);
-    }
-    return out;
-}
-
-std::vector<std::uint32_t> decode_entity_ids(std::string_view value) {
-    std::vector<std::uint32_t> ids;
-    std::uint32_t id = 0;
-    int shift = 0;
-    for (char c : value) {
-        const auto byte = static_cast<unsigned char>(c);
-        if (shift > 28) return ids;
-        id |= static_cast<std::uint32_t>(byte & 0x7F) << shift;
-        if (byte & 0x80) {
-            shift += 7;
-            continue;
-        }
-        ids.push_back(id);
-        id = 0;
-        shift = 0;
-    }
-    return ids;
-}
-
-std::string content_hash(const Article& a, const std::string& origin) {
-    // Eight bytes a step (FNV-1a one byte a step was a quarter of a --force re-run); each field
-    // ends with its length, so ("ab","c") and ("a","bc") differ.
-    std::uint64_t h = 1469598103934665603ull;
-    auto step = [&h](std::uint64_t word) {
-        h = (h ^ word) * 0x9E3779B97F4A7C15ull;
-        h ^= h >> 32;
-    };
-    auto mix = [&step](const std::string& s) {
-        std::size_t i = 0;
-        for (; i + 8 <= s.size(); i += 8) {
-            std::uint64_t word;
-            std::memcpy(&word, s.data() + i, 8);
-            step(word);
-        }
-        std::uint64_t tail = 0;
-        std::memcpy(&tail, s.data() + i, s.size() - i);
-        step(tail);
-        step(s.size());
-    };
-    for (const std::string* f : {&a.id, &a.title, &a.body, &a.date, &a.source, &a.url, &origin}) mix(*f);
-    char buf[17];
-    std::snprintf(buf, sizeof buf, "%016llx", static_cast<unsigned long long>(h));
-    return buf;
-}
-
-Xapian::Document build_document(const Article& article, Analyzer& analyzer, std::vector<std::string>* vocabulary) {
-    return build_document(article, analyzer.tokenize(article.title), analyzer.tokenize(article.body), vocabulary);
-}
-
+// The terms and date values of an analysed article (see analysed_document()).
 Xapian::Document build_document(const Article& article, const std::vector<Token>& title_tokens, const std::vector<Token>& body_tokens,
                                  std::vector<std::string>* vocabulary) {
     // No positions and no unstemmed forms: phrases are checked against the stored text
@@ -112,6 +52,62 @@ Xapian::Document build_document(const Article& article, const std::vector<Token>
     for (const Entity& e : article.entities) doc.add_boolean_term(truncate_term(entity_term(e)));
     add_date_terms(doc, article.date);
     return doc;
+}
+
+}  // namespace
+
+std::string content_hash(const Article& a, const std::string& origin) {
+    // Eight bytes a step (FNV-1a one byte a step was a quarter of a --force re-run); each field
+    // ends with its length, so ("ab","c") and ("a","bc") differ.
+    std::uint64_t h = 1469598103934665603ull;
+    auto step = [&h](std::uint64_t word) {
+        h = (h ^ word) * 0x9E3779B97F4A7C15ull;
+        h ^= h >> 32;
+    };
+    auto mix = [&step](const std::string& s) {
+        std::size_t i = 0;
+        for (; i + 8 <= s.size(); i += 8) {
+            std::uint64_t word;
+            std::memcpy(&word, s.data() + i, 8);
+            step(word);
+        }
+        std::uint64_t tail = 0;
+        std::memcpy(&tail, s.data() + i, s.size() - i);
+        step(tail);
+        step(s.size());
+    };
+    for (const std::string* f : {&a.id, &a.title, &a.body, &a.date, &a.source, &a.url, &origin}) mix(*f);
+    char buf[17];
+    std::snprintf(buf, sizeof buf, "%016llx", static_cast<unsigned long long>(h));
+    return buf;
+}
+
+Xapian::Document analysed_document(Article& article, const std::string& file_term, const std::string& hash, Analyzer& analyzer,
+                                   const EntityExtractor& extractor, std::vector<std::string>* vocabulary) {
+    // Tokenised once for both the entity extractor and the document (the costly part).
+    const std::vector<Token> title_tokens = analyzer.tokenize(article.title), body_tokens = analyzer.tokenize(article.body);
+    article.entities = extractor.extract(article.title, title_tokens, article.body, body_tokens);
+    Xapian::Document doc = build_document(article, title_tokens, body_tokens, vocabulary);
+    if (!file_term.empty()) doc.add_boolean_term(file_term);
+    doc.add_value(slot::kContentHash, hash);
+    return doc;
+}
+
+PreparedArticle prepare_article(const Article& input, const std::string& origin_file, const std::string& hash, Analyzer& analyzer,
+                                const EntityExtractor& extractor, const RecordCodec& codec) {
+    PreparedArticle p;
+    p.article = input;
+    p.doc = analysed_document(p.article, origin_file.empty() ? std::string() : file_term(origin_file), hash, analyzer, extractor, &p.vocabulary);
+    // The record holds no entities: the writer keeps them as ids (slot::kEntities), and the
+    // record stays a quarter smaller.
+    p.doc.add_value(slot::kRecord, codec.compress(article_to_record(p.article)));
+    return p;
+}
+
+std::string file_term(const std::string& file) {
+    Article key;
+    key.id = file;
+    return prefix::kFile + content_hash(key, {});
 }
 
 }  // namespace khoj

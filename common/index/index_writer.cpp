@@ -1,144 +1,29 @@
-/** @file index_writer.cpp @brief Index writer: idempotent add/replace, deletes, romanisation synonyms. */
+/** @file index_writer.cpp @brief Index writer: replaces by id, deletes, romanisation synonyms, compaction and the term-list restore. */
 #include "common/index/index_writer.h"
 
-#include "common/index/document_builder.h"
-#include "common/util/errors.h"
-#include "common/text/romanisation.h"
 #include "common/index/schema.h"
-#include "common/util/unicode_text.h"
+#include "common/text/romanisation.h"
+#include "common/util/errors.h"
 #include "common/util/worker_pool.h"
 
-#include <algorithm>
-#include <cerrno>
 #include <chrono>
-#include <cstdio>
-#include <cstring>
-#include <memory>
+#include <ctime>
 #include <filesystem>
 #include <map>
-#include <thread>
-#include <tuple>
-
-#include <fcntl.h>
-#include <sys/stat.h>
-#include <sys/file.h>
-#include <unistd.h>
+#include <memory>
 
 namespace khoj {
 
-namespace {
-
-void check_analysis_version(const Xapian::Database& db, const std::string& path) {
-    std::string version = db.get_metadata(metadata::kAnalysisVersion);
-    if (db.get_doccount() > 0 && version != kAnalysisVersion) {
-        throw IndexError("index " + path + " was built by analysis version '" + (version.empty() ? "unknown" : version) +
-                         "' but this Khoj uses '" + kAnalysisVersion + "': rebuild it (remove the folder and run khoj-index again)");
-    }
-}
-
-std::string without_trailing_slash(std::string path) {
-    while (path.size() > 1 && path.back() == '/') path.pop_back();
-    return path;
-}
-
-bool has_termlist_table(const std::string& path) {
+IndexWriter::IndexWriter(const std::string& path) : path_(without_trailing_slash(path)), lock_(path_) {
+    recover_interrupted_swap(path_);
+    remove_swap_leftovers(path_);
     std::error_code ec;
-    return std::filesystem::exists(std::filesystem::path(path) / "termlist.glass", ec);
-}
-
-}  // namespace
-
-void replace_index_folder(const std::string& path, const std::string& replacement) {
-    namespace fs = std::filesystem;
-    // RENAME_EXCHANGE swaps both names in one step: a crash leaves the old or the new index.
-    if (::renameat2(AT_FDCWD, replacement.c_str(), AT_FDCWD, path.c_str(), RENAME_EXCHANGE) == 0) return;
-    // No exchange here (e.g. some network file systems): two renames, which a crash can split,
-    // leaving the index at PATH.old for recover_interrupted_swap() and the readers to find.
-    const std::string old = path + ".old";
-    std::error_code ec;
-    fs::remove_all(old, ec);
-    fs::rename(path, old);
-    fs::rename(replacement, path);
-    fs::rename(old, replacement);
-}
-
-void recover_interrupted_swap(const std::string& path) {
-    namespace fs = std::filesystem;
-    std::error_code ec;
-    if (!fs::exists(path, ec) && fs::exists(path + ".old", ec)) fs::rename(path + ".old", path);
-}
-
-FolderIdentity folder_identity(const std::string& path) {
-    struct stat st {};
-    if (::stat(path.c_str(), &st) != 0) return {0, 0};
-    return {static_cast<unsigned long long>(st.st_dev), static_cast<unsigned long long>(st.st_ino)};
-}
-
-Xapian::Database open_index_for_reading(const std::string& input_path, FolderIdentity* identity) {
-    const std::string given = without_trailing_slash(input_path);
-    for (int attempt = 0;; ++attempt) {
-        std::string path = given;
-        std::error_code ec;
-        if (!std::filesystem::exists(path, ec) && std::filesystem::exists(path + ".old", ec)) path += ".old";  // mid-swap (see replace_index_folder)
-        const FolderIdentity before = folder_identity(path);
-        if (before == FolderIdentity{0, 0}) {
-            if (attempt < 3 && std::filesystem::exists(given + ".tmp", ec)) {  // between the two renames of a swap
-                std::this_thread::sleep_for(std::chrono::milliseconds(10));
-                continue;
-            }
-            throw IndexError("no index at " + given + " (build one with khoj-index --index " + given + " FILES)");
-        }
-        const bool last = attempt == 5;
-        try {
-            Xapian::Database db(path);
-            check_analysis_version(db, path);
-            if (folder_identity(path) != before && !last) continue;  // swapped while opening: the tables may be mixed
-            if (identity) *identity = before;
-            return db;
-        } catch (const Xapian::DatabaseModifiedError&) {
-            // A concurrent commit landed between opening and reading the metadata.
-            if (last) throw IndexError("index " + given + " keeps changing under the search; try again");
-        } catch (const Xapian::DatabaseOpeningError& e) {
-            if (folder_identity(path) != before && !last) continue;
-            throw IndexError("cannot open index " + given + ": " + e.get_msg());
-        } catch (const Xapian::DatabaseCorruptError& e) {
-            if (folder_identity(path) != before && !last) continue;
-            throw IndexError("index " + given + " is damaged: " + e.get_msg());
-        }
-    }
-}
-
-IndexWriter::IndexWriter(const std::string& path) : path_(without_trailing_slash(path)) {
-    // Xapian's own lock lives inside the folder, which compaction and restore_termlist() swap
-    // for a new one; this lock sits beside it and is held for the whole run.
-    const std::string lock_path = path_ + ".lock";
-    lock_fd_ = ::open(lock_path.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0644);
-    if (lock_fd_ < 0) throw IndexError("cannot create the lock file " + lock_path + ": " + std::strerror(errno));
-    try {
-        if (::flock(lock_fd_, LOCK_EX | LOCK_NB) != 0)
-            throw IndexLockedError("index " + path_ + " is being updated by another khoj-index; try again when it has finished");
-        recover_interrupted_swap(path_);
-        std::error_code ec;
-        // Left by a run killed while compacting or restoring: the unfinished copy, or the old
-        // folder of a swap that completed (readers must not fall back to it later).
-        std::filesystem::remove_all(path_ + ".tmp", ec);
-        std::filesystem::remove_all(path_ + ".old", ec);
-        const bool fresh = !std::filesystem::exists(std::filesystem::path(path_) / "iamglass", ec);
-        open_database(Xapian::DB_CREATE_OR_OPEN | (fresh ? Xapian::DB_NO_TERMLIST : 0));
-        check_analysis_version(db_, path_);
-        if (db_.get_metadata(metadata::kAnalysisVersion).empty()) db_.set_metadata(metadata::kAnalysisVersion, kAnalysisVersion);
-        codec_.load_dictionaries(db_);
-        const std::string id_prefix = metadata::kEntityIdPrefix;
-        for (auto it = db_.metadata_keys_begin(id_prefix); it != db_.metadata_keys_end(id_prefix); ++it) {
-            const auto id = static_cast<std::uint32_t>(std::stoul((*it).substr(id_prefix.size())));
-            const std::string entry = db_.get_metadata(*it);
-            entity_ids_[entry.substr(0, entry.find('\t'))] = id;
-            next_entity_id_ = std::max(next_entity_id_, id + 1);
-        }
-    } catch (...) {
-        ::close(lock_fd_);  // the destructor does not run for a constructor that throws
-        throw;
-    }
+    const bool fresh = !std::filesystem::exists(std::filesystem::path(path_) / "iamglass", ec);
+    open_database(Xapian::DB_CREATE_OR_OPEN | (fresh ? Xapian::DB_NO_TERMLIST : 0));
+    check_analysis_version(db_, path_);
+    if (db_.get_metadata(metadata::kAnalysisVersion).empty()) db_.set_metadata(metadata::kAnalysisVersion, kAnalysisVersion);
+    load_record_dictionaries(db_, codec_);
+    entities_.load(db_);
 }
 
 IndexWriter::~IndexWriter() {
@@ -148,7 +33,6 @@ IndexWriter::~IndexWriter() {
         // close() commits what is pending, as Xapian's own destructor would; a destructor
         // cannot report a failure, and a failed commit leaves the last committed state.
     }
-    if (lock_fd_ >= 0) ::close(lock_fd_);
 }
 
 void IndexWriter::open_database(int flags) {
@@ -158,7 +42,7 @@ void IndexWriter::open_database(int flags) {
     try {
         db_ = Xapian::WritableDatabase(path_, flags);
     } catch (const Xapian::DatabaseLockError&) {
-        throw IndexLockedError("index " + path_ + " is being updated by another khoj-index; try again when it has finished");
+        throw IndexLockedError(locked_message(path_));
     } catch (const Xapian::DatabaseOpeningError& e) {
         throw IndexError("cannot open index " + path_ + " for writing: " + e.get_msg());
     } catch (const Xapian::DatabaseCorruptError& e) {
@@ -167,64 +51,10 @@ void IndexWriter::open_database(int flags) {
     has_termlist_ = (flags & Xapian::DB_NO_TERMLIST) == 0;
 }
 
-std::string file_term(const std::string& file) {
-    Article key;
-    key.id = file;
-    return prefix::kFile + content_hash(key, {});
-}
-
-std::string IndexWriter::stored_hash(const Article& article, const std::string& origin_file) {
-    return content_hash(article, origin_file);
-}
-
 bool IndexWriter::unchanged(const std::string& id, const std::string& hash) {
     const std::string id_term = prefix::kId + id;
     Xapian::PostingIterator existing = db_.postlist_begin(id_term);
     return existing != db_.postlist_end(id_term) && db_.get_document(*existing).get_value(slot::kContentHash) == hash;
-}
-
-Xapian::Document IndexWriter::analysed_document(Article& article, const std::string& file_term, const std::string& hash, Analyzer& analyzer,
-                                                std::vector<std::string>* vocabulary) const {
-    // Tokenised once for both the entity extractor and the document (the costly part).
-    article.title = to_nfc(article.title);
-    article.body = to_nfc(article.body);
-    const std::vector<Token> title_tokens = analyzer.tokenize(article.title), body_tokens = analyzer.tokenize(article.body);
-    article.entities = extractor_.extract(article.title, title_tokens, article.body, body_tokens);
-    Xapian::Document doc = build_document(article, title_tokens, body_tokens, vocabulary);
-    if (!file_term.empty()) doc.add_boolean_term(file_term);
-    doc.add_value(slot::kContentHash, hash);
-    return doc;
-}
-
-PreparedArticle IndexWriter::prepare(const Article& input, const std::string& origin_file, const std::string& hash, Analyzer& analyzer) const {
-    PreparedArticle p;
-    p.article = input;
-    p.doc = analysed_document(p.article, origin_file.empty() ? std::string() : file_term(origin_file), hash, analyzer, &p.vocabulary);
-    // Entities are not stored with the text: write() keeps them as ids (slot::kEntities), and
-    // the record stays a quarter smaller.
-    std::vector<Entity> entities = std::move(p.article.entities);
-    p.article.entities.clear();
-    p.doc.add_value(slot::kRecord, codec_.compress(article_to_record(p.article)));
-    p.article.entities = std::move(entities);
-    return p;
-}
-
-std::string IndexWriter::entity_value(const std::vector<Entity>& entities, Xapian::WritableDatabase& target) {
-    // People, then places, then organisations, each in term order: the order hits show them.
-    std::vector<std::tuple<int, std::string, const Entity*>> terms;
-    for (const Entity& e : entities) {
-        const int rank = e.kind == EntityKind::Person ? 0 : e.kind == EntityKind::Place ? 1 : 2;
-        terms.emplace_back(rank, truncate_term(entity_term(e)), &e);
-    }
-    std::sort(terms.begin(), terms.end(), [](const auto& a, const auto& b) { return std::tie(std::get<0>(a), std::get<1>(a)) < std::tie(std::get<0>(b), std::get<1>(b)); });
-    std::vector<std::uint32_t> ids;
-    for (const auto& [rank, term, entity] : terms) {
-        auto [it, fresh] = entity_ids_.try_emplace(term, next_entity_id_);
-        // Facets show names, not slugs: each id keeps its term and display names.
-        if (fresh) target.set_metadata(metadata::kEntityIdPrefix + std::to_string(next_entity_id_++), term + "\t" + entity->name + "\t" + entity->name_en);
-        if (ids.empty() || ids.back() != it->second) ids.push_back(it->second);
-    }
-    return encode_entity_ids(ids);
 }
 
 Change IndexWriter::write(PreparedArticle&& p) {
@@ -232,16 +62,9 @@ Change IndexWriter::write(PreparedArticle&& p) {
     const bool existed = db_.term_exists(id_term);
     add_romanisation_synonyms(p.vocabulary);
     if (existed && !has_termlist_) restore_termlist();
-    if (!p.article.entities.empty()) p.doc.add_value(slot::kEntities, entity_value(p.article.entities, db_));
+    if (!p.article.entities.empty()) p.doc.add_value(slot::kEntities, entities_.value_of(p.article.entities, db_));
     db_.replace_document(id_term, p.doc);
     return existed ? Change::Updated : Change::Added;
-}
-
-Change IndexWriter::add(const Article& article, const std::string& origin_file) {
-    // Checked before any analysis, so re-reading an unchanged file costs little.
-    const std::string hash = stored_hash(article, origin_file);
-    if (unchanged(article.id, hash)) return Change::Unchanged;
-    return write(prepare(article, origin_file, hash, analyzer_));
 }
 
 std::size_t IndexWriter::remove_file(const std::string& origin_file) {
@@ -269,82 +92,85 @@ void IndexWriter::add_romanisation_synonyms(const std::vector<std::string>& voca
     }
 }
 
-std::size_t IndexWriter::restore_termlist() {
-    namespace fs = std::filesystem;
+void IndexWriter::swap_in_copy(const std::function<void(const std::string&)>& build) {
     commit();
-    const std::string tmp = path_ + ".tmp";
-    std::error_code ec;
-    fs::remove_all(tmp, ec);
+    const std::string replacement = begin_replacement(path_);
+    build(replacement);
+    db_.close();
+    finish_replacement(path_, replacement);
+    open_database(Xapian::DB_OPEN);
+}
+
+std::size_t IndexWriter::restore_termlist() {
     std::size_t restored = 0;
-    {
+    swap_in_copy([&](const std::string& tmp) {
         Xapian::Database old(path_);
         Xapian::WritableDatabase fresh(tmp, Xapian::DB_CREATE);
         for (auto it = old.metadata_keys_begin(); it != old.metadata_keys_end(); ++it) fresh.set_metadata(*it, old.get_metadata(*it));
         for (auto key = old.synonym_keys_begin(); key != old.synonym_keys_end(); ++key) {
             for (auto word = old.synonyms_begin(*key); word != old.synonyms_end(*key); ++word) fresh.add_synonym(*key, *word);
         }
-        // The file an article came from is the one term its stored record cannot give back.
-        std::map<Xapian::docid, std::string> file_terms;
-        for (auto t = old.allterms_begin(prefix::kFile); t != old.allterms_end(prefix::kFile); ++t) {
-            for (auto p = old.postlist_begin(*t); p != old.postlist_end(*t); ++p) file_terms[*p] = *t;
-        }
-        // Batches analysed on every core, written in docid order (docids are kept).
-        struct Item {
-            Xapian::docid did;
-            std::string data, hash;
-            Xapian::Document doc;
-            std::vector<Entity> entities;
-        };
-        WorkerPool pool;
-        const unsigned threads = pool.size();
-        std::vector<std::unique_ptr<Analyzer>> analyzers;
-        for (unsigned t = 0; t < threads; ++t) analyzers.push_back(std::make_unique<Analyzer>());
-        std::vector<Item> batch;
-        auto flush = [&] {
-            pool.run([&](unsigned t) {
-                for (std::size_t i = t; i < batch.size(); i += threads) {
-                    Article a = article_from_record(codec_.decompress(batch[i].data));
-                    auto f = file_terms.find(batch[i].did);
-                    batch[i].doc = analysed_document(a, f == file_terms.end() ? std::string() : f->second, batch[i].hash, *analyzers[t], nullptr);
-                    batch[i].entities = std::move(a.entities);
-                    batch[i].doc.add_value(slot::kRecord, batch[i].data);
-                }
-            });
-            for (auto& item : batch) {
-                if (!item.entities.empty()) item.doc.add_value(slot::kEntities, entity_value(item.entities, fresh));
-                fresh.replace_document(item.did, item.doc);
-            }
-            restored += batch.size();
-            batch.clear();
-        };
-        for (auto it = old.postlist_begin(""); it != old.postlist_end(""); ++it) {
-            Xapian::Document doc = old.get_document(*it);
-            batch.push_back(Item{*it, doc.get_value(slot::kRecord), doc.get_value(slot::kContentHash), {}, {}});
-            if (batch.size() == 512) flush();
-        }
-        flush();
+        restored = reanalyse_into(old, fresh);
         fresh.commit();
+    });
+    return restored;
+}
+
+std::size_t IndexWriter::reanalyse_into(const Xapian::Database& old, Xapian::WritableDatabase& fresh) {
+    // The file an article came from is the one term its stored record cannot give back.
+    std::map<Xapian::docid, std::string> file_terms;
+    for (auto t = old.allterms_begin(prefix::kFile); t != old.allterms_end(prefix::kFile); ++t) {
+        for (auto p = old.postlist_begin(*t); p != old.postlist_end(*t); ++p) file_terms[*p] = *t;
     }
-    db_.close();
-    replace_index_folder(path_, tmp);
-    fs::remove_all(tmp, ec);
-    open_database(Xapian::DB_OPEN);
+    // Batches analysed on every core, written in docid order (docids are kept). The stored
+    // records were NFC when written, and are kept byte for byte.
+    struct Item {
+        Xapian::docid did;
+        std::string data, hash;
+        Xapian::Document doc;
+        std::vector<Entity> entities;
+    };
+    WorkerPool pool;
+    const unsigned threads = pool.size();
+    std::vector<std::unique_ptr<Analyzer>> analyzers;
+    for (unsigned t = 0; t < threads; ++t) analyzers.push_back(std::make_unique<Analyzer>());
+    const EntityExtractor extractor;  // a view of the built-in gazetteer, as khoj-index uses
+    std::size_t restored = 0;
+    std::vector<Item> batch;
+    auto flush = [&] {
+        pool.run([&](unsigned t) {
+            for (std::size_t i = t; i < batch.size(); i += threads) {
+                Article a = article_from_record(codec_.decompress(batch[i].data));
+                auto f = file_terms.find(batch[i].did);
+                const std::string& file = f == file_terms.end() ? std::string() : f->second;
+                batch[i].doc = analysed_document(a, file, batch[i].hash, *analyzers[t], extractor, nullptr);
+                batch[i].entities = std::move(a.entities);
+                batch[i].doc.add_value(slot::kRecord, batch[i].data);
+            }
+        });
+        for (auto& item : batch) {
+            if (!item.entities.empty()) item.doc.add_value(slot::kEntities, entities_.value_of(item.entities, fresh));
+            fresh.replace_document(item.did, item.doc);
+        }
+        restored += batch.size();
+        batch.clear();
+    };
+    for (auto it = old.postlist_begin(""); it != old.postlist_end(""); ++it) {
+        Xapian::Document doc = old.get_document(*it);
+        batch.push_back(Item{*it, doc.get_value(slot::kRecord), doc.get_value(slot::kContentHash), {}, {}});
+        if (batch.size() == 512) flush();
+    }
+    flush();
     return restored;
 }
 
 void IndexWriter::compact() {
-    namespace fs = std::filesystem;
-    commit();
-    const std::string tmp = path_ + ".tmp";
-    std::error_code ec;
-    fs::remove_all(tmp, ec);
-    db_.compact(tmp, Xapian::DBCOMPACT_NO_RENUMBER);
-    // Xapian reads a glass database without termlist.glass as one made with DB_NO_TERMLIST.
-    fs::remove(fs::path(tmp) / "termlist.glass", ec);
-    db_.close();
-    replace_index_folder(path_, tmp);
-    fs::remove_all(tmp, ec);
-    open_database(Xapian::DB_OPEN);
+    swap_in_copy([this](const std::string& tmp) {
+        db_.compact(tmp, Xapian::DBCOMPACT_NO_RENUMBER);
+        // Xapian reads a glass database without termlist.glass as one made with DB_NO_TERMLIST.
+        std::error_code ec;
+        std::filesystem::remove(std::filesystem::path(tmp) / "termlist.glass", ec);
+    });
 }
 
 void IndexWriter::commit() {

@@ -1,8 +1,14 @@
 /** @file schema.h @brief The index schema: term prefixes, value slots and metadata keys, in one place. */
 #pragma once
+#include "common/util/errors.h"
+
 #include <xapian.h>
 
+#include <charconv>
+#include <cstdint>
 #include <string>
+#include <vector>
+#include <string_view>
 
 namespace khoj {
 
@@ -50,7 +56,28 @@ constexpr const char* kCurrentDictionary = "khoj.zdict.current";
 /// + decimal id → "term<TAB>name<TAB>name_en": what an id in slot::kEntities stands for, and
 /// the names facets and hits show.
 constexpr const char* kEntityIdPrefix = "khoj.entity#";
+
+/// The decimal number @p text (a dictionary or entity id, in the key or the value of metadata
+/// @p key). Parsed strictly and without std::stoul, whose exceptions would escape the programs'
+/// error mapping: anything else is a damaged index, reported as khoj::IndexError.
+inline std::uint32_t parse_number(std::string_view text, std::string_view key) {
+    std::uint32_t number = 0;
+    const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), number);
+    if (text.empty() || error != std::errc() || end != text.data() + text.size())
+        throw IndexError("damaged index metadata " + std::string(key) + ": '" + std::string(text) + "' is not a number");
+    return number;
+}
 }  // namespace metadata
+
+class RecordCodec;
+
+/// Gives @p codec every zstd dictionary stored in @p db's metadata and selects the current one:
+/// what reading (and appending to) the stored articles of an index needs.
+void load_record_dictionaries(const Xapian::Database& db, RecordCodec& codec);
+
+/// Trains a dictionary on @p samples, stores it in @p db's metadata and makes it current in
+/// @p codec; false (nothing changed) when there is too little text to train on.
+bool train_record_dictionary(Xapian::WritableDatabase& db, RecordCodec& codec, const std::vector<std::string>& samples);
 
 /// Extra within-document frequency given to every title word: a cheap, BM25-friendly title boost.
 constexpr Xapian::termcount kTitleBoost = 3;

@@ -1,47 +1,28 @@
-/** @file article.cpp @brief Article records: the stored form of an article, and entity terms. */
+/** @file article.cpp @brief Article records: the stored form of an article. */
 #include "common/ingest/article.h"
 
 #include "common/util/errors.h"
-#include "common/index/schema.h"
-
+#include "common/util/packing.h"
 
 namespace khoj {
-
-std::string entity_term(const Entity& entity) {
-    const char* prefix = entity.kind == EntityKind::Person ? prefix::kPerson
-                         : entity.kind == EntityKind::Place ? prefix::kPlace
-                                                           : prefix::kOrganisation;
-    return prefix + entity_slug(entity);
-}
 
 namespace {
 
 // Record layout: a format byte, then id, title, body, date, source and url, each as a varint
-// byte length and the bytes. Searching reads up to 50 records a query (re-ranking, phrase
-// checks), and splitting this costs nothing next to parsing JSON.
+// (pack_uint) byte length and the bytes. Searching reads up to a hundred records a query
+// (re-ranking, phrase checks), and splitting this costs nothing next to parsing JSON.
 constexpr char kRecordFormat = '\x01';
 
 void put_field(std::string& out, const std::string& field) {
-    std::size_t n = field.size();
-    while (n >= 0x80) {
-        out += static_cast<char>((n & 0x7F) | 0x80);
-        n >>= 7;
-    }
-    out += static_cast<char>(n);
+    pack_uint(out, field.size());
     out += field;
 }
 
 std::string get_field(std::string_view record, std::size_t& at) {
-    std::size_t n = 0;
-    for (int shift = 0;; shift += 7) {
-        if (at >= record.size() || shift > 35) throw IndexError("damaged article record in the index");
-        const auto byte = static_cast<unsigned char>(record[at++]);
-        n |= static_cast<std::size_t>(byte & 0x7F) << shift;
-        if (!(byte & 0x80)) break;
-    }
-    if (n > record.size() - at) throw IndexError("damaged article record in the index");
-    std::string field(record.substr(at, n));
-    at += n;
+    const std::optional<std::uint64_t> n = unpack_uint(record, at);
+    if (!n || *n > record.size() - at) throw IndexError("damaged article record in the index");
+    std::string field(record.substr(at, static_cast<std::size_t>(*n)));
+    at += static_cast<std::size_t>(*n);
     return field;
 }
 

@@ -16,11 +16,8 @@ struct Article {
     std::string date;
     std::string source;
     std::string url;
-    std::vector<Entity> entities;  ///< found at index time (EntityExtractor); kept as entity terms, not in the record
+    std::vector<Entity> entities;  ///< found at index time (EntityExtractor); kept as entity terms and ids, not in the record
 };
-
-/// The index term of an entity: XP / XL / XO + entity_slug().
-std::string entity_term(const Entity& entity);
 
 /// Serialises an article's fields (not its entities) as the stored record, before compression.
 std::string article_to_record(const Article& article);

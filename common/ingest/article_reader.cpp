@@ -2,19 +2,33 @@
 #include "common/ingest/article_reader.h"
 
 #include "common/ingest/dates.h"
+#include "common/ingest/input_formats.h"
 #include "common/util/unicode_text.h"
-
-#include <nlohmann/json.hpp>
 
 #include <algorithm>
 #include <fstream>
-#include <sstream>
 #include <system_error>
 #include <vector>
 
 namespace fs = std::filesystem;
 
 namespace khoj {
+
+namespace {
+
+// The 1-based line holding the first byte that is not valid UTF-8 (0 if there is none).
+std::size_t first_invalid_utf8_line(std::string_view text) {
+    std::size_t line = 1;
+    for (std::size_t start = 0; start <= text.size(); ++line) {
+        std::size_t end = text.find('\n', start);
+        if (end == std::string_view::npos) end = text.size();
+        if (!is_valid_utf8(text.substr(start, end - start))) return line;
+        start = end + 1;
+    }
+    return 0;
+}
+
+}  // namespace
 
 FileStamp stamp_of(const fs::path& file) {
     std::error_code ec;
@@ -80,14 +94,19 @@ void ArticleReader::read_file(const fs::path& file, const fs::path& root, bool n
         if (named) reject(file, 0, "unknown file type (expected .txt or .jsonl)");
         return;
     }
+    // A FIFO would block open() for ever (holding the index lock), a device such as /dev/zero
+    // never ends: only regular files are read, also through a symlink.
+    std::error_code ec;
+    if (!fs::is_regular_file(file, ec)) {
+        if (named) reject(file, 0, "not a regular file (FIFOs, devices and sockets are not read)");
+        return;
+    }
     const FileStamp stamp = stamp_of(file);
     if (filter_ && !filter_(file, stamp)) return;
-    if (ext == ".txt") {
-        read_txt(file, root);
-    } else {
-        read_jsonl(file);
-    }
-    if (on_file_done_) on_file_done_(file, stamp);
+    const bool read_whole = ext == ".txt" ? read_txt(file, root, stamp) : read_jsonl(file);
+    // Only a file read to the end is recorded as indexed: one that could not be opened or read
+    // must be tried again on the next run, not skipped as unchanged for ever.
+    if (read_whole && on_file_done_) on_file_done_(file, stamp);
 }
 
 bool ArticleReader::accept(InputArticle&& input, bool utf8_checked) {
@@ -124,58 +143,55 @@ bool ArticleReader::accept(InputArticle&& input, bool utf8_checked) {
     return true;
 }
 
-void ArticleReader::read_txt(const fs::path& file, const fs::path& root) {
+bool ArticleReader::read_txt(const fs::path& file, const fs::path& root, const FileStamp& stamp) {
+    // Checked before reading: a multi-gigabyte file must not be read into memory to be refused.
+    if (stamp.size > kMaxArticleBytes) {
+        reject(file, 0, "file is larger than 8 MiB");
+        return true;
+    }
     std::ifstream in(file, std::ios::binary);
     if (!in) {
         reject(file, 0, "cannot open file");
-        return;
+        return false;
     }
-    std::ostringstream buffer;
-    buffer << in.rdbuf();
-    std::string text = buffer.str();
+    // At most one byte past the limit, in case the file grew since its size was read.
+    std::string text(kMaxArticleBytes + 1, '\0');
+    in.read(text.data(), static_cast<std::streamsize>(text.size()));
     if (in.bad()) {
         reject(file, 0, "cannot read file");
-        return;
+        return false;
     }
+    text.resize(static_cast<std::size_t>(in.gcount()));
     if (text.find('\0') != std::string::npos) {
         reject(file, 0, "binary file, not text");
-        return;
+        return true;
     }
     if (text.size() > kMaxArticleBytes) {
         reject(file, 0, "file is larger than 8 MiB");
-        return;
+        return true;
     }
-    if (text.rfind("\xEF\xBB\xBF", 0) == 0) text.erase(0, 3);  // byte order mark
-    InputArticle input;
-    input.file = file.string();
+    if (!is_valid_utf8(text)) {
+        reject(file, first_invalid_utf8_line(text), "invalid UTF-8");
+        return true;
+    }
     std::error_code ec;
     fs::path relative = fs::relative(file, root, ec);
     if (ec || relative.empty()) relative = file.filename();
     relative.replace_extension();
-    input.article.id = relative.generic_string();
-    // The first non-empty line is the headline; the rest is the body.
-    std::size_t pos = 0;
-    while (pos < text.size()) {
-        std::size_t end = text.find('\n', pos);
-        if (end == std::string::npos) end = text.size();
-        std::string line = text.substr(pos, end - pos);
-        pos = end + 1;
-        if (line.find_first_not_of(" \t\r") != std::string::npos) {
-            while (!line.empty() && (line.back() == '\r' || line.back() == ' ')) line.pop_back();
-            input.article.title = line;
-            break;
-        }
-    }
-    input.article.body = pos < text.size() ? text.substr(pos) : std::string();
+    ParsedArticle parsed = parse_text_article(text, relative.generic_string());
+    InputArticle input;
+    input.file = file.string();
+    input.article = std::move(*parsed.article);
     if (auto date = find_date_in_file_name(file.filename().string())) input.article.date = *date;
     accept(std::move(input));
+    return true;
 }
 
-void ArticleReader::read_jsonl(const fs::path& file) {
+bool ArticleReader::read_jsonl(const fs::path& file) {
     std::ifstream in(file, std::ios::binary);
     if (!in) {
         reject(file, 0, "cannot open file");
-        return;
+        return false;
     }
     std::string line;
     std::size_t number = 0;
@@ -186,40 +202,23 @@ void ArticleReader::read_jsonl(const fs::path& file) {
             reject(file, number, "line is larger than 16 MiB");
             continue;
         }
-        // The JSON parser rejects ill-formed UTF-8 itself; the separate check only names the
-        // reason, so it runs on rejected lines alone.
-        auto j = nlohmann::json::parse(line, nullptr, false);
-        if (j.is_discarded() || !j.is_object()) {
-            reject(file, number, is_valid_utf8(line) ? "not a JSON object" : "invalid UTF-8");
+        ParsedArticle parsed = parse_json_article(line);
+        for (const std::string& warning : parsed.warnings) on_rejected_(Diagnostic{file.string(), number, warning});
+        if (!parsed.article) {
+            reject(file, number, parsed.error);
             continue;
         }
         InputArticle input;
         input.file = file.string();
         input.line = number;
-        Article& a = input.article;
-        auto text_field = [&](const char* name) -> std::string {
-            auto it = j.find(name);
-            if (it == j.end() || it->is_null()) return {};
-            if (it->is_string()) return it->get<std::string>();
-            if (it->is_number_integer()) return std::to_string(it->get<long long>());
-            return {};
-        };
-        a.id = text_field("id");
-        a.title = text_field("title");
-        a.body = text_field("body");
-        a.source = text_field("source");
-        a.url = text_field("url");
-        std::string date = text_field("date");
-        if (!date.empty()) {
-            if (auto parsed = parse_iso_date(date)) {
-                a.date = *parsed;
-            } else {
-                on_rejected_(Diagnostic{file.string(), number, "ignored a date that is not YYYY-MM-DD: " + date});
-            }
-        }
+        input.article = std::move(*parsed.article);
         accept(std::move(input), true);
     }
-    if (in.bad()) reject(file, number, "read error");
+    if (in.bad()) {
+        reject(file, number, "read error");
+        return false;
+    }
+    return true;
 }
 
 }  // namespace khoj

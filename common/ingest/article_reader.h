@@ -55,8 +55,9 @@ class ArticleReader {
 
   private:
     void read_file(const std::filesystem::path& file, const std::filesystem::path& root, bool named);
-    void read_txt(const std::filesystem::path& file, const std::filesystem::path& root);
-    void read_jsonl(const std::filesystem::path& file);
+    // Each returns false when the file could not be opened or read to the end.
+    bool read_txt(const std::filesystem::path& file, const std::filesystem::path& root, const FileStamp& stamp);
+    bool read_jsonl(const std::filesystem::path& file);
     bool accept(InputArticle&& input, bool utf8_checked = false);  // utf8_checked: the whole JSON line already was
     void reject(const std::filesystem::path& file, std::size_t line, const std::string& message);
 

@@ -1,6 +1,6 @@
 /** @file phrase_filter.h @brief Phrase matching without a positional index: candidates are checked against the stored text. */
 #pragma once
-#include "common/index/record_codec.h"
+#include "common/ingest/record_codec.h"
 
 #include <xapian.h>
 

@@ -4,6 +4,7 @@
 #include "common/ingest/article.h"
 #include "common/ingest/dates.h"
 #include "common/entities/entities.h"
+#include "common/index/entity_catalog.h"
 #include "common/util/errors.h"
 #include "common/text/romanisation.h"
 #include "common/search/phrase_filter.h"
@@ -495,8 +496,7 @@ struct QueryBuilder::Parser {
             }
             char sign = item.sign;
             bool is_filter = false;
-            Xapian::Query q = unit();
-            if (q.empty()) q = clause(is_filter);
+            Xapian::Query q = unit_or_clause(is_filter);
             if (q.empty()) {
                 pending_and = pending_not = false;
                 continue;
@@ -541,6 +541,12 @@ struct QueryBuilder::Parser {
             positive = Xapian::Query(Xapian::Query::OP_AND_NOT, positive, Xapian::Query(Xapian::Query::OP_OR, must_not.begin(), must_not.end()));
         }
         return positive;
+    }
+
+    // The next clause, or the next few Latin words when they read as one unit.
+    Xapian::Query unit_or_clause(bool& is_filter) {
+        Xapian::Query q = unit();
+        return q.empty() ? clause(is_filter) : q;
     }
 
     // Adjacent plain Latin words tried as one unit (QueryBuilder::expand_unit): three, then two.

@@ -1,7 +1,7 @@
 /** @file query_builder.h @brief Parses what a user types into a Xapian::Query, expanding words across scripts and spellings. */
 #pragma once
 #include "common/text/analyzer.h"
-#include "common/index/record_codec.h"
+#include "common/ingest/record_codec.h"
 #include "common/search/english_readings.h"
 
 #include <xapian.h>

@@ -1,15 +1,13 @@
-/** @file searcher.cpp @brief Ranked search with BM25, filters, snippets, and reopen-on-modification. */
+/** @file searcher.cpp @brief Ranked search with BM25, filters, facets, re-ranking by spelling, snippets, and reopen-on-modification. */
 #include "common/search/searcher.h"
 
-#include "common/index/document_builder.h"
-#include "common/util/errors.h"
-#include "common/index/index_writer.h"
 #include "common/index/schema.h"
 #include "common/search/spelling_suggester.h"
+#include "common/util/errors.h"
+#include "common/util/string_util.h"
 #include "common/util/unicode_text.h"
 
 #include <algorithm>
-#include <cstring>
 #include <map>
 #include <queue>
 #include <set>
@@ -17,29 +15,46 @@
 
 namespace khoj {
 
+namespace {
+
+// Runs @p read, and again after @p recover each time a khoj-index commit invalidates what it
+// was reading (Xapian::DatabaseModifiedError); after four tries the index is reported as
+// changing too fast to search.
+template <typename Read, typename Recover>
+auto retry_while_modified(const std::string& path, Read&& read, Recover&& recover) -> decltype(read()) {
+    for (int attempt = 0;; ++attempt) {
+        try {
+            return read();
+        } catch (const Xapian::DatabaseModifiedError&) {
+            if (attempt == 3) throw IndexError("index " + path + " keeps changing under the search; try again");
+            recover();
+        }
+    }
+}
+
+}  // namespace
+
 Searcher::Searcher(const std::string& index_path) : path_(index_path) { open_folder(); }
 
 void Searcher::open_folder() {
-    // A khoj-index commit can land between opening and reading the metadata.
-    for (int attempt = 0;; ++attempt) {
-        db_ = open_index_for_reading(path_, &folder_);
-        try {
-            codec_.load_dictionaries(db_);
-            break;
-        } catch (const Xapian::DatabaseModifiedError&) {
-            if (attempt == 3) throw IndexError("index " + path_ + " keeps changing under the search; try again");
-        }
-    }
+    // A khoj-index commit can land between opening and reading the metadata: open again.
+    retry_while_modified(
+        path_,
+        [this] {
+            db_ = open_index_for_reading(path_, &folder_);
+            load_record_dictionaries(db_, codec_);
+        },
+        [] {});
     builder_.emplace(db_, &codec_);
-    entities_by_id_.clear();
+    entities_.forget();
 }
 
 void Searcher::refresh() {
     if (folder_identity(path_) == folder_) {
         try {
             if (db_.reopen()) {
-                codec_.load_dictionaries(db_);
-                entities_by_id_.clear();
+                load_record_dictionaries(db_, codec_);
+                entities_.forget();
             }
         } catch (const Xapian::Error&) {
             // E.g. the folder was swapped during the reopen: checked, and opened afresh, below.
@@ -51,68 +66,28 @@ void Searcher::refresh() {
     open_folder();
 }
 
-namespace {
-
-constexpr std::pair<const char*, EntityKind> kEntityPrefixes[] = {
-    {prefix::kPerson, EntityKind::Person}, {prefix::kPlace, EntityKind::Place}, {prefix::kOrganisation, EntityKind::Organisation}};
-
-}  // namespace
-
-const Entity* Searcher::entity_by_id(std::uint32_t id) {
-    auto [it, fresh] = entities_by_id_.try_emplace(id);
-    if (!fresh) return it->second ? &*it->second : nullptr;
-    const std::string entry = db_.get_metadata(metadata::kEntityIdPrefix + std::to_string(id));  // term, name, name_en
-    const auto tab = entry.find('\t');
-    if (tab == std::string::npos) return nullptr;
-    const auto tab2 = entry.find('\t', tab + 1);
-    for (const auto& [entity_prefix, kind] : kEntityPrefixes) {
-        if (entry.compare(0, std::strlen(entity_prefix), entity_prefix) != 0) continue;
-        Entity e;
-        e.kind = kind;
-        e.name = entry.substr(tab + 1, tab2 == std::string::npos ? std::string::npos : tab2 - tab - 1);
-        if (tab2 != std::string::npos) e.name_en = entry.substr(tab2 + 1);
-        if (e.name.empty()) return nullptr;
-        it->second = std::move(e);
-        return &*it->second;
-    }
-    return nullptr;
-}
-
-void Searcher::attach_entities(const std::vector<std::pair<Xapian::docid, Article*>>& articles) {
-    for (const auto& [did, article] : articles) {
-        for (std::uint32_t id : decode_entity_ids(db_.get_document(did).get_value(slot::kEntities))) {
-            if (const Entity* e = entity_by_id(id)) article->entities.push_back(*e);
-        }
-    }
+void Searcher::attach_entities(Xapian::docid did, Article& article) {
+    for (Entity& e : entities_.entities_of(db_, db_.get_document(did).get_value(slot::kEntities))) article.entities.push_back(std::move(e));
 }
 
 std::optional<Article> Searcher::article(const std::string& id) {
     const std::string term = prefix::kId + id;
     refresh();
-    for (int attempt = 0;; ++attempt) {
-        try {
+    return retry_while_modified(
+        path_,
+        [&]() -> std::optional<Article> {
             auto it = db_.postlist_begin(term);
             if (it == db_.postlist_end(term)) return std::nullopt;
             Article a = article_from_record(codec_.decompress(db_.get_document(*it).get_value(slot::kRecord)));
-            attach_entities({{*it, &a}});
+            attach_entities(*it, a);
             return a;
-        } catch (const Xapian::DatabaseModifiedError&) {
-            if (attempt == 3) throw IndexError("index " + path_ + " keeps changing under the search; try again");
-            refresh();
-        }
-    }
+        },
+        [this] { refresh(); });
 }
 
 SearchResult Searcher::search(const SearchRequest& request) {
     refresh();
-    for (int attempt = 0;; ++attempt) {
-        try {
-            return run(request);
-        } catch (const Xapian::DatabaseModifiedError&) {
-            if (attempt == 3) throw IndexError("index " + path_ + " keeps changing under the search; try again");
-            refresh();
-        }
-    }
+    return retry_while_modified(path_, [&] { return run(request); }, [this] { refresh(); });
 }
 
 namespace {
@@ -142,12 +117,13 @@ double preferred_form_share(const Article& a, const std::vector<std::vector<std:
     return static_cast<double>(found) / static_cast<double>(forms.size());
 }
 
-std::string compact(const std::string& date) {
-    std::string out;
-    for (char c : date) {
-        if (c >= '0' && c <= '9') out += c;
-    }
-    return out;
+// @p query restricted to the request's date range (since / until), if one is given.
+Xapian::Query with_date_range(const Xapian::Query& query, const SearchRequest& request) {
+    if (request.since.empty() && request.until.empty()) return query;
+    const std::string from = request.since.empty() ? "00000000" : digits_only(request.since);
+    const std::string to = request.until.empty() ? "99999999" : digits_only(request.until);
+    Xapian::Query range(Xapian::Query::OP_VALUE_RANGE, slot::kDate, from, to);
+    return query.empty() ? range : Xapian::Query(Xapian::Query::OP_FILTER, query, range);
 }
 
 }  // namespace
@@ -170,7 +146,7 @@ Facets Searcher::collect_facets(const FacetCounts& counts, std::size_t limit) {
     facets.computed = true;
     for (const auto& [month, count] : counts.months) facets.months.push_back({month.substr(0, 4) + "-" + month.substr(4, 2), "", count});
     for (const auto& [id, count] : counts.entities) {
-        const Entity* e = entity_by_id(id);
+        const Entity* e = entities_.entity_by_id(db_, id);
         if (!e) continue;
         FacetCount f{e->name, e->name_en, count};
         if (e->kind == EntityKind::Person) facets.people.push_back(f);
@@ -190,21 +166,10 @@ Facets Searcher::collect_facets(const FacetCounts& counts, std::size_t limit) {
 SearchResult Searcher::run(const SearchRequest& request) {
     SearchResult result;
     result.built = builder_->build(request.query);
-    Xapian::Query query = result.built.query;
-    if (!request.since.empty() || !request.until.empty()) {
-        std::string from = request.since.empty() ? "00000000" : compact(request.since);
-        std::string to = request.until.empty() ? "99999999" : compact(request.until);
-        Xapian::Query range(Xapian::Query::OP_VALUE_RANGE, slot::kDate, from, to);
-        query = query.empty() ? range : Xapian::Query(Xapian::Query::OP_FILTER, query, range);
-    }
+    const Xapian::Query query = with_date_range(result.built.query, request);
     if (query.empty()) return result;
-    Xapian::Enquire enquire(db_);
-    enquire.set_query(query);
-    // Lucene's BM25 defaults (k1 = 1.2, b = 0.75), so comparisons with the anchor are like for like.
-    enquire.set_weighting_scheme(Xapian::BM25Weight(1.2, 0, 1, 0.75, 0.5));
-    if (request.sort == SortOrder::Date) enquire.set_sort_by_value_then_relevance(slot::kDate, true);
     FacetCounts spy;
-    if (request.facets) enquire.add_matchspy(&spy);
+    Xapian::Enquire enquire = enquire_for(query, request, spy);
     // Re-ranking touches exactly the best kRerankDepth hits, whatever page is asked for, so
     // consecutive pages never repeat or skip an article; hits below them keep Xapian's order.
     const bool rerank = request.sort == SortOrder::Relevance && !result.built.preferred_forms.empty();
@@ -215,10 +180,28 @@ SearchResult Searcher::run(const SearchRequest& request) {
     if (request.facets) result.facets = collect_facets(spy, request.facet_limit);
     result.matches_estimated = mset.get_matches_estimated();
     if (request.suggest && mset.get_matches_upper_bound() < kFewMatches) result.suggestion = SpellingSuggester(db_).suggest(request.query);
-    result.matches_lower_bound = mset.get_matches_lower_bound();
-    std::set<std::string> terms;
-    if (request.snippets) terms.insert(query.get_terms_begin(), query.get_terms_end());
-    TermMatcher matcher(std::move(terms));
+    std::vector<Hit> hits = ranked_hits(mset, request, result.built.preferred_forms, depth);
+    if (request.load_articles) {
+        for (Hit& hit : hits) attach_entities(hit.docid, hit.article);
+    }
+    result.hits = finished_hits(std::move(hits), request, query);
+    return result;
+}
+
+Xapian::Enquire Searcher::enquire_for(const Xapian::Query& query, const SearchRequest& request, FacetCounts& spy) const {
+    Xapian::Enquire enquire(db_);
+    enquire.set_query(query);
+    // Lucene's BM25 defaults (k1 = 1.2, b = 0.75), so comparisons with the anchor are like for like.
+    enquire.set_weighting_scheme(Xapian::BM25Weight(1.2, 0, 1, 0.75, 0.5));
+    if (request.sort == SortOrder::Date) enquire.set_sort_by_value_then_relevance(slot::kDate, true);
+    if (request.facets) enquire.add_matchspy(&spy);
+    return enquire;
+}
+
+std::vector<Hit> Searcher::ranked_hits(const Xapian::MSet& mset, const SearchRequest& request,
+                                       const std::vector<std::vector<std::string>>& preferred_forms, Xapian::doccount depth) {
+    const bool rerank = depth > 0;
+    const auto offset = static_cast<Xapian::doccount>(request.offset), limit = static_cast<Xapian::doccount>(request.limit);
     std::vector<Hit> ranked;
     // Within the re-ranked block only the first offset + limit places are returned. A hit can
     // at most multiply its score by 1 + kPreferredFormBonus, so once that bound falls to the
@@ -239,7 +222,7 @@ SearchResult Searcher::run(const SearchRequest& request) {
         const bool on_page = !rerank || (!in_block && position >= offset && position < offset + limit);
         if ((request.load_articles && on_page) || reranked) hit.article = article_from_record(codec_.decompress(it.get_document().get_value(slot::kRecord)));
         if (reranked) {
-            hit.score *= 1 + kPreferredFormBonus * preferred_form_share(hit.article, result.built.preferred_forms);
+            hit.score *= 1 + kPreferredFormBonus * preferred_form_share(hit.article, preferred_forms);
             best.push(hit.score);
             if (best.size() > needed) best.pop();
         }
@@ -253,18 +236,17 @@ SearchResult Searcher::run(const SearchRequest& request) {
         ranked.erase(ranked.begin(), ranked.begin() + std::min<std::ptrdiff_t>(offset, static_cast<std::ptrdiff_t>(ranked.size())));
         if (ranked.size() > limit) ranked.resize(limit);
     }
-    if (request.load_articles) {
-        std::vector<std::pair<Xapian::docid, Article*>> articles;
-        for (Hit& hit : ranked) articles.emplace_back(hit.docid, &hit.article);
-        attach_entities(articles);
-    }
-    for (std::size_t i = 0; i < ranked.size(); ++i) {
-        Hit hit = std::move(ranked[i]);
+    return ranked;
+}
+
+std::vector<Hit> Searcher::finished_hits(std::vector<Hit> hits, const SearchRequest& request, const Xapian::Query& query) {
+    std::set<std::string> terms;
+    if (request.snippets) terms.insert(query.get_terms_begin(), query.get_terms_end());
+    TermMatcher matcher(std::move(terms));
+    for (std::size_t i = 0; i < hits.size(); ++i) {
+        Hit& hit = hits[i];
         hit.rank = request.offset + i + 1;
-        if (!request.load_articles) {
-            result.hits.push_back(std::move(hit));
-            continue;
-        }
+        if (!request.load_articles) continue;
         if (request.snippets) {
             hit.title = highlight_all(hit.article.title, matcher, analyzer_);
             hit.snippet = make_snippet(hit.article.body, matcher, analyzer_);
@@ -272,9 +254,8 @@ SearchResult Searcher::run(const SearchRequest& request) {
             hit.title.text = hit.article.title;
         }
         hit.article.body.clear();
-        result.hits.push_back(std::move(hit));
     }
-    return result;
+    return hits;
 }
 
 }  // namespace khoj

@@ -1,18 +1,17 @@
 /** @file searcher.h @brief Runs ranked queries against a Khoj index and returns hits with snippets. */
 #pragma once
-#include "common/text/analyzer.h"
-#include "common/index/index_writer.h"
+#include "common/index/entity_catalog.h"
+#include "common/index/index_folder.h"
+#include "common/ingest/record_codec.h"
 #include "common/ingest/article.h"
 #include "common/search/query_builder.h"
-#include "common/index/record_codec.h"
 #include "common/search/snippet.h"
+#include "common/text/analyzer.h"
 
 #include <xapian.h>
 
-#include <map>
 #include <optional>
 #include <string>
-#include <unordered_map>
 #include <vector>
 
 namespace khoj {
@@ -64,7 +63,6 @@ struct Hit {
 struct SearchResult {
     std::vector<Hit> hits;
     Xapian::doccount matches_estimated = 0;
-    Xapian::doccount matches_lower_bound = 0;
     BuiltQuery built;
     Facets facets;
     std::string suggestion;  ///< "did you mean" query, or empty
@@ -87,13 +85,22 @@ class Searcher {
     const Xapian::Database& database() const { return db_; }
 
   private:
-    SearchResult run(const SearchRequest& request);
-    void attach_entities(const std::vector<std::pair<Xapian::docid, Article*>>& articles);  // from the entity postings
     struct FacetCounts;
+    // One try of search(): the steps below, in order.
+    SearchResult run(const SearchRequest& request);
+    // BM25 (or date order) over @p query, counting facets into @p spy when asked.
+    Xapian::Enquire enquire_for(const Xapian::Query& query, const SearchRequest& request, FacetCounts& spy) const;
     Facets collect_facets(const FacetCounts& counts, std::size_t limit);
+    // The hits of @p mset in final order: the best @p depth (0: none) re-ranked by the spelling
+    // typed, then cut to the page asked for; records read only where needed.
+    std::vector<Hit> ranked_hits(const Xapian::MSet& mset, const SearchRequest& request,
+                                 const std::vector<std::vector<std::string>>& preferred_forms, Xapian::doccount depth);
+    // The entities of article @p did, from its slot::kEntities value and the catalog.
+    void attach_entities(Xapian::docid did, Article& article);
+    // Ranks numbered from request.offset + 1; title highlights and snippets of @p query's terms
+    // (or plain titles) made and bodies dropped when articles were loaded.
+    std::vector<Hit> finished_hits(std::vector<Hit> hits, const SearchRequest& request, const Xapian::Query& query);
 
-    const Entity* entity_by_id(std::uint32_t id);  // from the metadata, remembered per revision
-    std::unordered_map<std::uint32_t, std::optional<Entity>> entities_by_id_;
     void refresh();        // before each request and after DatabaseModifiedError: the latest commit, or the folder a swap put in place
     void open_folder();    // opens the folder at path_ afresh
 
@@ -101,6 +108,7 @@ class Searcher {
     Xapian::Database db_;
     Analyzer analyzer_;
     RecordCodec codec_;
+    EntityCatalog entities_;  ///< what entity ids stand for, remembered per revision
     FolderIdentity folder_;                 ///< the index folder db_ was opened from
     std::optional<QueryBuilder> builder_;  ///< made again when a new folder is opened
 };

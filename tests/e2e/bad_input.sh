@@ -88,4 +88,34 @@ else
 fi
 chmod 755 "$WORK/perm/in/locked"
 
+# A file unreadable in one run is indexed by the next run once it is readable: its size and time
+# are recorded only when it was read (it was once "unchanged" for ever).
+if [ "${as_user[0]:-}" != skip ]; then
+  printf 'यमुना नदी\nयमुना नदी का पानी साफ हुआ।\n' > "$WORK/perm/in/ok/secret.txt"
+  chmod 600 "$WORK/perm/in/ok/secret.txt"
+  [ "$(id -u)" = 0 ] && chown root "$WORK/perm/in/ok/secret.txt"
+  run "$WORK/out" "$WORK/err" ${as_user[@]+"${as_user[@]}"} "$KHOJ_INDEX_BIN" --index "$WORK/perm/index" "$WORK/perm/in"
+  expect_rc 1 "an unreadable file"
+  grep -qF "secret.txt: cannot open file" "$WORK/err" || fail "the unreadable file was not named: $(cat "$WORK/err")"
+  chmod 644 "$WORK/perm/in/ok/secret.txt"
+  run "$WORK/out" "$WORK/err" ${as_user[@]+"${as_user[@]}"} "$KHOJ_INDEX_BIN" --index "$WORK/perm/index" "$WORK/perm/in/ok"
+  expect_rc 0 "the file made readable again"
+  [ "$("$KHOJ_SEARCH_BIN" --index "$WORK/perm/index" --count यमुना)" = 1 ] || fail "a file that was unreadable once is never indexed"
+  pass "a file unreadable in one run is indexed by the next"
+fi
+
+# A FIFO named on the command line is refused at once (open() would block for ever, holding the
+# lock), and a sparse 4 GiB .txt is refused by its size before anything is read.
+mkdir -p "$WORK/special"
+mkfifo "$WORK/special/fifo.txt"
+truncate -s 4G "$WORK/special/huge.txt"
+printf 'सतलुज नदी\nसतलुज नदी पर पुल बना।\n' > "$WORK/special/good.txt"
+run "$WORK/out" "$WORK/err" timeout 20 "$KHOJ_INDEX_BIN" --index "$WORK/special-index" \
+  "$WORK/special/fifo.txt" "$WORK/special/huge.txt" "$WORK/special/good.txt"
+expect_rc 1 "a FIFO and a 4 GiB file"
+grep -qF "fifo.txt: not a regular file" "$WORK/err" || fail "the FIFO was not named: $(cat "$WORK/err")"
+grep -qF "huge.txt: file is larger than 8 MiB" "$WORK/err" || fail "the 4 GiB file was not named: $(cat "$WORK/err")"
+[ "$("$KHOJ_SEARCH_BIN" --index "$WORK/special-index" --count सतलुज)" = 1 ] || fail "the good file beside them was not indexed"
+pass "a FIFO and a 4 GiB file are named and skipped at once"
+
 echo "all $CHECKS checks passed"

@@ -4,6 +4,8 @@
 
 #include <doctest/doctest.h>
 
+#include <sys/stat.h>
+
 #include <map>
 #include <string>
 #include <vector>
@@ -207,4 +209,45 @@ TEST_CASE("ArticleReader::read reads the seed corpus from ../shared") {
         CHECK_FALSE(a.article.id.empty());
         CHECK_FALSE(a.article.title.empty());
     }
+}
+
+TEST_CASE("ArticleReader::read names the line of invalid UTF-8 in a .txt") {
+    test::TempDir dir;
+    dir.write("in/broken.txt", "मेरठ में बारिश\nपहली पंक्ति ठीक है।\nयहाँ \xE0\xA4 टूटा अक्षर है।\n");
+    Collected c = read_all({dir.path() / "in"});
+    CHECK(c.articles.empty());
+    CHECK(c.rejected == 1);
+    REQUIRE(c.diagnostic_at(3) != nullptr);
+    CHECK(c.diagnostic_at(3)->message == "invalid UTF-8");
+}
+
+TEST_CASE("ArticleReader::read warns about a title that is not text instead of dropping it silently") {
+    test::TempDir dir;
+    auto file = dir.write("a.jsonl", R"({"id":"x1","title":["पहला","दूसरा"],"body":"चंडीगढ़ में लॉकडाउन बढ़ा।"})" "\n");
+    Collected c = read_all({file});
+    REQUIRE(c.articles.size() == 1);
+    CHECK(c.rejected == 0);
+    REQUIRE(c.diagnostic_at(1) != nullptr);
+    CHECK(c.diagnostic_at(1)->message == "ignored field 'title': array, not text");
+}
+
+TEST_CASE("ArticleReader::read refuses a FIFO named on the command line without blocking") {
+    test::TempDir dir;
+    const fs::path fifo = dir.path() / "news.txt";
+    REQUIRE(::mkfifo(fifo.c_str(), 0644) == 0);
+    Collected c = read_all({fifo});
+    CHECK(c.articles.empty());
+    REQUIRE(c.diagnostics.size() == 1);
+    CHECK(c.diagnostics[0].message.find("not a regular file") != std::string::npos);
+}
+
+TEST_CASE("ArticleReader::read refuses a huge .txt by its size, before reading it") {
+    test::TempDir dir;
+    const fs::path huge = dir.write("in/huge.txt", "");
+    fs::resize_file(huge, std::uintmax_t{4} << 30);  // sparse: 4 GiB that take no disk space
+    std::size_t done = 0;
+    ArticleReader reader([](InputArticle&&) {}, [](const Diagnostic&) {}, {}, [&](const fs::path&, const FileStamp&) { ++done; });
+    reader.read(dir.path() / "in");
+    CHECK(reader.rejected() == 1);
+    CHECK(done == 1);  // refused for its content, which re-reading will not change: recorded
 }

@@ -1,8 +1,7 @@
 /** @file english_queries_test.cpp @brief Tests of English queries over Devanagari articles on a small index: names, translations, pronunciation, phrases, compounds and the junk guard. */
-#include "common/index/index_writer.h"
 #include "common/search/query_builder.h"
 #include "common/search/searcher.h"
-#include "temp_dir.h"
+#include "test_index.h"
 
 #include <doctest/doctest.h>
 
@@ -14,13 +13,7 @@ using namespace khoj;
 
 namespace {
 
-Article article(std::string id, std::string title, std::string body) {
-    Article a;
-    a.id = std::move(id);
-    a.title = std::move(title);
-    a.body = std::move(body);
-    return a;
-}
+using test::article;
 
 /// One article per reading under test, and the look-alikes a wrong reading would find.
 struct Fixture {
@@ -28,8 +21,7 @@ struct Fixture {
     std::string path = (dir.path() / "index").string();
 
     Fixture() {
-        IndexWriter writer(path);
-        for (const Article& a : {
+        test::write_index(path, {
                  article("police", "पुलिस ने चोर पकड़ा", "थाने की पुलिस ने रात में गश्त की।"),
                  article("policy", "नई पॉलिसी लागू", "बीमा पॉलिसी के नियम बदले।"),
                  article("aspatal", "अस्पताल में भीड़", "जिला अस्पताल में मरीज बढ़े।"),
@@ -49,10 +41,7 @@ struct Fixture {
                  article("toll", "मृतकों की संख्या बढ़ी", "इटली में मृतकों की संख्या सौ के पार।"),
                  article("toll-tax", "टोल टैक्स बढ़ा", "हाईवे पर टोल टैक्स बढ़ा।"),
                  article("doctor", "डॉक्टरों की हड़ताल", "सरकारी डॉक्टरों ने हड़ताल की।"),
-             }) {
-            writer.add(a);
-        }
-        writer.commit();
+             });
     }
 
     std::vector<std::string> ids(const std::string& query) {

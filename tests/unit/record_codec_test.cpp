@@ -1,6 +1,7 @@
 /** @file record_codec_test.cpp @brief Tests of RecordCodec: zstd round trips with and without trained dictionaries, damaged records. */
 #include "common/util/errors.h"
-#include "common/index/record_codec.h"
+#include "common/ingest/record_codec.h"
+#include "common/index/schema.h"
 #include "temp_dir.h"
 
 #include <doctest/doctest.h>
@@ -51,16 +52,16 @@ TEST_CASE("RecordCodec::compress round trips without a dictionary") {
     CHECK(codec.compress(long_text).size() < long_text.size() / 2);
 }
 
-TEST_CASE("RecordCodec::train_dictionary refuses too little text") {
+TEST_CASE("train_record_dictionary refuses too little text") {
     khoj::test::TempDir dir;
     Xapian::WritableDatabase db((dir.path() / "index").string(), Xapian::DB_CREATE_OR_OPEN);
     RecordCodec codec;
-    CHECK_FALSE(codec.train_dictionary(db, synthetic_articles(5, 1)));
+    CHECK_FALSE(khoj::train_record_dictionary(db, codec, synthetic_articles(5, 1)));
     CHECK(codec.current_dictionary() == 0);
     CHECK(codec.compress("कोरोना")[0] == 'z');
 }
 
-TEST_CASE("RecordCodec::train_dictionary keeps old records readable after a retrain") {
+TEST_CASE("train_record_dictionary keeps old records readable after a retrain") {
     khoj::test::TempDir dir;
     const std::string path = (dir.path() / "index").string();
     const auto first_samples = synthetic_articles(200, 11);
@@ -73,7 +74,7 @@ TEST_CASE("RecordCodec::train_dictionary keeps old records readable after a retr
         Xapian::WritableDatabase db(path, Xapian::DB_CREATE_OR_OPEN);
         RecordCodec codec;
         record_plain = codec.compress(plain_old);  // written before any dictionary existed
-        REQUIRE(codec.train_dictionary(db, first_samples));
+        REQUIRE(khoj::train_record_dictionary(db, codec, first_samples));
         first_id = codec.current_dictionary();
         CHECK(first_id != 0);
         record_old = codec.compress(plain_old);
@@ -82,7 +83,7 @@ TEST_CASE("RecordCodec::train_dictionary keeps old records readable after a retr
         // A dictionary trained on the corpus beats plain zstd on a record of the same kind.
         CHECK(record_old.size() < record_plain.size());
 
-        REQUIRE(codec.train_dictionary(db, second_samples));
+        REQUIRE(khoj::train_record_dictionary(db, codec, second_samples));
         second_id = codec.current_dictionary();
         CHECK(second_id != 0);
         CHECK(second_id != first_id);
@@ -94,7 +95,7 @@ TEST_CASE("RecordCodec::train_dictionary keeps old records readable after a retr
     // A searcher opening the index later: a fresh codec that loads the stored dictionaries.
     Xapian::Database reader(path);
     RecordCodec fresh;
-    fresh.load_dictionaries(reader);
+    khoj::load_record_dictionaries(reader, fresh);
     CHECK(fresh.current_dictionary() == second_id);
     CHECK(fresh.decompress(record_old) == plain_old);
     CHECK(fresh.decompress(record_new) == plain_new);

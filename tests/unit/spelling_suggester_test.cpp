@@ -1,7 +1,7 @@
 /** @file spelling_suggester_test.cpp @brief SpellingSuggester: respellings from the index's own vocabulary, in both scripts. */
-#include "common/index/index_writer.h"
 #include "common/search/spelling_suggester.h"
 #include "temp_dir.h"
+#include "test_index.h"
 
 #include <doctest/doctest.h>
 
@@ -12,7 +12,7 @@ namespace {
 // Ten articles about मेरठ and one that misspells it मेरट.
 std::string build_meerut_index(const test::TempDir& dir) {
     std::string path = (dir.path() / "index").string();
-    IndexWriter writer(path);
+    test::ArticleWriter writer(path);
     for (int i = 0; i < 10; ++i) {
         Article a;
         a.id = "m" + std::to_string(i);

@@ -1,10 +1,10 @@
-/** @file record_codec.h @brief zstd compression of stored article text, with dictionaries kept in the index metadata. */
+/** @file record_codec.h @brief zstd compression of stored article records, with trained dictionaries (the index keeps them in its metadata: index/schema.h). */
 #pragma once
-#include <xapian.h>
-
 #include <cstdint>
 #include <map>
 #include <memory>
+#include <optional>
+#include <utility>
 #include <string>
 #include <vector>
 
@@ -21,12 +21,15 @@ class RecordCodec {
     RecordCodec(const RecordCodec&) = delete;
     RecordCodec& operator=(const RecordCodec&) = delete;
 
-    /// Loads every dictionary stored in @p db's metadata and selects the current one for writing.
-    void load_dictionaries(const Xapian::Database& db);
+    /// Makes dictionary @p id (its zstd bytes) available for reading records written with it.
+    void add_dictionary(std::uint32_t id, std::string bytes);
 
-    /// Trains a dictionary on @p samples, stores it in @p db's metadata and makes it current.
-    /// Returns false (and changes nothing) when there is too little text to train on.
-    bool train_dictionary(Xapian::WritableDatabase& db, const std::vector<std::string>& samples);
+    /// Selects the dictionary new records are written with (0: none); it must have been added.
+    void set_current_dictionary(std::uint32_t id);
+
+    /// Trains a dictionary on @p samples (records as they will be stored): its id and bytes, or
+    /// nullopt when there is too little text to train on.
+    static std::optional<std::pair<std::uint32_t, std::string>> train_dictionary(const std::vector<std::string>& samples);
 
     /// Compresses one record with the current dictionary, if any.
     std::string compress(const std::string& plain) const;

@@ -1,8 +1,7 @@
 /** @file record_codec.cpp @brief zstd record compression with versioned dictionaries. */
-#include "common/index/record_codec.h"
+#include "common/ingest/record_codec.h"
 
 #include "common/util/errors.h"
-#include "common/index/schema.h"
 
 #include <zdict.h>
 #include <zstd.h>
@@ -40,35 +39,30 @@ struct RecordCodec::Dictionary {
 RecordCodec::RecordCodec() = default;
 RecordCodec::~RecordCodec() = default;
 
-void RecordCodec::load_dictionaries(const Xapian::Database& db) {
-    for (auto it = db.metadata_keys_begin(metadata::kDictionaryPrefix); it != db.metadata_keys_end(metadata::kDictionaryPrefix); ++it) {
-        std::string key = *it;
-        auto id = static_cast<std::uint32_t>(std::stoul(key.substr(std::string(metadata::kDictionaryPrefix).size())));
-        if (!dictionaries_.count(id)) dictionaries_[id] = std::make_unique<Dictionary>(db.get_metadata(key));
-    }
-    std::string current = db.get_metadata(metadata::kCurrentDictionary);
-    current_ = current.empty() ? 0 : static_cast<std::uint32_t>(std::stoul(current));
+void RecordCodec::add_dictionary(std::uint32_t id, std::string bytes) {
+    if (!dictionaries_.count(id)) dictionaries_[id] = std::make_unique<Dictionary>(std::move(bytes));
 }
 
-bool RecordCodec::train_dictionary(Xapian::WritableDatabase& db, const std::vector<std::string>& samples) {
+void RecordCodec::set_current_dictionary(std::uint32_t id) {
+    if (id != 0 && !dictionaries_.count(id)) throw IndexError("the current zstd dictionary " + std::to_string(id) + " is missing from the index");
+    current_ = id;
+}
+
+std::optional<std::pair<std::uint32_t, std::string>> RecordCodec::train_dictionary(const std::vector<std::string>& samples) {
     std::string joined;
     std::vector<size_t> sizes;
     for (const auto& s : samples) {
         joined += s;
         sizes.push_back(s.size());
     }
-    if (samples.size() < 16 || joined.size() < 8 * kDictionaryBytes) return false;
+    if (samples.size() < 16 || joined.size() < 8 * kDictionaryBytes) return std::nullopt;
     std::string dict(kDictionaryBytes, '\0');
     size_t n = ZDICT_trainFromBuffer(dict.data(), dict.size(), joined.data(), sizes.data(), static_cast<unsigned>(sizes.size()));
-    if (ZDICT_isError(n)) return false;
+    if (ZDICT_isError(n)) return std::nullopt;
     dict.resize(n);
     std::uint32_t id = ZDICT_getDictID(dict.data(), dict.size());
-    if (id == 0) return false;
-    db.set_metadata(metadata::kDictionaryPrefix + std::to_string(id), dict);
-    db.set_metadata(metadata::kCurrentDictionary, std::to_string(id));
-    dictionaries_[id] = std::make_unique<Dictionary>(dict);
-    current_ = id;
-    return true;
+    if (id == 0) return std::nullopt;
+    return std::make_pair(id, std::move(dict));
 }
 
 std::string RecordCodec::compress(const std::string& plain) const {

@@ -1,0 +1,223 @@
+/** @file indexing_job.cpp @brief The indexing job: incremental by file stamp and content hash, analysed in a pipeline, batched, prunable. */
+#include "common/index/indexing_job.h"
+
+#include "common/index/document_builder.h"
+#include "common/index/schema.h"
+
+#include <utility>
+
+namespace fs = std::filesystem;
+
+namespace khoj {
+
+namespace {
+
+// Articles analysed together on all cores before being written in order.
+constexpr std::size_t kAnalysisBatch = 256;
+
+// Articles buffered to train the zstd dictionary of a new index before anything is written.
+constexpr std::size_t kDictionarySamples = 2000;
+
+std::string canonical_name(const fs::path& file) {
+    std::error_code ec;
+    fs::path p = fs::weakly_canonical(file, ec);
+    return (ec ? file : p).string();
+}
+
+std::string stamp_text(const FileStamp& s) { return std::to_string(s.size) + " " + std::to_string(s.mtime_ns); }
+
+std::uintmax_t input_bytes(const std::vector<std::string>& paths) {
+    std::uintmax_t total = 0;
+    for (const auto& p : paths) {
+        std::error_code ec;
+        if (fs::is_regular_file(p, ec)) {
+            total += fs::file_size(p, ec);
+            continue;
+        }
+        for (fs::recursive_directory_iterator it(p, fs::directory_options::skip_permission_denied, ec), end; !ec && it != end; it.increment(ec)) {
+            std::error_code type_ec;
+            if (it->is_regular_file(type_ec)) total += it->file_size(type_ec);
+        }
+    }
+    return total;
+}
+
+}  // namespace
+
+struct IndexingJob::Stage {
+    std::vector<InputArticle> batch;
+    std::vector<std::pair<std::string, std::string>> file_stamps;  ///< files whose last article is in or before this batch
+    std::vector<std::string> origins, hashes;  ///< per article of batch
+    std::vector<std::size_t> todo;             ///< the articles of batch to analyse and write
+    std::vector<PreparedArticle> prepared;     ///< per article of batch (those in todo)
+    bool analysing = false;                    ///< its job is on the pool and not yet waited for
+};
+
+IndexingJob::IndexingJob(const IndexingOptions& options, ArticleReader::DiagnosticHandler on_diagnostic, ProgressHandler on_progress)
+    : options_(options),
+      on_diagnostic_(std::move(on_diagnostic)),
+      on_progress_(std::move(on_progress)),
+      start_(std::chrono::steady_clock::now()),
+      writer_(options.index),
+      train_(writer_.codec().current_dictionary() == 0),
+      threads_(WorkerPool::default_size()),
+      current_(std::make_unique<Stage>()),
+      pool_(threads_) {
+    for (unsigned t = 0; t < threads_; ++t) analyzers_.push_back(std::make_unique<Analyzer>());
+}
+
+IndexingJob::~IndexingJob() = default;
+
+IndexingSummary IndexingJob::run() {
+    summary_.total_bytes = input_bytes(options_.paths);
+    ArticleReader reader([this](InputArticle&& input) { accept(std::move(input)); }, on_diagnostic_,
+                         [this](const fs::path& file, const FileStamp& stamp) { return should_read(file, stamp); },
+                         [this](const fs::path& file, const FileStamp& stamp) { file_done(file, stamp); });
+    for (const auto& path : options_.paths) reader.read(path);
+    flush_pending();
+    drain();
+    if (options_.prune) prune();
+    writer_.commit();
+    if (options_.compact) writer_.compact();
+    summary_.rejected = reader.rejected();
+    summary_.seconds = elapsed();
+    return summary_;
+}
+
+double IndexingJob::elapsed() const { return std::chrono::duration<double>(std::chrono::steady_clock::now() - start_).count(); }
+
+// Every article the reader accepts: repeats noted, then held back for training or queued.
+void IndexingJob::accept(InputArticle&& input) {
+    const std::string where = input.file + (input.line ? ":" + std::to_string(input.line) : "");
+    auto [it, fresh] = seen_.emplace(input.article.id, where);
+    if (!fresh) {
+        on_diagnostic_(Diagnostic{input.file, input.line, "id '" + input.article.id + "' repeats " + it->second + "; keeping this later one"});
+        repeated_.insert(input.article.id);
+        it->second = where;
+    }
+    summary_.bytes += input.article.title.size() + input.article.body.size();
+    if (train_ && writer_.codec().current_dictionary() == 0 && pending_.size() < kDictionarySamples) {
+        pending_.push_back(std::move(input));
+        if (pending_.size() == kDictionarySamples) flush_pending();
+    } else {
+        queue(std::move(input));
+    }
+}
+
+// The reader's file filter: false skips a file whose size and mtime are as last indexed.
+bool IndexingJob::should_read(const fs::path& file, const FileStamp& stamp) {
+    if (options_.force) return true;
+    if (writer_.database().get_metadata(metadata::kFileStampPrefix + canonical_name(file)) != stamp_text(stamp)) return true;
+    ++summary_.skipped_files;
+    summary_.bytes += stamp.size;
+    return false;
+}
+
+// A file read to the end: its stamp is written with the batch that holds its last article.
+void IndexingJob::file_done(const fs::path& file, const FileStamp& stamp) {
+    flush_pending();
+    current_->file_stamps.emplace_back(canonical_name(file), stamp_text(stamp));
+}
+
+void IndexingJob::queue(InputArticle&& input) {
+    current_->batch.push_back(std::move(input));
+    if (current_->batch.size() >= kAnalysisBatch) submit();
+}
+
+// Trains the dictionary on the articles held back, then queues them.
+void IndexingJob::flush_pending() {
+    if (pending_.empty()) return;
+    drain();  // no worker may be compressing while the dictionary changes
+    std::vector<std::string> samples;
+    for (const auto& p : pending_) samples.push_back(article_to_record(p.article));
+    train_record_dictionary(writer_.database(), writer_.codec(), samples);
+    for (auto& p : pending_) queue(std::move(p));
+    pending_.clear();
+}
+
+// Hands the current batch to the workers, then writes the batch before it.
+void IndexingJob::submit() {
+    Stage& stage = *current_;
+    pick_changed(stage);
+    stage.prepared.resize(stage.batch.size());
+    if (in_flight_) join(*in_flight_);  // the analysers are free again
+    if (!stage.todo.empty()) start_analysis(stage);
+    std::unique_ptr<Stage> previous = std::move(in_flight_);
+    in_flight_ = std::move(current_);
+    current_ = std::make_unique<Stage>();
+    if (previous) finish(*previous);
+}
+
+// Checked before any analysis, so re-reading an unchanged file costs little.
+void IndexingJob::pick_changed(Stage& stage) {
+    stage.origins.resize(stage.batch.size());
+    stage.hashes.resize(stage.batch.size());
+    for (std::size_t i = 0; i < stage.batch.size(); ++i) {
+        const Article& article = stage.batch[i].article;
+        stage.origins[i] = canonical_name(stage.batch[i].file);
+        stage.hashes[i] = content_hash(article, stage.origins[i]);
+        if (!repeated_.count(article.id) && writer_.unchanged(article.id, stage.hashes[i])) {
+            ++summary_.unchanged;
+        } else {
+            stage.todo.push_back(i);
+        }
+    }
+}
+
+void IndexingJob::start_analysis(Stage& stage) {
+    stage.analysing = true;
+    const RecordCodec& codec = writer_.codec();
+    pool_.start([this, &stage, &codec](unsigned t) {
+        for (std::size_t k = t; k < stage.todo.size(); k += threads_) {
+            const std::size_t i = stage.todo[k];
+            stage.prepared[i] = prepare_article(stage.batch[i].article, stage.origins[i], stage.hashes[i], *analyzers_[t], extractor_, codec);
+        }
+    });
+}
+
+void IndexingJob::join(Stage& stage) {
+    if (!stage.analysing) return;
+    stage.analysing = false;
+    pool_.wait();  // rethrows what the analysis threw
+}
+
+// Writes an analysed batch in input order, committing every batch_size articles.
+void IndexingJob::finish(Stage& stage) {
+    join(stage);
+    for (std::size_t i : stage.todo) {
+        ++(writer_.write(std::move(stage.prepared[i])) == Change::Added ? summary_.added : summary_.updated);
+        if (++since_commit_ >= options_.batch_size) {
+            writer_.commit();
+            since_commit_ = 0;
+        }
+    }
+    // In the same transaction as the file's articles (or a later one): a crash before the
+    // commit leaves the file unrecorded, and the next run reads it again.
+    for (const auto& [name, stamp] : stage.file_stamps) writer_.database().set_metadata(metadata::kFileStampPrefix + name, stamp);
+    summary_.seconds = elapsed();
+    if (on_progress_) on_progress_(summary_);
+}
+
+// Writes everything queued so far.
+void IndexingJob::drain() {
+    if (!current_->batch.empty() || !current_->file_stamps.empty()) submit();
+    if (in_flight_) finish(*in_flight_);
+    in_flight_.reset();
+}
+
+// Deletes the articles of every indexed file that no longer exists, and forgets its stamp.
+void IndexingJob::prune() {
+    Xapian::WritableDatabase& db = writer_.database();
+    std::vector<std::string> gone;
+    for (auto it = db.metadata_keys_begin(metadata::kFileStampPrefix); it != db.metadata_keys_end(metadata::kFileStampPrefix); ++it) {
+        std::string file = (*it).substr(std::string(metadata::kFileStampPrefix).size());
+        std::error_code ec;
+        if (!fs::exists(file, ec)) gone.push_back(file);
+    }
+    for (const auto& file : gone) {
+        summary_.deleted += writer_.remove_file(file);
+        db.set_metadata(metadata::kFileStampPrefix + file, "");
+    }
+}
+
+}  // namespace khoj

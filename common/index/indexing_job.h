@@ -1,0 +1,106 @@
+/** @file indexing_job.h @brief The khoj-index job: read inputs, analyse on every core, write in input order, commit in batches, prune, compact, summarise. */
+#pragma once
+#include "common/entities/entities.h"
+#include "common/index/index_writer.h"
+#include "common/ingest/article_reader.h"
+#include "common/text/analyzer.h"
+#include "common/util/worker_pool.h"
+
+#include <chrono>
+#include <filesystem>
+#include <functional>
+#include <memory>
+#include <string>
+#include <unordered_map>
+#include <unordered_set>
+#include <vector>
+
+namespace khoj {
+
+/// What khoj-index was asked to do.
+struct IndexingOptions {
+    std::string index;
+    std::vector<std::string> paths;
+    std::size_t batch_size = 5000;  ///< articles per commit: bounds memory and the work a crash loses
+    bool prune = false;             ///< delete articles whose input file has disappeared
+    bool compact = false;           ///< compact the database after updating it
+    bool force = false;             ///< re-read files even when their size and mtime are unchanged
+};
+
+/// Counts for the one-line summary.
+struct IndexingSummary {
+    std::size_t added = 0;
+    std::size_t updated = 0;
+    std::size_t unchanged = 0;
+    std::size_t deleted = 0;
+    std::size_t rejected = 0;
+    std::size_t skipped_files = 0;  ///< files skipped because size and mtime are as last indexed
+    std::size_t bytes = 0;          ///< article text read
+    std::size_t total_bytes = 0;    ///< size of all input files (for the ETA)
+    double seconds = 0;
+};
+
+/// Progress report, called after every batch written.
+using ProgressHandler = std::function<void(const IndexingSummary&)>;
+
+/// One run of khoj-index. Incremental twice over: a file whose size and mtime are as last
+/// indexed is not read, and an article whose content hash is as stored is not analysed.
+/// Analysis (prepare_article: segmentation, stemming, entities, compression) runs on every
+/// core in batches while this thread writes the batch before (a pipeline: Xapian's single
+/// writer is the slowest stage, so it should never wait); writes keep input order, so the
+/// last copy of a repeated id wins. The first articles of a new index are held back to train
+/// the zstd dictionary before anything is written.
+class IndexingJob {
+  public:
+    /// Opens (and locks) the index of @p options; throws khoj::IndexLockedError / IndexError.
+    IndexingJob(const IndexingOptions& options, ArticleReader::DiagnosticHandler on_diagnostic, ProgressHandler on_progress);
+    ~IndexingJob();
+    IndexingJob(const IndexingJob&) = delete;
+    IndexingJob& operator=(const IndexingJob&) = delete;
+
+    /// Runs the whole job (call once). Bad input is reported through the diagnostic handler and
+    /// counted as rejected; index-level failures throw khoj::IndexError / IndexLockedError.
+    IndexingSummary run();
+
+  private:
+    struct Stage;  // one batch on its way: analysed on the pool, then written here
+
+    void accept(InputArticle&& input);
+    bool should_read(const std::filesystem::path& file, const FileStamp& stamp);
+    void file_done(const std::filesystem::path& file, const FileStamp& stamp);
+    void queue(InputArticle&& input);
+    void flush_pending();
+    void submit();
+    void pick_changed(Stage& stage);
+    void start_analysis(Stage& stage);
+    void join(Stage& stage);
+    void finish(Stage& stage);
+    void drain();
+    void prune();
+    double elapsed() const;
+
+    IndexingOptions options_;
+    ArticleReader::DiagnosticHandler on_diagnostic_;
+    ProgressHandler on_progress_;
+    std::chrono::steady_clock::time_point start_;  ///< before the writer: the lock wait counts
+    IndexWriter writer_;
+    IndexingSummary summary_;
+    std::unordered_map<std::string, std::string> seen_;  ///< id → "file:line" where this run last saw it
+    /// Ids met more than once in this run. A later copy is always written: the index may still
+    /// hold the earlier copy's hash (written this run, or a batch not yet written), so "same
+    /// hash as the index" cannot tell that the later copy is already there.
+    std::unordered_set<std::string> repeated_;
+    std::size_t since_commit_ = 0;
+    bool train_;                           ///< the index has no dictionary yet
+    std::vector<InputArticle> pending_;    ///< held back until the dictionary is trained
+    unsigned threads_;
+    std::vector<std::unique_ptr<Analyzer>> analyzers_;  ///< one per pool thread
+    const EntityExtractor extractor_;
+    std::unique_ptr<Stage> current_;       ///< being filled by the reader
+    std::unique_ptr<Stage> in_flight_;     ///< on the pool, or analysed and not yet written
+    /// Declared last, so it is destroyed first: its threads finish any job (which uses a stage,
+    /// the analysers and the codec) before those go, also when an exception leaves run().
+    WorkerPool pool_;
+};
+
+}  // namespace khoj

@@ -1,0 +1,89 @@
+/** @file document_builder_test.cpp @brief prepare_article, analysed_document, file_term and content_hash: what the analysis stage puts into an article's document. */
+#include "common/index/document_builder.h"
+#include "common/index/schema.h"
+#include "test_index.h"
+
+#include <doctest/doctest.h>
+
+#include <algorithm>
+#include <string>
+#include <vector>
+
+using namespace khoj;
+using test::article;
+
+namespace {
+
+bool has_term(const Xapian::Document& doc, const std::string& term) {
+    Xapian::TermIterator it = doc.termlist_begin();
+    it.skip_to(term);
+    return it != doc.termlist_end() && *it == term;
+}
+
+}  // namespace
+
+TEST_CASE("prepare_article finds the entities, indexes terms and dates, and stores the text without the entities") {
+    const Article shoigu = test::russia_articles()[2];
+    Analyzer analyzer;
+    const EntityExtractor extractor;
+    const RecordCodec codec;
+    const std::string hash = content_hash(shoigu, "/news/russia.jsonl");
+    const PreparedArticle p = prepare_article(shoigu, "/news/russia.jsonl", hash, analyzer, extractor, codec);
+    CHECK(std::find_if(p.article.entities.begin(), p.article.entities.end(),
+                       [](const Entity& e) { return e.name_en == "Sergei Shoigu" && e.kind == EntityKind::Person; }) != p.article.entities.end());
+    for (const std::string term : {"Qshoigu", "XPsergei_shoigu", "XLpyongyang", "D20230726", "M202307", "Y2023", "XMOY07"}) {
+        CAPTURE(term);
+        CHECK(has_term(p.doc, term));
+    }
+    CHECK(has_term(p.doc, file_term("/news/russia.jsonl")));
+    CHECK(p.doc.get_value(slot::kContentHash) == hash);
+    CHECK(p.doc.get_value(slot::kDate) == "20230726");
+    const Article stored = article_from_record(codec.decompress(p.doc.get_value(slot::kRecord)));
+    CHECK(stored.title == shoigu.title);
+    CHECK(stored.body == shoigu.body);
+    CHECK(stored.entities.empty());  // kept as ids by the writer, not in the record
+}
+
+TEST_CASE("prepare_article hands on each Devanagari word only the first time its analyser meets it") {
+    Analyzer analyzer;
+    const EntityExtractor extractor;
+    const RecordCodec codec;
+    const Article a = article("a", "मेरठ में बारिश", "मेरठ में आज बारिश हुई।");
+    const PreparedArticle first = prepare_article(a, "", content_hash(a, ""), analyzer, extractor, codec);
+    CHECK(std::count(first.vocabulary.begin(), first.vocabulary.end(), "मेरठ") == 1);
+    const PreparedArticle again = prepare_article(a, "", content_hash(a, ""), analyzer, extractor, codec);
+    CHECK(again.vocabulary.empty());
+}
+
+TEST_CASE("analysed_document leaves out the file term when there is none") {
+    Analyzer analyzer;
+    const EntityExtractor extractor;
+    Article a = article("a", "रूस में मौसम", "रूस में बर्फबारी हुई।");
+    const Xapian::Document doc = analysed_document(a, "", "0123456789abcdef", analyzer, extractor, nullptr);
+    Xapian::TermIterator it = doc.termlist_begin();
+    it.skip_to(prefix::kFile);
+    CHECK((it == doc.termlist_end() || (*it).rfind(prefix::kFile, 0) != 0));
+    CHECK(a.entities.size() == 1);  // रूस, found while analysing
+}
+
+TEST_CASE("content_hash changes with every field and with the file an article came from") {
+    const Article a = article("AU-1", "कोरोना के नए मामले", "राज्य में दस नए मामले।", "2020-04-01", "Amar Ujala");
+    const std::string hash = content_hash(a, "/news/a.jsonl");
+    CHECK(hash.size() == 16);
+    CHECK(content_hash(a, "/news/a.jsonl") == hash);
+    CHECK(content_hash(a, "/news/b.jsonl") != hash);
+    Article changed = a;
+    changed.body = "राज्य में बीस नए मामले।";
+    CHECK(content_hash(changed, "/news/a.jsonl") != hash);
+    changed = a;
+    changed.date = "2020-04-02";
+    CHECK(content_hash(changed, "/news/a.jsonl") != hash);
+    // Field boundaries count: ("ab", "c") is not ("a", "bc").
+    CHECK(content_hash(article("x", "ab", "c"), "") != content_hash(article("x", "a", "bc"), ""));
+}
+
+TEST_CASE("file_term marks one file with one boolean term") {
+    CHECK(file_term("/news/a.jsonl") == file_term("/news/a.jsonl"));
+    CHECK(file_term("/news/a.jsonl") != file_term("/news/b.jsonl"));
+    CHECK(file_term("/news/a.jsonl").rfind(prefix::kFile, 0) == 0);
+}

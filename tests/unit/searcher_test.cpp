@@ -1,0 +1,169 @@
+/** @file searcher_test.cpp @brief Searcher on a temporary index: Hindi recall (plurals, nukta, ZWJ, Latin queries), re-ranking and paging, facets, reopening after a swap. */
+#include "common/search/searcher.h"
+#include "common/util/errors.h"
+#include "temp_dir.h"
+#include "test_index.h"
+
+#include <doctest/doctest.h>
+
+#include <string>
+#include <vector>
+
+using namespace khoj;
+using test::article;
+using test::contains;
+using test::russia_articles;
+
+TEST_CASE("Searcher::search pages through re-ranked results without repeating or skipping an article") {
+    test::TempDir dir;
+    const std::string path = (dir.path() / "index").string();
+    {
+        test::ArticleWriter writer(path);
+        // 120 articles with the stem of मरीजों, some with that very spelling (re-ranked up):
+        // more than the re-ranked block, so pages cross its end.
+        for (int k = 0; k < 120; ++k) {
+            const std::string word = k % 3 == 0 ? "मरीजों" : "मरीज";
+            std::string body;
+            for (int r = 0; r <= k % 7; ++r) body += "अस्पताल में " + word + " का इलाज हुआ। ";
+            writer.add(article("m" + std::to_string(k), "खबर " + std::to_string(k), body));
+        }
+        writer.commit();
+    }
+    Searcher searcher(path);
+    SearchRequest all;
+    all.query = "मरीजों";
+    all.limit = 120;
+    std::vector<std::string> whole;
+    for (const Hit& hit : searcher.search(all).hits) whole.push_back(hit.article.id);
+    REQUIRE(whole.size() == 120);
+    std::vector<std::string> paged;
+    for (std::size_t offset = 0; offset < 120; offset += 10) {
+        SearchRequest page = all;
+        page.offset = offset;
+        page.limit = 10;
+        for (const Hit& hit : searcher.search(page).hits) paged.push_back(hit.article.id);
+    }
+    CHECK(paged == whole);
+}
+
+TEST_CASE("Searcher::search sees the folder a compaction swapped in") {
+    test::TempDir dir;
+    const std::string path = (dir.path() / "index").string();
+    test::write_index(path, russia_articles());
+    Searcher searcher(path);
+    SearchRequest request;
+    request.query = "पुतिन";
+    CHECK(searcher.search(request).hits.size() == 1);
+    {
+        test::ArticleWriter writer(path);
+        writer.compact();  // a new folder
+        writer.add(article("new", "नया लेख", "पुतिन ने बयान दिया।"));
+        writer.commit();
+    }
+    CHECK(searcher.search(request).hits.size() == 2);
+    CHECK(searcher.article("new").has_value());
+}
+
+TEST_CASE("Searcher::search counts entities and months over every match, by name") {
+    test::TempDir dir;
+    const std::string path = (dir.path() / "index").string();
+    test::write_index(path, russia_articles());
+    Searcher searcher(path);
+    SearchRequest request;
+    request.query = "रूस";
+    request.facets = true;
+    request.limit = 1;  // facets count every match, not just the page
+    const SearchResult result = searcher.search(request);
+    REQUIRE(result.facets.computed);
+    REQUIRE_FALSE(result.facets.places.empty());
+    CHECK(result.facets.places.front().name == "रूस");
+    CHECK(result.facets.places.front().name_en == "Russia");
+    CHECK(result.facets.places.front().count == 3);
+    std::vector<std::string> months;
+    for (const FacetCount& f : result.facets.months) months.push_back(f.name + "=" + std::to_string(f.count));
+    CHECK(months == std::vector<std::string>{"2020-04=1", "2020-05=1", "2023-07=1"});
+}
+
+TEST_CASE("Searcher::search sorts by date, newest first, and counts every match when asked") {
+    test::TempDir dir;
+    const std::string path = (dir.path() / "index").string();
+    test::write_index(path, russia_articles());
+    Searcher searcher(path);
+    SearchRequest request;
+    request.query = "रूस";
+    request.sort = SortOrder::Date;
+    request.limit = 2;
+    request.exact_count = true;
+    SearchResult result = searcher.search(request);
+    CHECK(result.matches_estimated == 3);
+    REQUIRE(result.hits.size() == 2);
+    CHECK(result.hits[0].article.id == "shoigu");
+    CHECK(result.hits[1].article.id == "russia");
+    CHECK(result.hits[1].rank == 2);
+    // Without load_articles only ranks, scores and docids come back: no record is read.
+    request.load_articles = false;
+    request.snippets = false;
+    result = searcher.search(request);
+    REQUIRE(result.hits.size() == 2);
+    CHECK(result.hits[0].article.id.empty());
+    CHECK(result.hits[0].docid == 3);
+}
+
+TEST_CASE("Searcher::Searcher reports a missing index as IndexError") {
+    test::TempDir dir;
+    CHECK_THROWS_AS(Searcher((dir.path() / "absent").string()), IndexError);
+}
+
+TEST_CASE("Searcher::search finds a singular for a plural query") {
+    test::NewsIndex f;
+    auto ids = f.ids("मस्जिदों");
+    REQUIRE_FALSE(ids.empty());
+    CHECK(ids.front() == "masjid");
+}
+
+TEST_CASE("Searcher::search ignores the nukta") {
+    test::NewsIndex f;
+    auto ids = f.ids("क़ानून");
+    REQUIRE_FALSE(ids.empty());
+    CHECK(ids.front() == "kanoon");
+    CHECK(f.ids("क\u093Cानून") == ids);  // decomposed nukta, as some keyboards type it
+}
+
+TEST_CASE("Searcher::search ignores a ZWJ in the indexed text") {
+    test::NewsIndex f;
+    auto ids = f.ids("दिल्ली");
+    REQUIRE_FALSE(ids.empty());
+    CHECK(ids.front() == "delhi");
+    CHECK(f.ids("दिल्\u200Dली") == ids);
+}
+
+TEST_CASE("Searcher::search ranks an article with the very spelling typed above its stem-mates") {
+    test::TempDir dir;
+    const std::string path = (dir.path() / "index").string();
+    // उपलब्धि (achievement) and उपलब्ध (available) share a stem.
+    test::write_index(path, {article("available", "दवाएं उपलब्ध", "अस्पताल में दवाएं उपलब्ध हैं और उपलब्ध बिस्तर भी।"),
+                             article("achievement", "बड़ी खबर", "यह वैज्ञानिकों की उपलब्धि है।")});
+    Searcher searcher(path);
+    SearchRequest request;
+    request.query = "uplabdhi";
+    auto hits = searcher.search(request).hits;
+    REQUIRE(hits.size() == 2);
+    CHECK(hits[0].article.id == "achievement");
+    request.query = "उपलब्ध";
+    hits = searcher.search(request).hits;
+    REQUIRE(hits.size() == 2);
+    CHECK(hits[0].article.id == "available");
+}
+
+TEST_CASE("Searcher::search finds a Devanagari spelling for a Latin query") {
+    test::NewsIndex f;
+    auto ids = f.ids("Shoigu");
+    REQUIRE_FALSE(ids.empty());
+    CHECK(ids.front() == "phrase");
+    CHECK(f.ids("shoigu") == ids);
+}
+
+TEST_CASE("Searcher::search returns nothing for a word no article has") {
+    test::NewsIndex f;
+    CHECK(f.ids("ज्वालामुखी").empty());
+}
