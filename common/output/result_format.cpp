@@ -206,7 +206,7 @@ std::string format_explanation(const BuiltQuery& built, const Xapian::Database& 
             Xapian::doccount articles = db.get_termfreq(t.term);
             if (!t.all_of.empty()) {
                 Xapian::Enquire enquire(db);
-                enquire.set_query(Xapian::Query(Xapian::Query::OP_AND, t.all_of.begin(), t.all_of.end()));
+                enquire.set_query(t.phrase.empty() ? Xapian::Query(Xapian::Query::OP_AND, t.all_of.begin(), t.all_of.end()) : t.phrase);
                 articles = enquire.get_mset(0, 0, db.get_doccount()).get_matches_estimated();
             }
             std::snprintf(line, sizeof line, "    weight %.2f  in %6u articles  ", t.weight, articles);

@@ -38,7 +38,7 @@ void add_choice(WordExpansion& out, std::string term, double weight, std::string
             return;
         }
     }
-    out.terms.push_back(TermChoice{std::move(term), weight, std::move(reason), spelling_group, {}});
+    out.terms.push_back(TermChoice{std::move(term), weight, std::move(reason), spelling_group, {}, {}});
 }
 
 // How far a transliteration candidate may be from what the user typed: short words must match
@@ -102,7 +102,7 @@ Xapian::Query query_of(const WordExpansion& expansion) {
         if (!c.all_of.empty()) {
             // A reading of several words: their AND, scaled so that two words together do not
             // weigh twice what one word does.
-            Xapian::Query all(Xapian::Query::OP_AND, c.all_of.begin(), c.all_of.end());
+            Xapian::Query all = c.phrase.empty() ? Xapian::Query(Xapian::Query::OP_AND, c.all_of.begin(), c.all_of.end()) : c.phrase;
             parts.push_back(scaled(all, c.weight / std::sqrt(static_cast<double>(c.all_of.size()))));
             continue;
         }
@@ -209,6 +209,8 @@ WordExpansion QueryBuilder::expand_word(const std::string& word, bool title_only
             }
             if (is_ascii_word(token.exact) && month_from_name(token.exact) == 0 && !capital_acronym)
                 add_latin_readings(word, token.exact, title_only, translit);
+            else if (month_from_name(token.exact) == 0)  // WHO, UP, G20: a name, if the gazetteer has it
+                add_meaning_readings(english_.names(word), title_only, translit);
             if (translit.word.empty() && !looks_like_acronym(word)) {  // a romanised stop word (ki, se, ka)
                 out.terms.clear();
                 return out;
@@ -219,7 +221,10 @@ WordExpansion QueryBuilder::expand_word(const std::string& word, bool title_only
                 Token t = analyzer_.analyze_word(acronym);
                 if (!acronym.empty() && exists(stem_prefix + t.stem)) add_choice(out, stem_prefix + t.stem, 1.0, "letter names " + acronym, kStemGroup);
             }
-            for (auto& c : translit.terms) add_choice(out, c.term, c.weight, c.reason, c.spelling_group);
+            for (auto& c : translit.terms) {
+                if (c.all_of.empty()) add_choice(out, c.term, c.weight, c.reason, c.spelling_group);
+                else out.terms.push_back(c);  // a reading of several words
+            }
             out.forms = std::move(translit.forms);
             break;
         }
@@ -242,11 +247,16 @@ namespace {
 
 // Spelling group of the dictionary's translations: one concept, at its own lower weight.
 constexpr int kDictionaryGroup = 2;
+// Spelling group, and weight factor, of the words that sound like a known name but are not its spellings.
+constexpr int kBesideNameGroup = 3;
+constexpr double kBesideNameWeight = 0.5;
 // An English word is read as English first: its romanised-Hindi readings count this much further.
 constexpr double kRomanisedEnglishPenalty = 0.15;
 // A Latin word no English list knows is mostly a name, which romanisation reads better than
 // English pronunciation does (Putin: पुतिन, not प्यूटिन): its pronounced readings count this much further.
 constexpr double kPronouncedNamePenalty = 0.3;
+// The most adjacent words tried as one name or phrase ("Ministry of Health and Family Welfare" is six).
+constexpr std::size_t kMaxUnitWords = 6;
 // Adjacent words are one word of the index (New Zealand → न्यूजीलैंड) when the joined reading is this close.
 constexpr double kCompoundDistance = 0.35;
 
@@ -266,7 +276,7 @@ void add_reading(WordExpansion& out, const std::string& term, double weight, con
         if (c.spelling_group == 0 || group == kStemGroup) c.spelling_group = group;
         return;
     }
-    out.terms.push_back(TermChoice{term, weight, reason, group, {}});
+    out.terms.push_back(TermChoice{term, weight, reason, group, {}, {}});
 }
 
 }  // namespace
@@ -312,8 +322,15 @@ void QueryBuilder::add_latin_readings(const std::string& typed, const std::strin
         // Near-ties are spellings of one word and share one weight; a clearly worse candidate
         // is kept as a separate, lighter term so it cannot crowd out the best one.
         const bool near_tie = c.distance - best <= kSpellingTie;
-        const double weight = near_tie ? std::exp(-1.2 * best) : 0.5 * std::exp(-2.0 * c.distance);
-        add_reading(out, term, weight, c.reason, near_tie ? kStemGroup : 0);
+        double weight = near_tie ? std::exp(-1.2 * best) : 0.5 * std::exp(-2.0 * c.distance);
+        int group = near_tie ? kStemGroup : 0;
+        // Beside a known name, a word that only sounds like it (कतार beside कतर for Qatar) is a
+        // lighter concept of its own; one of the name's own spellings joins the name below.
+        if (name) {
+            weight *= kBesideNameWeight;
+            group = kBesideNameGroup;
+        }
+        add_reading(out, term, weight, c.reason, group);
         if (near_tie) out.forms.push_back(c.word);
         ++taken;
     }
@@ -349,25 +366,43 @@ void QueryBuilder::add_meaning_readings(const std::vector<EnglishReading>& readi
             continue;
         }
         std::string label;
-        for (const auto& w : r.words) label += (label.empty() ? "" : " ") + w;
-        out.terms.push_back(TermChoice{stem_prefix + label, r.weight, r.reason, 0, terms});
+        PhraseWords phrase;
+        for (const auto& w : r.words) {
+            label += (label.empty() ? "" : " ") + w;
+            phrase.push_back({w});
+        }
+        TermChoice choice{stem_prefix + label, r.weight, r.reason, 0, terms, {}};
+        // A name of several words must be written as one (उत्तर कोरिया, not उत्तर प्रदेश … कोरिया);
+        // a translated phrase only needs its words, in any inflection (प्रवासी मजदूरों).
+        if (r.kind == ReadingKind::Name) {
+            Xapian::Query candidates(Xapian::Query::OP_AND, terms.begin(), terms.end());
+            auto* filter = new PhraseFilter(std::move(phrase), title_only, candidates, codec_);
+            choice.phrase = Xapian::Query(Xapian::Query::OP_FILTER, candidates, Xapian::Query(filter->release()));
+        }
+        out.terms.push_back(std::move(choice));
     }
+}
+
+bool is_latin_name_word(std::string_view word) {
+    return std::any_of(word.begin(), word.end(), [](char c) { return std::isalpha(static_cast<unsigned char>(c)); }) &&
+           std::all_of(word.begin(), word.end(), [](char c) { return std::isalpha(static_cast<unsigned char>(c)) || c == '.' || c == '\'' || c == '-'; });
 }
 
 WordExpansion QueryBuilder::expand_unit(const std::vector<std::string>& words, bool title_only) {
     WordExpansion out;
     std::string text, joined;
     for (const auto& w : words) {
-        if (!is_ascii_word(w)) return out;
+        if (!is_latin_name_word(w)) return out;
         text += (text.empty() ? "" : " ") + w;
-        joined += lower_ascii(w);
+        for (char c : w)
+            if (std::isalpha(static_cast<unsigned char>(c))) joined += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
     }
     out.word = text;
     if (words.size() < 2) return out;
     std::vector<EnglishReading> readings = english_.names(text);
     if (readings.empty()) readings = english_.translations(lower_ascii(text));
-    if (readings.empty()) {
-        // One word of the index for the words joined, said in English or romanised (New Zealand → न्यूजीलैंड),
+    if (readings.empty() && words.size() == 2) {
+        // One word of the index for the two words joined, said in English or romanised (New Zealand → न्यूजीलैंड),
         // but only when some word has no reading of its own: two words that read well apart are two words.
         const bool each_reads = std::all_of(words.begin(), words.end(), [&](const std::string& w) {
             const std::string lower = lower_ascii(w);
@@ -549,15 +584,15 @@ struct QueryBuilder::Parser {
         return q.empty() ? clause(is_filter) : q;
     }
 
-    // Adjacent plain Latin words tried as one unit (QueryBuilder::expand_unit): three, then two.
+    // Adjacent plain Latin words tried as one unit (QueryBuilder::expand_unit), longest first.
     Xapian::Query unit() {
-        for (std::size_t n : {std::size_t{3}, std::size_t{2}}) {
-            if (next + n > items.size()) continue;
+        // Longest first: "Ministry of External Affairs" before "External Affairs".
+        for (std::size_t n = std::min<std::size_t>(kMaxUnitWords, items.size() - next); n >= 2; --n) {
             std::vector<std::string> words;
             bool plain = true;
             for (std::size_t k = 0; k < n && plain; ++k) {
                 const Item& it = items[next + k];
-                plain = it.kind == Kind::Word && it.field.empty() && (k == 0 || it.sign == 0) && is_ascii_word(it.text);
+                plain = it.kind == Kind::Word && it.field.empty() && (k == 0 || it.sign == 0) && is_latin_name_word(it.text);
                 words.push_back(it.text);
             }
             if (!plain) continue;

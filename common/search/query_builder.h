@@ -24,6 +24,9 @@ struct TermChoice {
     /// A reading of several words (मृतकों की संख्या for "death toll"): an article must have every
     /// one of these terms; @p term is then only its label for --explain.
     std::vector<std::string> all_of;
+    /// For a name of several words (उत्तर कोरिया): the AND of all_of checked as a phrase against
+    /// the stored text; empty for other readings, which only need all their words.
+    Xapian::Query phrase;
 };
 
 /// How one word of the query was understood.
@@ -88,6 +91,9 @@ class QueryBuilder {
     Analyzer analyzer_;
     EnglishReader english_{db_, analyzer_};
 };
+
+/// True for a Latin word of a name as typed: letters, with dots, apostrophes or hyphens (S., George's).
+bool is_latin_name_word(std::string_view word);
 
 /// Combines a word's term choices into one query (each term scaled by its weight).
 Xapian::Query query_of(const WordExpansion& expansion);
