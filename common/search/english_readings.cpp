@@ -156,10 +156,10 @@ std::vector<EnglishReading> EnglishReader::translations(std::string_view text) {
     std::vector<EnglishReading> out;
     const EnglishLexicon& lexicon = EnglishLexicon::builtin();
     const std::string lower = lower_ascii(std::string(text));
+    // The word itself when the lists know it (wedding, not wed), else its base form (doctors → doctor).
+    const std::string headword = lexicon.knows(lower) ? lower : english_lemma(lower, [&](std::string_view w) { return lexicon.knows(w); });
     std::vector<std::string> headwords;
-    if (lexicon.knows(lower)) headwords.push_back(lower);
-    const std::string lemma = english_lemma(lower, [&](std::string_view w) { return lexicon.knows(w); });
-    if (!lemma.empty()) headwords.push_back(lemma);
+    if (!headword.empty()) headwords.push_back(headword);
     int dictionary_taken = 0;
     for (const auto& headword : headwords) {
         for (const Translation& t : lexicon.translations(headword)) {
@@ -200,9 +200,13 @@ std::vector<EnglishReading> EnglishReader::pronunciations(std::string_view text)
     std::vector<EnglishReading> out;
     const std::string lower = lower_ascii(std::string(text));
     add_pronunciations(lower, out);
+    // An inflected word the lists do not know is also said as its base form (doctors → doctor:
+    // Hindi writes डॉक्टर, and डॉक्टरों shares its stem); a known word is said only as itself.
     const EnglishLexicon& lexicon = EnglishLexicon::builtin();
-    const std::string lemma = english_lemma(lower, [&](std::string_view w) { return lexicon.knows(w); });
-    if (!lemma.empty()) add_pronunciations(lemma, out);
+    if (!lexicon.knows(lower)) {
+        const std::string lemma = english_lemma(lower, [&](std::string_view w) { return lexicon.knows(w); });
+        if (!lemma.empty()) add_pronunciations(lemma, out);
+    }
     std::sort(out.begin(), out.end(), [](const EnglishReading& a, const EnglishReading& b) { return a.distance < b.distance; });
     if (!out.empty()) {
         const double best = out.front().distance;

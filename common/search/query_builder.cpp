@@ -249,7 +249,7 @@ namespace {
 constexpr int kDictionaryGroup = 2;
 // Spelling group, and weight factor, of the words that sound like a known name but are not its spellings.
 constexpr int kBesideNameGroup = 3;
-constexpr double kBesideNameWeight = 0.5;
+constexpr double kBesideNameWeight = 0.3;
 // An English word is read as English first: its romanised-Hindi readings count this much further.
 constexpr double kRomanisedEnglishPenalty = 0.15;
 // A Latin word no English list knows is mostly a name, which romanisation reads better than
@@ -271,7 +271,7 @@ struct Spelling {
 void add_reading(WordExpansion& out, const std::string& term, double weight, const std::string& reason, int group) {
     for (auto& c : out.terms) {
         if (c.term != term || !c.all_of.empty()) continue;
-        c.reason += "; " + reason;
+        if (c.reason.find(reason) == std::string::npos) c.reason += "; " + reason;
         c.weight = std::max(c.weight, weight);
         if (c.spelling_group == 0 || group == kStemGroup) c.spelling_group = group;
         return;
@@ -331,7 +331,7 @@ void QueryBuilder::add_latin_readings(const std::string& typed, const std::strin
             group = kBesideNameGroup;
         }
         add_reading(out, term, weight, c.reason, group);
-        if (near_tie) out.forms.push_back(c.word);
+        if (near_tie && !name) out.forms.push_back(c.word);
         ++taken;
     }
     add_meaning_readings(meanings, title_only, out);

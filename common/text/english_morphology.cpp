@@ -94,8 +94,8 @@ std::vector<std::string> english_base_forms(std::string_view word) {
     if (irregular != std::end(kIrregular) && w == irregular->first) add(forms, irregular->second);
     if (ends_with(w, "men") && w.size() > 5) add(forms, w.substr(0, w.size() - 3) + "man");  // policemen
     if (ends_with(w, "ings") && w.size() > 6) {
-        add_verb_stems(forms, w.substr(0, w.size() - 4));  // briefings → brief
         add(forms, w.substr(0, w.size() - 1));             // meetings → meeting
+        add_verb_stems(forms, w.substr(0, w.size() - 4));  // briefings → brief
     } else if (ends_with(w, "ing") && w.size() > 5) {
         if (ends_with(w, "ying") && w.size() > 5) add(forms, w.substr(0, w.size() - 4) + "ie");  // dying → die
         add_verb_stems(forms, w.substr(0, w.size() - 3));

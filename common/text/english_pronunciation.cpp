@@ -50,7 +50,7 @@ const char* vowel_at(const std::u32string& p, std::size_t& i) {
             if ((n == U'ʊ' || n == U'u') && (followed_by(2, U'ə') || followed_by(2, U'ɚ'))) return take(2, "aav");
             if (n == U'ɪ' || n == U'i') return take(2, "aai");  // hydroxy → हाइड्रो
             if (n == U'ʊ' || n == U'u') return take(2, "aau");  // down → डाउन
-            return long_mark ? take(2, "aa") : take(1, "ai");
+            return long_mark ? take(2, "aa") : take(1, "ae");
         case U'ɔ':
             if (n == U'ɪ') return take(2, "oi");
             return take(long_mark ? 2 : 1, "o");
@@ -82,7 +82,9 @@ const char* vowel_at(const std::u32string& p, std::size_t& i) {
         case U'i':
             return take(long_mark ? 2 : 1, "ii");
         case U'æ':
-            return take(1, "ai");  // bank → बैंक, vaccine → वैक्सीन
+            // Hindi writes it ऐ (bank → बैंक), ए (ambulance → एंबुलेंस) or आ (plasma → प्लाज्मा): "ae"
+            // is as close to each (edit_distance), where the diphthong of hydroxy (आइ) is not.
+            return take(1, "ae");
         case U'ɑ':
         case U'ɒ':
             // American ɑː is the vowel of both father and hot. Before r it is आ (card → कार्ड);
@@ -175,10 +177,11 @@ double edit_distance(std::string_view a, std::string_view b) {
     const std::size_t n = a.size(), m = b.size();
     std::vector<double> previous(m + 1, 0), current(m + 1, 0), before(m + 1, 0);
     for (std::size_t j = 1; j <= m; ++j) previous[j] = previous[j - 1] + indel_cost(b, j - 1);
-    // ai ~ e and au ~ o: the two spellings of ऐ / औ in English-made words.
+    // The vowel of bank ("ae") is written ए, आ or ऐ; au ~ o: the two spellings of औ.
     auto digraph = [](std::string_view two, char one) {
-        return ((two == "ai" || two == "ei") && one == 'e') || ((two == "au" || two == "ou") && one == 'o');
+        return (two == "ae" && (one == 'e' || one == 'a')) || ((two == "au" || two == "ou") && one == 'o');
     };
+    auto same_vowel_pair = [](std::string_view x, std::string_view y) { return (x == "ae" && y == "ai") || (x == "ai" && y == "ae"); };
     for (std::size_t i = 1; i <= n; ++i) {
         current[0] = previous[0] + indel_cost(a, i - 1);
         for (std::size_t j = 1; j <= m; ++j) {
@@ -186,6 +189,7 @@ double edit_distance(std::string_view a, std::string_view b) {
                                     previous[j - 1] + substitution_cost(a[i - 1], b[j - 1])});
             if (i >= 2 && digraph(a.substr(i - 2, 2), b[j - 1])) best = std::min(best, before[j - 1] + 0.15);
             if (j >= 2 && digraph(b.substr(j - 2, 2), a[i - 1])) best = std::min(best, previous[j - 2] + 0.15);
+            if (i >= 2 && j >= 2 && same_vowel_pair(a.substr(i - 2, 2), b.substr(j - 2, 2))) best = std::min(best, before[j - 2] + 0.05);
             current[j] = best;
         }
         before.swap(previous);

@@ -13,7 +13,7 @@ TEST_CASE("ipa_to_hindi_latin writes English sounds as Hindi loanwords do") {
     CHECK(ipa_to_hindi_latin("hˈɑːspɪɾəl") == "hospitAl");      // hospital → हॉस्पिटल: the flap is t
     CHECK(ipa_to_hindi_latin("mˈiːɾɪŋ") == "miiting");          // meeting → मीटिंग
     CHECK(ipa_to_hindi_latin("tˈaʊɚ") == "taavAr");             // tower → टावर
-    CHECK(ipa_to_hindi_latin("bˈæŋk") == "baink");              // bank → बैंक
+    CHECK(ipa_to_hindi_latin("bˈæŋk") == "baenk");              // bank → बैंक
 }
 
 TEST_CASE("pronunciation_distance finds पुलिस for police, and पॉलिसी far") {
@@ -24,6 +24,11 @@ TEST_CASE("pronunciation_distance finds पुलिस for police, and पॉ�
     CHECK(wrong - right > 0.3);  // beyond the margin within which spellings count as one word
     CHECK(pronunciation_distance(ipa_to_hindi_latin("ˈʌpdeɪt"), "अपडेट") <= 0.1);
     CHECK(pronunciation_distance(ipa_to_hindi_latin("dˈeɪɾə"), "डेटा") < pronunciation_distance(ipa_to_hindi_latin("dˈeɪɾə"), "देत"));
+    SUBCASE("the vowel of bank is ऐ, ए or आ; the diphthong of price is not ए") {
+        CHECK(pronunciation_distance(ipa_to_hindi_latin("bˈæŋk"), "बैंक") <= 0.1);
+        CHECK(pronunciation_distance(ipa_to_hindi_latin("plˈæzmə"), "प्लाज्मा") <= 0.3);
+        CHECK(pronunciation_distance(ipa_to_hindi_latin("pɹˈaɪs"), "प्रेस") > 0.3);
+    }
 }
 
 TEST_CASE("EnglishPronouncer::hindi_latin reads any English word, dictionary word or not") {
