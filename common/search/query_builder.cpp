@@ -266,6 +266,16 @@ struct Spelling {
     std::string reason;
 };
 
+// True when @p word is one of the glossary's words for the typed word, or spelt nearly like one.
+bool near_glossary_word(const std::string& word, const std::vector<EnglishReading>& meanings) {
+    const std::string form = spelling_form(devanagari_to_latin(word));
+    for (const auto& r : meanings) {
+        if (r.kind != ReadingKind::Glossary || r.words.size() != 1) continue;
+        if (r.words.front() == word || key_distance(form, spelling_form(devanagari_to_latin(r.words.front()))) <= kVariantDistance) return true;
+    }
+    return false;
+}
+
 // Adds a reading's term, or, when another reading already gave it, names both sources and
 // keeps the surer weight and the surer concept.
 void add_reading(WordExpansion& out, const std::string& term, double weight, const std::string& reason, int group) {
@@ -298,8 +308,13 @@ void QueryBuilder::add_latin_readings(const std::string& typed, const std::strin
     std::vector<Spelling> spellings;
     for (const auto& c : romanised)
         spellings.push_back({c.word, c.distance + (english ? kRomanisedEnglishPenalty : 0), "transliteration " + c.word + " d=" + format_distance(c.distance)});
+    // The glossary lists the words papers use, loanwords included: an English sound of a glossary
+    // word must be one of them or a variant spelling of one (हास्पिटल of हॉस्पिटल), not another
+    // word that sounds alike (मिसाल beside मिसाइल, फ्लैट beside फ्लाइट).
+    const bool glossary = std::any_of(meanings.begin(), meanings.end(), [](const EnglishReading& r) { return r.kind == ReadingKind::Glossary; });
     if (!name) {
         for (const auto& p : english_.pronunciations(latin)) {
+            if (glossary && !near_glossary_word(p.words.front(), meanings)) continue;
             const double d = p.distance + (english ? 0 : kPronouncedNamePenalty);
             auto same = std::find_if(spellings.begin(), spellings.end(), [&](const Spelling& s) { return s.word == p.words.front(); });
             if (same == spellings.end()) spellings.push_back({p.words.front(), d, p.reason});

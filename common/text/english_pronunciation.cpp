@@ -151,6 +151,9 @@ double indel_cost(std::string_view s, std::size_t k) {
     if (c == kReducedVowel) return k + 1 == s.size() ? 0.5 : 0.15;
     if (is_vowel(c)) {
         const bool lengthening = (k > 0 && s[k - 1] == c) || (k + 1 < s.size() && s[k + 1] == c);
+        // आइ is not ऐ (flight → फ्लाइट, not फ्लैट "flat"): the long a of "aai" is no mere length.
+        const std::size_t after = k + 1 < s.size() && s[k + 1] == c ? k + 2 : k + 1;
+        if (c == 'a' && lengthening && after < s.size() && (s[after] == 'i' || s[after] == 'u')) return 0.5;
         if (lengthening) return 0.1;
         return c == 'a' ? 0.2 : 0.45;
     }
@@ -232,8 +235,10 @@ namespace {
 // sides are compared with long vowels made short.
 std::string short_vowels(std::string_view s) {
     std::string out;
-    for (char c : s) {
-        if (!out.empty() && out.back() == c && is_vowel(c)) continue;
+    for (std::size_t k = 0; k < s.size(); ++k) {
+        const char c = s[k];
+        const bool diphthong = c == 'a' && k + 1 < s.size() && (s[k + 1] == 'i' || s[k + 1] == 'u');  // आइ, आउ keep their long a
+        if (!out.empty() && out.back() == c && is_vowel(c) && !diphthong) continue;
         out += c;
     }
     return out;
