@@ -115,18 +115,32 @@ WordExpander::WordExpander(const Xapian::Database& db, Analyzer& analyzer) : db_
 
 bool WordExpander::exists(const std::string& term) const { return db_.term_exists(term); }
 
-std::vector<SpellingCandidate> WordExpander::latin_candidates(const std::string& latin) {
+std::vector<SpellingCandidate> spelling_candidates(const Xapian::Database& db, Analyzer& analyzer, const CandidateLookup& lookup) {
     std::vector<SpellingCandidate> candidates;
-    const std::string key = romanisation_key(latin);
-    if (key.empty()) return candidates;
-    const std::string skeleton_key = prefix::kRomanKey + consonant_skeleton(key);
-    for (auto it = db_.synonyms_begin(skeleton_key); it != db_.synonyms_end(skeleton_key); ++it) {
-        std::string word = *it;
-        // Stop words have no terms of their own (they are in nearly every article).
-        Xapian::doccount freq = is_stopword(word) ? db_.get_doccount() : db_.get_termfreq(prefix::kStem + analyzer_.stem_of(word, Script::Devanagari));
-        if (freq == 0) continue;  // the only articles using it were deleted
-        candidates.push_back({spelling_distance(latin, word), freq, word});
+    std::set<std::string> seen{lookup.typed_word};
+    for (const std::string& key : lookup.keys) {
+        const std::string synonym_key = prefix::kRomanKey + key;
+        for (auto it = db.synonyms_begin(synonym_key); it != db.synonyms_end(synonym_key); ++it) {
+            std::string word = *it;
+            if (!seen.insert(word).second) continue;
+            const bool stop_word = is_stopword(word);
+            if (stop_word && !lookup.keep_stop_words) continue;
+            // Stop words have no terms of their own (they are in nearly every article).
+            const Xapian::doccount frequency =
+                stop_word ? db.get_doccount() : db.get_termfreq(prefix::kStem + analyzer.stem_of(word, Script::Devanagari));
+            candidates.push_back({spelling_distance(lookup.typed_latin, word), frequency, std::move(word)});
+        }
     }
+    return candidates;
+}
+
+std::vector<SpellingCandidate> WordExpander::latin_candidates(const std::string& latin) {
+    const std::string key = romanisation_key(latin);
+    if (key.empty()) return {};
+    std::vector<SpellingCandidate> candidates =
+        spelling_candidates(db_, analyzer_, {.keys = {consonant_skeleton(key)}, .typed_latin = latin, .typed_word = {}, .keep_stop_words = true});
+    // A word with no articles left: the only articles using it were deleted.
+    std::erase_if(candidates, [](const SpellingCandidate& c) { return c.frequency == 0; });
     std::sort(candidates.begin(), candidates.end(), [](const SpellingCandidate& a, const SpellingCandidate& b) {
         return a.distance != b.distance ? a.distance < b.distance : a.frequency > b.frequency;
     });
@@ -166,22 +180,17 @@ LatinReadings WordExpander::latin_readings(const std::string& latin, bool title_
 
 void WordExpander::add_devanagari_variants(const Token& token, bool title_only, WordExpansion& out) {
     const std::string stem_prefix = title_only ? prefix::kTitleStem : prefix::kStem;
-    const std::string typed = devanagari_to_latin(token.exact);
+    const CandidateLookup lookup{.keys = lookup_keys_of_devanagari(token.exact), .typed_latin = devanagari_to_latin(token.exact),
+                                 .typed_word = token.exact, .keep_stop_words = false};
     int taken = 0;
-    std::set<std::string> seen{token.exact};
-    for (const auto& key : lookup_keys_of_devanagari(token.exact)) {
-        const std::string skeleton_key = prefix::kRomanKey + key;
-        for (auto it = db_.synonyms_begin(skeleton_key); it != db_.synonyms_end(skeleton_key) && taken < kMaxSpellings; ++it) {
-            std::string word = *it;
-            if (!seen.insert(word).second || is_stopword(word)) continue;
-            double d = spelling_distance(typed, word);
-            if (d > kVariantDistance) continue;
-            Token t = analyzer_.analyze_word(word);
-            std::string term = stem_prefix + t.stem;
-            if (t.stem == token.stem || !exists(term)) continue;  // (absent: its articles were deleted)
-            out.add(term, 0.6 * std::exp(-1.5 * d), "variant " + word + " d=" + format_distance(d), kStemGroup);
-            ++taken;
-        }
+    for (const SpellingCandidate& c : spelling_candidates(db_, analyzer_, lookup)) {
+        if (taken == kMaxSpellings) break;
+        if (c.distance > kVariantDistance) continue;
+        Token t = analyzer_.analyze_word(c.word);
+        std::string term = stem_prefix + t.stem;
+        if (t.stem == token.stem || !exists(term)) continue;  // (absent: its articles were deleted)
+        out.add(term, 0.6 * std::exp(-1.5 * c.distance), "variant " + c.word + " d=" + format_distance(c.distance), kStemGroup);
+        ++taken;
     }
 }
 

@@ -35,9 +35,23 @@ struct WordExpansion {
 /// A Devanagari word of the index that a typed word may stand for.
 struct SpellingCandidate {
     double distance = 0;             ///< spelling_distance() from the typed word
-    Xapian::doccount frequency = 0;  ///< articles using it
+    Xapian::doccount frequency = 0;  ///< articles using its stem (every article, for a stop word)
     std::string word;                ///< orthographic form (an unprefixed index term)
 };
+
+/// Where to look spelling candidates up, and which words to leave out.
+struct CandidateLookup {
+    std::vector<std::string> keys;  ///< lookup keys (consonant skeletons), without the synonym-key prefix
+    std::string typed_latin;        ///< the typed word in Latin letters, to measure distances from
+    std::string typed_word;         ///< the typed word itself, left out (a Devanagari word is not its own variant)
+    bool keep_stop_words = false;   ///< keep stop words, counted as used by every article (they have no stem terms)
+};
+
+/// The words the index files under @p lookup's keys in its synonym table (key → the Devanagari
+/// words sharing it), each once and in table order, stop words dropped unless asked for, with
+/// the number of articles using each one's stem and its spelling distance from the typed word.
+/// The one candidate lookup of transliteration, variant spellings and "did you mean".
+std::vector<SpellingCandidate> spelling_candidates(const Xapian::Database& db, Analyzer& analyzer, const CandidateLookup& lookup);
 
 /// One weighted reading of a Latin word: a Devanagari word of the index it may be read as.
 struct LatinReading {
