@@ -5,6 +5,7 @@
 #include "common/index/schema.h"
 #include "common/ingest/article.h"
 #include "common/search/phrase_filter.h"
+#include "common/search/ranking.h"
 #include "common/text/romanisation.h"
 #include "common/text/stopwords.h"
 #include "common/util/string_util.h"
@@ -17,12 +18,6 @@ namespace khoj {
 
 namespace {
 
-// Weight of the pairwise ANDs that reward matching more of the query's words (coordination).
-constexpr double kCoordination = 0.3;
-
-// Candidates this close to the best one are taken as the same word spelt another way.
-constexpr double kSpellingTie = 0.15;
-
 // The clauses of one sequence, by how they count.
 struct Roles {
     std::vector<Xapian::Query> must, should, must_not, filters;
@@ -34,11 +29,11 @@ Xapian::Query combine(Roles& roles) {
     // BM25 has no notion of coordination: an article using one query word many times can
     // outrank one that uses every query word. Pairwise ANDs, lightly weighted, reward the
     // articles that match more of the words ("Shoigu Pyongyang July").
-    if (should.size() >= 2 && should.size() <= 6) {
+    if (should.size() >= 2 && should.size() <= ranking::kMaxCoordinatedWords) {
         const std::size_t words = should.size();
         for (std::size_t i = 0; i < words; ++i) {
             for (std::size_t j = i + 1; j < words; ++j) {
-                should.emplace_back(Xapian::Query::OP_SCALE_WEIGHT, Xapian::Query(Xapian::Query::OP_AND, should[i], should[j]), kCoordination);
+                should.emplace_back(Xapian::Query::OP_SCALE_WEIGHT, Xapian::Query(Xapian::Query::OP_AND, should[i], should[j]), ranking::kCoordination);
             }
         }
     }
@@ -156,7 +151,7 @@ struct QueryBuilder::Assembler {
         if (t.script == Script::Latin && is_ascii_word(t.exact)) {
             const auto candidates = builder.expander_.latin_candidates(t.exact);
             for (const auto& c : candidates) {
-                if (c.distance > candidates.front().distance + kSpellingTie) break;
+                if (c.distance > candidates.front().distance + ranking::kSpellingTie) break;
                 forms.insert(c.word);
             }
         }

@@ -5,6 +5,7 @@
 #include "common/util/errors.h"
 #include "common/index/index_writer.h"
 #include "common/index/schema.h"
+#include "common/search/ranking.h"
 #include "common/search/spelling_suggester.h"
 #include "common/util/unicode_text.h"
 
@@ -201,7 +202,7 @@ SearchResult Searcher::run(const SearchRequest& request) {
     Xapian::Enquire enquire(db_);
     enquire.set_query(query);
     // Lucene's BM25 defaults (k1 = 1.2, b = 0.75), so comparisons with the anchor are like for like.
-    enquire.set_weighting_scheme(Xapian::BM25Weight(1.2, 0, 1, 0.75, 0.5));
+    enquire.set_weighting_scheme(Xapian::BM25Weight(ranking::kBm25K1, ranking::kBm25K2, ranking::kBm25K3, ranking::kBm25B, ranking::kBm25MinNormalisedLength));
     if (request.sort == SortOrder::Date) enquire.set_sort_by_value_then_relevance(slot::kDate, true);
     FacetCounts spy;
     if (request.facets) enquire.add_matchspy(&spy);

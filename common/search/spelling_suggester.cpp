@@ -3,6 +3,7 @@
 
 #include "common/index/schema.h"
 #include "common/search/query_parser.h"
+#include "common/search/ranking.h"
 #include "common/search/word_expansion.h"
 #include "common/text/romanisation.h"
 #include "common/util/errors.h"
@@ -15,14 +16,7 @@
 
 namespace khoj {
 
-namespace {
-
-// A word this frequent is taken as meant; a suggestion must be this many times more frequent.
-constexpr Xapian::doccount kWellAttested = 5;
-constexpr double kMoreFrequent = 4.0;
-constexpr double kMaxDistance = 0.7;
-
-}  // namespace
+using namespace ranking;
 
 std::string SpellingSuggester::better_word(const std::string& typed) {
     // One word of the query syntax may hold several tokens (COVID-19): the query builder
@@ -48,8 +42,8 @@ std::string SpellingSuggester::better_word(const std::string& typed) {
     double best_score = 0;
     for (const SpellingCandidate& c : spelling_candidates(db_, analyzer_, lookup)) {
         if (c.frequency < kWellAttested || c.frequency < kMoreFrequent * std::max<Xapian::doccount>(typed_frequency, 1)) continue;
-        if (c.distance > kMaxDistance) continue;
-        double score = std::log(1.0 + c.frequency) * std::exp(-3.0 * c.distance);
+        if (c.distance > kMaxSuggestionDistance) continue;
+        double score = std::log(1.0 + c.frequency) * std::exp(-kSuggestionDistanceDecay * c.distance);
         if (score > best_score) {
             best_score = score;
             best = c.word;

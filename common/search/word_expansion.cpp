@@ -3,6 +3,7 @@
 
 #include "common/index/schema.h"
 #include "common/ingest/dates.h"
+#include "common/search/ranking.h"
 #include "common/text/romanisation.h"
 #include "common/text/stopwords.h"
 
@@ -16,29 +17,15 @@
 
 namespace khoj {
 
+using namespace ranking;
+
 namespace {
 
-// How far a transliteration candidate may be from what the user typed: short words must match
-// closely (a two-letter key has few neighbours worth trusting), long ones may differ more.
-double distance_threshold(const std::string& form) { return std::max(0.8, 0.2 * static_cast<double>(form.size())); }
-
-// Candidates this much further than the best one are other words, not other spellings.
-constexpr double kSpellingMargin = 0.3;
-// Weight of a match in the headline field relative to the body (set on the dev topics).
-constexpr double kTitleFieldWeight = 0.3;
-
-// A month in a query usually qualifies the other words ("Shoigu Pyongyang July"), so it weighs less.
-constexpr double kMonthWeight = 0.4;
+// How far a transliteration candidate may be from what the user typed (see kDistanceFloor).
+double distance_threshold(const std::string& form) { return std::max(kDistanceFloor, kDistancePerByte * static_cast<double>(form.size())); }
 
 // Spelling groups (TermChoice::spelling_group).
 constexpr int kStemGroup = 1;
-
-// Candidates this close to the best one are taken as the same word spelt another way.
-constexpr double kSpellingTie = 0.15;
-// At most this many spellings per typed word: more only dilutes the word's weight.
-constexpr int kMaxSpellings = 5;
-// A Devanagari spelling this close to the typed one is the same word (शोइगु / सोइगु: 0.3).
-constexpr double kVariantDistance = 0.35;
 
 std::string format_distance(double d) {
     char buf[16];
@@ -157,7 +144,7 @@ LatinReadings WordExpander::latin_readings(const std::string& latin, bool title_
     if (candidates.empty()) return out;
     const double best = candidates.front().distance;
     // A romanised function word (ki, ka, se) stands for a stop word: it adds nothing to ranking.
-    if (is_stopword(candidates.front().word) && best <= 0.3) {
+    if (is_stopword(candidates.front().word) && best <= kStopWordReadingDistance) {
         out.stop_word = true;
         return out;
     }
@@ -171,7 +158,7 @@ LatinReadings WordExpander::latin_readings(const std::string& latin, bool title_
         // Near-ties are spellings of one word and share one weight; a clearly worse candidate
         // is kept as a separate, lighter term so it cannot crowd out the best one.
         const bool near_tie = c.distance - best <= kSpellingTie;
-        const double weight = near_tie ? std::exp(-1.2 * best) : 0.5 * std::exp(-2.0 * c.distance);
+        const double weight = near_tie ? std::exp(-kTieDecay * best) : kLesserWeight * std::exp(-kLesserDecay * c.distance);
         out.readings.push_back({std::move(term), c.word, weight, "transliteration " + c.word + " d=" + format_distance(c.distance), near_tie});
         ++taken;
     }
@@ -189,7 +176,7 @@ void WordExpander::add_devanagari_variants(const Token& token, bool title_only, 
         Token t = analyzer_.analyze_word(c.word);
         std::string term = stem_prefix + t.stem;
         if (t.stem == token.stem || !exists(term)) continue;  // (absent: its articles were deleted)
-        out.add(term, 0.6 * std::exp(-1.5 * c.distance), "variant " + c.word + " d=" + format_distance(c.distance), kStemGroup);
+        out.add(term, kVariantWeight * std::exp(-kVariantDecay * c.distance), "variant " + c.word + " d=" + format_distance(c.distance), kStemGroup);
         ++taken;
     }
 }
@@ -199,7 +186,7 @@ void WordExpander::add_devanagari_variants(const Token& token, bool title_only, 
 void WordExpander::add_month(int month, WordExpansion& out) {
     char moy[3];
     std::snprintf(moy, sizeof moy, "%02d", month);
-    out.add(prefix::kMonthOfYear + std::string(moy), kMonthWeight / 2, "articles dated in month " + std::string(moy));
+    out.add(prefix::kMonthOfYear + std::string(moy), kMonthOfYearWeight, "articles dated in month " + std::string(moy));
     static const char* const hindi_months[] = {"जनवरी", "फरवरी", "मार्च", "अप्रैल", "मई", "जून", "जुलाई", "अगस्त", "सितंबर", "अक्टूबर", "नवंबर", "दिसंबर"};
     static const char* const english_months[] = {"jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"};
     for (const char* name : {hindi_months[month - 1], english_months[month - 1]}) {
