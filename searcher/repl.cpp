@@ -4,6 +4,7 @@
 #include "common/ingest/dates.h"
 #include "common/util/errors.h"
 #include "common/output/result_format.h"
+#include "common/output/result_writer.h"
 #include "common/output/terminal.h"
 #include "common/util/unicode_text.h"
 
@@ -156,9 +157,8 @@ class History {
 class Repl {
   public:
     explicit Repl(const ReplOptions& options) : searcher_(options.index), request_(options.request), color_(options.color) {
-        request_.snippets = true;
-        request_.suggest = true;
-        request_.exact_count = true;  // "results 1–10 of 37", not an estimate
+        // As text output: snippets, a did-you-mean, and "results 1–10 of 37", not an estimate.
+        apply_output_policy(request_, OutputFormat::Text, false);
         if (request_.limit == 0) request_.limit = 10;
     }
 
@@ -424,7 +424,7 @@ bool Repl::handle(const std::string& raw) {
         }
     } catch (const UsageError& e) {
         // A mistyped query or command must not end the session.
-        std::cerr << "khoj: " << e.what() << "\n";
+        std::cerr << "khoj-search: " << e.what() << "\n";
     }
     std::cout.flush();
     return !quit;
