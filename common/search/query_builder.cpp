@@ -8,7 +8,6 @@
 #include "common/search/ranking.h"
 #include "common/text/romanisation.h"
 #include "common/text/stopwords.h"
-#include "common/util/string_util.h"
 #include "common/util/unicode_text.h"
 
 #include <algorithm>
@@ -115,12 +114,7 @@ struct QueryBuilder::Assembler {
     Xapian::Query clause(const QueryClause& c, bool& is_filter) {
         switch (c.kind) {
             case QueryClause::Kind::Group: return sequence(c.group);
-            case QueryClause::Kind::Source: {
-                is_filter = true;
-                std::string name = lower_ascii(c.text);
-                std::replace(name.begin(), name.end(), ' ', '_');
-                return Xapian::Query(prefix::kSource + name);
-            }
+            case QueryClause::Kind::Source: is_filter = true; return Xapian::Query(source_term(c.text));
             case QueryClause::Kind::Date: is_filter = true; return date_query(c.date);
             case QueryClause::Kind::Entity: is_filter = true; return entity_filter(c.entity, c.text);
             case QueryClause::Kind::Phrase: return phrase(c.text, c.title);

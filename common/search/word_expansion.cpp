@@ -11,7 +11,6 @@
 #include <cctype>
 #include <cmath>
 #include <cstdio>
-#include <cstring>
 #include <map>
 #include <set>
 
@@ -35,15 +34,6 @@ std::string format_distance(double d) {
 
 bool all_capitals(const std::string& word) {
     return std::all_of(word.begin(), word.end(), [](char c) { return std::isupper(static_cast<unsigned char>(c)); });
-}
-
-// Acronyms are read letter by letter (WHO → डब्ल्यूएचओ): typed in capitals, or too short of
-// vowels to be read as a word (icmr, ppe, rbi).
-bool looks_like_acronym(const std::string& typed) {
-    if (typed.size() < 2 || typed.size() > 6) return false;
-    bool upper = all_capitals(typed);
-    auto vowels = std::count_if(typed.begin(), typed.end(), [](char c) { return std::strchr("aeiouAEIOU", c) != nullptr; });
-    return upper || (vowels <= 1 && typed.size() >= 3);
 }
 
 }  // namespace
