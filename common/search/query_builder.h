@@ -1,6 +1,5 @@
 /** @file query_builder.h @brief Turns what a user types into a Xapian::Query: the clauses of query_parser.h, each word expanded across scripts and spellings by word_expansion.h. */
 #pragma once
-#include "common/index/record_codec.h"
 #include "common/search/query_parser.h"
 #include "common/search/word_expansion.h"
 #include "common/text/analyzer.h"
@@ -12,6 +11,8 @@
 #include <vector>
 
 namespace khoj {
+
+class RecordCodec;  // reads stored articles for the phrase check (index/record_codec.h)
 
 /// Result of building a query string.
 struct BuiltQuery {
