@@ -1,6 +1,7 @@
 /** @file repl.cpp @brief The interactive prompt on GNU readline's callback interface, so Ctrl-C can cancel a line safely. */
 #include "searcher/repl.h"
 
+#include "common/entities/entities.h"
 #include "common/ingest/dates.h"
 #include "common/util/errors.h"
 #include "common/output/line_wrap.h"
@@ -387,7 +388,7 @@ void Repl::command(const std::string& name, const std::string& arg, bool& quit) 
         std::string& day = name == "since" ? request_.since : request_.until;
         day = arg.empty() ? "" : checked_day(arg, ":" + name);
         refresh();
-    } else if (name == "source" || name == "person" || name == "place" || name == "org") {
+    } else if (name == "source" || kind_from_name(name)) {  // the filters of the query syntax
         add_filter(name, arg);
     } else if (name == "clear") {
         filters_.clear();

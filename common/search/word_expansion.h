@@ -83,9 +83,11 @@ class WordExpander {
     /// the distance threshold for words of its length.
     std::vector<SpellingCandidate> latin_candidates(const std::string& latin);
 
-    /// Every weighted reading of a lower-case Latin word, heaviest kind first: today the
-    /// transliterations into the index's Devanagari words. A new kind of reading (an English
-    /// word's pronunciation or translation) is added here, and expand() scores it.
+    /// Every weighted reading of a lower-case Latin word in the index's terms (headline terms
+    /// when @p title_only). Today: its transliterations into the index's Devanagari words,
+    /// closest first, at most kMaxSpellings. The seam for new kinds of reading (an English
+    /// word's pronunciation or translation): add them here and expand() scores them beside
+    /// the word as written. stop_word drops the word from ranking altogether.
     LatinReadings latin_readings(const std::string& latin, bool title_only);
 
     /// True when @p term is in the index (its articles may all have been deleted otherwise).
