@@ -1,6 +1,6 @@
 /** @file translit_recall.cpp @brief How often a romanised word expands to its Devanagari word: the tuning measure for cross-script matching, on a Dakshina lexicon. */
 #include "common/text/analyzer.h"
-#include "common/search/query_builder.h"
+#include "common/search/word_expansion.h"
 #include "common/util/unicode_text.h"
 
 #include <cstdio>
@@ -19,8 +19,8 @@ int main(int argc, char** argv) {
         return 2;
     }
     Xapian::Database db(argv[1]);
-    khoj::QueryBuilder builder(db);
     khoj::Analyzer analyzer;
+    khoj::WordExpander expander(db, analyzer);
     std::ifstream in(argv[2]);
     if (!in) {
         std::cerr << "khoj-translit-recall: cannot read " << argv[2] << "\n";
@@ -40,7 +40,7 @@ int main(int argc, char** argv) {
         Xapian::doccount df = db.get_termfreq("Z" + t.stem);  // articles with a form of the word
         if (df < 1 || df > 200 || !seen.insert(roman + "\t" + t.exact).second) continue;
         ++pairs;
-        khoj::WordExpansion e = builder.expand_word(roman, false);
+        khoj::WordExpansion e = expander.expand(roman, false);
         const std::string want = "Z" + t.stem;
         double best = -1;
         std::string heaviest;

@@ -1,11 +1,13 @@
 /** @file repl.cpp @brief The interactive prompt on GNU readline's callback interface, so Ctrl-C can cancel a line safely. */
 #include "searcher/repl.h"
 
+#include "common/entities/entities.h"
 #include "common/ingest/dates.h"
 #include "common/util/errors.h"
+#include "common/output/line_wrap.h"
 #include "common/output/result_format.h"
+#include "common/output/result_writer.h"
 #include "common/output/terminal.h"
-#include "common/util/unicode_text.h"
 
 // readline.h needs stdio.h first.
 #include <cstdio>
@@ -15,7 +17,6 @@
 #include <fcntl.h>
 #include <langinfo.h>
 #include <poll.h>
-#include <sys/ioctl.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -85,10 +86,13 @@ extern "C" void on_line(char* line) {
     std::free(line);
 }
 
-std::size_t terminal_height() {
-    winsize ws{};
-    if (ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0 && ws.ws_row >= 5) return ws.ws_row;
-    return 24;
+// Where history is kept, so it survives sessions: $KHOJ_HISTORY, else
+// $XDG_STATE_HOME/khoj/history, else ~/.local/state/khoj/history.
+std::string history_path() {
+    if (const char* path = std::getenv("KHOJ_HISTORY"); path && *path) return path;
+    if (const char* state = std::getenv("XDG_STATE_HOME"); state && *state == '/') return std::string(state) + "/khoj/history";
+    if (const char* home = std::getenv("HOME"); home && *home) return std::string(home) + "/.local/state/khoj/history";
+    return "";
 }
 
 std::string trim(const std::string& s) {
@@ -156,9 +160,8 @@ class History {
 class Repl {
   public:
     explicit Repl(const ReplOptions& options) : searcher_(options.index), request_(options.request), color_(options.color) {
-        request_.snippets = true;
-        request_.suggest = true;
-        request_.exact_count = true;  // "results 1–10 of 37", not an estimate
+        // As text output: snippets, a did-you-mean, and "results 1–10 of 37", not an estimate.
+        apply_output_policy(request_, OutputFormat::Text, false);
         if (request_.limit == 0) request_.limit = 10;
     }
 
@@ -341,11 +344,7 @@ void Repl::open_article(const std::string& arg) {
     const std::size_t width = terminal_width();
     std::string text;
     text += (color_ ? kBold : "") + wrap_to_width(article->title, width) + (color_ ? kReset : "") + "\n";
-    std::string meta;
-    for (const std::string* part : {&article->date, &article->source, &article->id}) {
-        if (!part->empty()) meta += (meta.empty() ? "" : " · ") + *part;
-    }
-    text += (color_ ? kDim : "") + meta + (color_ ? kReset : "") + "\n";
+    text += (color_ ? kDim : "") + article_meta_line(*article) + (color_ ? kReset : "") + "\n";
     if (!article->url.empty()) text += (color_ ? kDim : "") + article->url + (color_ ? kReset : "") + "\n";
     text += "\n" + wrap_to_width(tidy_paragraphs(article->body), width) + "\n";
     show_long_text(text);
@@ -389,7 +388,7 @@ void Repl::command(const std::string& name, const std::string& arg, bool& quit) 
         std::string& day = name == "since" ? request_.since : request_.until;
         day = arg.empty() ? "" : checked_day(arg, ":" + name);
         refresh();
-    } else if (name == "source" || name == "person" || name == "place" || name == "org") {
+    } else if (name == "source" || kind_from_name(name)) {  // the filters of the query syntax
         add_filter(name, arg);
     } else if (name == "clear") {
         filters_.clear();
@@ -424,7 +423,7 @@ bool Repl::handle(const std::string& raw) {
         }
     } catch (const UsageError& e) {
         // A mistyped query or command must not end the session.
-        std::cerr << "khoj: " << e.what() << "\n";
+        std::cerr << "khoj-search: " << e.what() << "\n";
     }
     std::cout.flush();
     return !quit;
@@ -486,55 +485,6 @@ int Repl::run() {
 }
 
 }  // namespace
-
-std::string wrap_to_width(std::string_view text, std::size_t width) {
-    if (width < 10) width = 10;
-    std::string out;
-    std::size_t start = 0;
-    while (start <= text.size()) {
-        std::size_t nl = text.find('\n', start);
-        std::string_view line = text.substr(start, nl == std::string_view::npos ? std::string_view::npos : nl - start);
-        std::size_t used = 0;
-        std::size_t i = 0;
-        while (i < line.size()) {
-            if (line[i] == ' ' || line[i] == '\t' || line[i] == '\r') {
-                ++i;
-                continue;
-            }
-            std::size_t j = line.find_first_of(" \t\r", i);
-            if (j == std::string_view::npos) j = line.size();
-            std::string_view word = line.substr(i, j - i);
-            std::size_t w = display_width(word);
-            if (used > 0 && used + 1 + w > width) {
-                out += '\n';
-                used = 0;
-            } else if (used > 0) {
-                out += ' ';
-                ++used;
-            }
-            out += word;
-            used += w;
-            i = j;
-        }
-        if (nl == std::string_view::npos) break;
-        out += '\n';
-        start = nl + 1;
-    }
-    return out;
-}
-
-std::string history_path() {
-    if (const char* path = std::getenv("KHOJ_HISTORY"); path && *path) return path;
-    if (const char* state = std::getenv("XDG_STATE_HOME"); state && *state == '/') return std::string(state) + "/khoj/history";
-    if (const char* home = std::getenv("HOME"); home && *home) return std::string(home) + "/.local/state/khoj/history";
-    return "";
-}
-
-std::string checked_day(const std::string& value, const std::string& what) {
-    std::optional<std::string> day = parse_iso_date(value);
-    if (!day) throw UsageError(what + " takes a date as YYYY-MM-DD, not '" + value + "'");
-    return *day;
-}
 
 int run_repl(const ReplOptions& options) {
     use_utf8_locale();

@@ -44,12 +44,8 @@ Xapian::Document build_document(const Article& article, const std::vector<Token>
         remember(t);
     }
     doc.add_boolean_term(prefix::kId + article.id);
-    if (!article.source.empty()) {
-        std::string source;
-        for (char c : article.source) source += static_cast<char>(c == ' ' ? '_' : std::tolower(static_cast<unsigned char>(c)));
-        doc.add_boolean_term(prefix::kSource + truncate_term(source));
-    }
-    for (const Entity& e : article.entities) doc.add_boolean_term(truncate_term(entity_term(e)));
+    if (!article.source.empty()) doc.add_boolean_term(source_term(article.source));
+    for (const Entity& e : article.entities) doc.add_boolean_term(entity_term(e));
     add_date_terms(doc, article.date);
     return doc;
 }

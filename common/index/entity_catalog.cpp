@@ -59,7 +59,10 @@ std::optional<EntityKind> kind_of_entity_term(std::string_view term) {
     return std::nullopt;
 }
 
-std::string entity_term(const Entity& entity) { return entity_prefix(entity.kind) + entity_slug(entity); }
+std::string entity_term(const Entity& entity) {
+    // Truncated here, once, so the indexer's term and a person:/place:/org: filter always agree.
+    return truncate_term(entity_prefix(entity.kind) + entity_slug(entity));
+}
 
 std::string encode_entity_ids(const std::vector<std::uint32_t>& ids) {
     std::string out;
@@ -90,7 +93,7 @@ void EntityCatalog::load(const Xapian::Database& db) {
 
 std::string EntityCatalog::value_of(const std::vector<Entity>& entities, Xapian::WritableDatabase& target) {
     std::vector<std::tuple<int, std::string, const Entity*>> terms;
-    for (const Entity& e : entities) terms.emplace_back(kind_order(e.kind), truncate_term(entity_term(e)), &e);
+    for (const Entity& e : entities) terms.emplace_back(kind_order(e.kind), entity_term(e), &e);
     std::sort(terms.begin(), terms.end(), [](const auto& a, const auto& b) {
         return std::tie(std::get<0>(a), std::get<1>(a)) < std::tie(std::get<0>(b), std::get<1>(b));
     });

@@ -1,6 +1,7 @@
 /** @file schema.h @brief The index schema: term prefixes, value slots and metadata keys, in one place. */
 #pragma once
 #include "common/util/errors.h"
+#include "common/text/analyzer.h"
 
 #include <xapian.h>
 
@@ -81,5 +82,14 @@ bool train_record_dictionary(Xapian::WritableDatabase& db, RecordCodec& codec, c
 
 /// Extra within-document frequency given to every title word: a cheap, BM25-friendly title boost.
 constexpr Xapian::termcount kTitleBoost = 3;
+
+/// The boolean term of a source name, the same when indexing and when filtering by source:
+/// ASCII letters lower-cased, spaces as underscores ("Amar Ujala" → XSOURCEamar_ujala), cut
+/// like every term to kMaxTermBytes, so even a very long name matches.
+inline std::string source_term(std::string_view source) {
+    std::string name;
+    for (char c : source) name += c == ' ' ? '_' : c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
+    return prefix::kSource + truncate_term(std::move(name));
+}
 
 }  // namespace khoj

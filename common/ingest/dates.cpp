@@ -2,6 +2,7 @@
 #include "common/ingest/dates.h"
 
 #include "common/text/hindi_normalizer.h"
+#include "common/util/errors.h"
 
 #include <array>
 #include <cctype>
@@ -118,6 +119,12 @@ std::optional<std::string> find_date_in_file_name(std::string_view name) {
         if (mo && valid_date(y, mo, d)) return format_date(y, mo, d);
     }
     return std::nullopt;
+}
+
+std::string checked_day(const std::string& value, const std::string& what) {
+    std::optional<std::string> day = parse_iso_date(value);
+    if (!day) throw UsageError(what + " takes a date as YYYY-MM-DD, not '" + value + "'");
+    return *day;
 }
 
 }  // namespace khoj

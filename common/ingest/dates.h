@@ -20,4 +20,9 @@ std::optional<std::string> find_date_in_text(std::string_view text);
 /// Finds a date in a file name such as `AU-2020-APR-01` or `2020-04-01-foo`; returns YYYY-MM-DD.
 std::optional<std::string> find_date_in_file_name(std::string_view name);
 
+/// Checks a --since / --until / :since value and returns it as YYYY-MM-DD, so a typo is
+/// reported instead of silently matching every date; throws khoj::UsageError otherwise
+/// ("--since takes a date as YYYY-MM-DD, not 'July'"), naming the option by @p what.
+std::string checked_day(const std::string& value, const std::string& what);
+
 }  // namespace khoj

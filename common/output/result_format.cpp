@@ -1,6 +1,7 @@
-/** @file result_format.cpp @brief Result rendering. */
+/** @file result_format.cpp @brief Hits, facets and --explain rendered for people and for programs. */
 #include "common/output/result_format.h"
 
+#include "common/output/line_wrap.h"
 #include "common/output/terminal.h"
 #include "common/util/unicode_text.h"
 
@@ -36,30 +37,13 @@ std::string score_text(double score) {
 std::string wrap_snippet(const Snippet& snippet, bool color, std::size_t width, std::size_t max_lines, const std::string& indent,
                          const std::string& base_style) {
     const std::string& text = snippet.text;
-    const std::size_t room = width > indent.size() + 10 ? width - indent.size() : 40;
-    // Split into words (at spaces) and lay them out by display width.
-    std::string out;
-    std::size_t line_width = 0, lines = 1;
-    out += indent;
-    std::size_t i = 0;
-    while (i < text.size()) {
+    LineWrapper lines(width > indent.size() + 10 ? width - indent.size() : 40, max_lines, indent);
+    // Words are what lies between single spaces (a snippet's white space is already folded).
+    for (std::size_t i = 0; i < text.size();) {
         std::size_t j = text.find(' ', i);
         if (j == std::string::npos) j = text.size();
-        std::string_view word(text.data() + i, j - i);
-        std::size_t w = display_width(word);
-        if (line_width > 0 && line_width + 1 + w > room) {
-            if (lines == max_lines) {
-                out += " …";
-                break;
-            }
-            out += "\n" + indent;
-            line_width = 0;
-            ++lines;
-        } else if (line_width > 0) {
-            out += ' ';
-            line_width += 1;
-        }
-        // Emit the word, switching highlight on and off at match boundaries.
+        if (!lines.start_word(display_width(std::string_view(text).substr(i, j - i)))) break;
+        // Write the word, switching the highlight on and off at match boundaries.
         for (std::size_t k = i; k < j;) {
             const Highlight* inside = nullptr;
             for (const auto& h : snippet.highlights) {
@@ -73,15 +57,22 @@ std::string wrap_snippet(const Snippet& snippet, bool color, std::size_t width, 
                     if (h.begin > k && h.begin < stop) stop = h.begin;
                 }
             }
-            if (inside && color) out += kMatch;
-            out.append(text, k, stop - k);
-            if (inside && color) out += std::string(kReset) + base_style;
+            if (inside && color) lines.append(kMatch);
+            lines.append(std::string_view(text).substr(k, stop - k));
+            if (inside && color) lines.append(std::string(kReset) + base_style);
             k = stop;
         }
-        line_width += w;
         i = j + 1;
     }
-    return out;
+    return lines.text();
+}
+
+std::string article_meta_line(const Article& article) {
+    std::string meta;
+    for (const std::string* part : {&article.date, &article.source, &article.id}) {
+        if (!part->empty()) meta += (meta.empty() ? "" : " · ") + *part;
+    }
+    return meta;
 }
 
 std::string format_hit_text(const Hit& hit, const TextStyle& style) {
@@ -99,13 +90,7 @@ std::string format_hit_text(const Hit& hit, const TextStyle& style) {
         if (c == '\n') indented += "     ";
     }
     out << indented << "\n";
-    std::string meta;
-    for (const std::string* part : {&hit.article.date, &hit.article.source, &hit.article.id}) {
-        if (part->empty()) continue;
-        if (!meta.empty()) meta += " · ";
-        meta += *part;
-    }
-    out << "     " << (style.color ? kDim : "") << meta << (style.color ? kReset : "") << "\n";
+    out << "     " << (style.color ? kDim : "") << article_meta_line(hit.article) << (style.color ? kReset : "") << "\n";
     if (!hit.snippet.text.empty()) out << wrap_snippet(hit.snippet, style.color, style.width, style.snippet_lines, "     ") << "\n";
     return out.str();
 }

@@ -38,6 +38,9 @@ std::string format_facets_json(const Facets& facets);
 /// The --explain report: each query word and the terms it matched, with weights and frequencies.
 std::string format_explanation(const BuiltQuery& built, const Xapian::Database& db, bool color);
 
+/// "date · source · id" of an article, leaving out what is unknown: the line under a headline.
+std::string article_meta_line(const Article& article);
+
 /// Snippet text with highlights in the match colour (when @p color) or left plain, wrapped to
 /// @p width display columns (not bytes) over at most @p max_lines lines, each prefixed by
 /// @p indent; @p base_style is restored after each highlight (bold for headlines).

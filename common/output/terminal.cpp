@@ -1,4 +1,4 @@
-/** @file terminal.cpp @brief Terminal helpers. */
+/** @file terminal.cpp @brief Terminal facts from the TTY and the environment, and the progress bar. */
 #include "common/output/terminal.h"
 
 #include "common/util/errors.h"
@@ -22,6 +22,12 @@ std::size_t terminal_width() {
     winsize ws{};
     if (ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0 && ws.ws_col >= 20) return ws.ws_col;
     return 80;
+}
+
+std::size_t terminal_height() {
+    winsize ws{};
+    if (ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0 && ws.ws_row >= 5) return ws.ws_row;
+    return 24;
 }
 
 bool use_color(const std::string& when) {

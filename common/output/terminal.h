@@ -21,6 +21,8 @@ bool stdout_is_terminal();
 bool stderr_is_terminal();
 /// Columns of the terminal on standard output (80 when unknown; $COLUMNS wins).
 std::size_t terminal_width();
+/// Rows of the terminal on standard output (24 when unknown): whether a text needs a pager.
+std::size_t terminal_height();
 
 /// Resolves --color=auto|always|never with NO_COLOR (https://no-color.org) and the TTY test.
 /// Throws khoj::UsageError on any other value.

@@ -2,6 +2,7 @@
 #include "common/search/english_readings.h"
 
 #include "common/index/schema.h"
+#include "common/search/ranking.h"
 #include "common/text/english_lexicon.h"
 #include "common/text/english_morphology.h"
 #include "common/text/english_pronunciation.h"
@@ -17,19 +18,12 @@
 
 namespace khoj {
 
+using namespace ranking;
+
 extern const char* const kGazetteerTsv;  // generated from common/entities/data/gazetteer.tsv
 
 namespace {
 
-// A dictionary translation in fewer articles than this is more likely a bookish or wrong sense
-// (FreeDict's liquor → मदिरा) than the word the papers use.
-constexpr Xapian::doccount kAttested = 3;
-// At most this many dictionary translations: later senses drift from the word's news meaning.
-constexpr int kMaxDictionaryTranslations = 3;
-// Pronunciations this much further than the closest one are other words, not other spellings.
-constexpr double kPronunciationMargin = 0.3;
-// A pronunciation further than this from every index word has no spelling there.
-constexpr double kMaxPronunciationDistance = 0.9;
 
 std::string format_distance(double d) {
     char buf[16];
@@ -41,8 +35,8 @@ std::string format_distance(double d) {
 // How sure a translation is: the glossary was written for news, the dictionary was not; a
 // later sense is less likely than the first.
 double translation_weight(const Translation& t) {
-    if (t.source == LexiconSource::Glossary) return std::max(0.8, 0.95 - 0.05 * t.rank);
-    return std::max(0.3, 0.6 - 0.1 * t.rank);
+    if (t.source == LexiconSource::Glossary) return std::max(kGlossaryFloor, kGlossaryWeight - kGlossaryStep * t.rank);
+    return std::max(kDictionaryFloor, kDictionaryWeight - kDictionaryStep * t.rank);
 }
 
 }  // namespace
@@ -89,6 +83,7 @@ struct NameTable {
     struct Name {
         std::string english;                 ///< canonical English name
         std::vector<std::string> devanagari;  ///< canonical Devanagari name and aliases
+        bool person = false;
     };
     std::vector<Name> names;
     std::unordered_map<std::string, std::vector<std::size_t>> by_alias;  // name_key → names (several = ambiguous)
@@ -100,7 +95,7 @@ struct NameTable {
             const std::vector<std::string> fields = split(line, '\t');
             if (line.empty() || line[0] == '#' || fields.size() < 3) continue;
             auto [it, added] = by_entity.emplace(fields[0] + "\t" + fields[1] + "\t" + fields[2], names.size());
-            if (added) names.push_back({trim(fields[1]), {trim(fields[2])}});
+            if (added) names.push_back({trim(fields[1]), {trim(fields[2])}, fields[0] == "person"});
             const std::size_t id = it->second;
             std::vector<std::string> spellings = {fields[1]};
             if (fields.size() > 3) for (const auto& a : split(fields[3], '|')) spellings.push_back(trim(a));
@@ -124,17 +119,25 @@ const NameTable& name_table() {
     return table;
 }
 
+// The entity @p text names (an acronym in capitals, or any alias in any case), or nullptr.
+const NameTable::Name* find_name(std::string_view text) {
+    const NameTable& table = name_table();
+    if (auto acronym = table.acronyms.find(trim(text)); acronym != table.acronyms.end()) return &table.names[acronym->second];
+    auto alias = table.by_alias.find(name_key(text));
+    if (alias != table.by_alias.end() && alias->second.size() == 1) return &table.names[alias->second.front()];
+    return nullptr;  // unknown, or an alias of two entities: no reading to trust
+}
+
 }  // namespace
+
+bool EnglishReader::names_a_person(std::string_view text) const {
+    const NameTable::Name* name = find_name(text);
+    return name != nullptr && name->person;
+}
 
 std::vector<EnglishReading> EnglishReader::names(std::string_view text) {
     std::vector<EnglishReading> out;
-    const NameTable& table = name_table();
-    const NameTable::Name* name = nullptr;
-    if (auto acronym = table.acronyms.find(trim(text)); acronym != table.acronyms.end()) {
-        name = &table.names[acronym->second];
-    } else if (auto alias = table.by_alias.find(name_key(text)); alias != table.by_alias.end() && alias->second.size() == 1) {
-        name = &table.names[alias->second.front()];  // an alias of two entities is no reading to trust
-    }
+    const NameTable::Name* name = find_name(text);
     if (name == nullptr) return out;
     for (const std::string& spelling : name->devanagari) {
         std::vector<std::string> words;
@@ -168,7 +171,7 @@ std::vector<EnglishReading> EnglishReader::translations(std::string_view text) {
             const bool glossary = t.source == LexiconSource::Glossary;
             if (!glossary && dictionary_taken == kMaxDictionaryTranslations) continue;
             const Xapian::doccount df = frequency(words);
-            if (df == 0 || (!glossary && df < kAttested)) continue;
+            if (df == 0 || (!glossary && df < kAttestedTranslation)) continue;
             dictionary_taken += glossary ? 0 : 1;
             out.push_back({std::move(words), glossary ? ReadingKind::Glossary : ReadingKind::Dictionary, translation_weight(t), 0,
                            "translation of " + headword + (glossary ? " (glossary)" : " (FreeDict)") + ": " + t.hindi});

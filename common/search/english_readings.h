@@ -37,6 +37,10 @@ class EnglishReader {
     /// @p text (case-insensitive; acronym aliases only in capitals): "Delhi" → दिल्ली, नई दिल्ली.
     std::vector<EnglishReading> names(std::string_view text);
 
+    /// True when names() reads @p text as a person: papers often write part of a person's name
+    /// (राहुल for Rahul Gandhi), so the words of the name are searched too.
+    bool names_a_person(std::string_view text) const;
+
     /// True when the English lists know @p text or a base form of it (doctors → doctor).
     bool is_english(std::string_view text) const;
 

@@ -2,6 +2,7 @@
 #include "common/search/searcher.h"
 
 #include "common/index/schema.h"
+#include "common/search/ranking.h"
 #include "common/search/spelling_suggester.h"
 #include "common/util/errors.h"
 #include "common/util/string_util.h"
@@ -92,18 +93,6 @@ SearchResult Searcher::search(const SearchRequest& request) {
 
 namespace {
 
-// Below this many matches a query is offered a respelling.
-constexpr Xapian::doccount kFewMatches = 5;
-
-// The index holds stems only, so उपलब्धि and उपलब्ध score alike. The best-ranked articles are
-// re-ranked by whether they use the very spelling meant: this much extra score when every query
-// word appears in that form (set on the dev topics).
-constexpr double kPreferredFormBonus = 3.0;
-// How many of the best-ranked articles are re-ranked. On the 1,036 romanisation topics
-// (scripts/eval) nDCG@10 is 0.772 at 30, 0.788 at 50, 0.809 at 100; each costs a record read
-// and decompression, which run() skips for hits that cannot reach the page asked for.
-constexpr Xapian::doccount kRerankDepth = 100;
-
 double preferred_form_share(const Article& a, const std::vector<std::vector<std::string>>& forms) {
     std::size_t found = 0;
     for (const auto& word : forms) {
@@ -170,16 +159,16 @@ SearchResult Searcher::run(const SearchRequest& request) {
     if (query.empty()) return result;
     FacetCounts spy;
     Xapian::Enquire enquire = enquire_for(query, request, spy);
-    // Re-ranking touches exactly the best kRerankDepth hits, whatever page is asked for, so
+    // Re-ranking touches exactly the best ranking::kRerankDepth hits, whatever page is asked for, so
     // consecutive pages never repeat or skip an article; hits below them keep Xapian's order.
     const bool rerank = request.sort == SortOrder::Relevance && !result.built.preferred_forms.empty();
-    const Xapian::doccount depth = rerank ? kRerankDepth : 0;
+    const Xapian::doccount depth = rerank ? ranking::kRerankDepth : 0;
     const auto offset = static_cast<Xapian::doccount>(request.offset), limit = static_cast<Xapian::doccount>(request.limit);
     const Xapian::doccount check = request.facets || request.exact_count ? db_.get_doccount() : 0;
     Xapian::MSet mset = rerank ? enquire.get_mset(0, std::max(depth, offset + limit), check) : enquire.get_mset(offset, limit, check);
     if (request.facets) result.facets = collect_facets(spy, request.facet_limit);
     result.matches_estimated = mset.get_matches_estimated();
-    if (request.suggest && mset.get_matches_upper_bound() < kFewMatches) result.suggestion = SpellingSuggester(db_).suggest(request.query);
+    if (request.suggest && mset.get_matches_upper_bound() < ranking::kFewMatches) result.suggestion = SpellingSuggester(db_).suggest(request.query);
     std::vector<Hit> hits = ranked_hits(mset, request, result.built.preferred_forms, depth);
     if (request.load_articles) {
         for (Hit& hit : hits) attach_entities(hit.docid, hit.article);
@@ -191,8 +180,8 @@ SearchResult Searcher::run(const SearchRequest& request) {
 Xapian::Enquire Searcher::enquire_for(const Xapian::Query& query, const SearchRequest& request, FacetCounts& spy) const {
     Xapian::Enquire enquire(db_);
     enquire.set_query(query);
-    // Lucene's BM25 defaults (k1 = 1.2, b = 0.75), so comparisons with the anchor are like for like.
-    enquire.set_weighting_scheme(Xapian::BM25Weight(1.2, 0, 1, 0.75, 0.5));
+    // BM25 with the parameters of search/ranking.h (Lucene's k1 and b, so comparisons with the anchor are like for like).
+    enquire.set_weighting_scheme(Xapian::BM25Weight(ranking::kBm25K1, ranking::kBm25K2, ranking::kBm25K3, ranking::kBm25B, ranking::kBm25MinNormalisedLength));
     if (request.sort == SortOrder::Date) enquire.set_sort_by_value_then_relevance(slot::kDate, true);
     if (request.facets) enquire.add_matchspy(&spy);
     return enquire;
@@ -204,7 +193,7 @@ std::vector<Hit> Searcher::ranked_hits(const Xapian::MSet& mset, const SearchReq
     const auto offset = static_cast<Xapian::doccount>(request.offset), limit = static_cast<Xapian::doccount>(request.limit);
     std::vector<Hit> ranked;
     // Within the re-ranked block only the first offset + limit places are returned. A hit can
-    // at most multiply its score by 1 + kPreferredFormBonus, so once that bound falls to the
+    // at most multiply its score by 1 + ranking::kPreferredFormBonus, so once that bound falls to the
     // (offset + limit)-th best re-ranked score, no later hit can reach the page: the rest of
     // the block is not read (Xapian gives hits in falling score order).
     const std::size_t block = std::min<std::size_t>(depth, mset.size());
@@ -217,12 +206,12 @@ std::vector<Hit> Searcher::ranked_hits(const Xapian::MSet& mset, const SearchReq
         hit.score = it.get_weight();
         hit.docid = *it;
         const bool beyond_reach = in_block && best.size() == needed && needed < block &&
-                                  hit.score * (1 + kPreferredFormBonus) <= best.top();
+                                  hit.score * (1 + ranking::kPreferredFormBonus) <= best.top();
         const bool reranked = in_block && !beyond_reach;
         const bool on_page = !rerank || (!in_block && position >= offset && position < offset + limit);
         if ((request.load_articles && on_page) || reranked) hit.article = article_from_record(codec_.decompress(it.get_document().get_value(slot::kRecord)));
         if (reranked) {
-            hit.score *= 1 + kPreferredFormBonus * preferred_form_share(hit.article, preferred_forms);
+            hit.score *= 1 + ranking::kPreferredFormBonus * preferred_form_share(hit.article, preferred_forms);
             best.push(hit.score);
             if (best.size() > needed) best.pop();
         }

@@ -87,7 +87,7 @@ Snippet make_snippet(std::string_view text, const TermMatcher& matcher, Analyzer
                 ++total;
             }
         }
-        double score = static_cast<double>(distinct.size()) * 10 + static_cast<double>(std::min<std::size_t>(total, 9));
+        double score = static_cast<double>(distinct.size()) * ranking::kDistinctMatchScore + static_cast<double>(std::min(total, ranking::kMaxCountedMatches));
         if (score > best_score) {
             best_score = score;
             best_start = start;
@@ -101,7 +101,7 @@ Snippet make_snippet(std::string_view text, const TermMatcher& matcher, Analyzer
     // Start a little before the first match so it is read in context, if that fits.
     std::size_t begin_byte = tokens[best_start].begin;
     std::size_t end_byte = tokens[best_end - 1].end;
-    for (int back = 0; back < 3 && best_start > 0 && end_byte - tokens[best_start - 1].begin <= max_bytes; ++back) {
+    for (std::size_t back = 0; back < ranking::kLeadContextWords && best_start > 0 && end_byte - tokens[best_start - 1].begin <= max_bytes; ++back) {
         --best_start;
         begin_byte = tokens[best_start].begin;
     }

@@ -1,5 +1,6 @@
 /** @file snippet.h @brief Query-biased snippets cut at safe places, with the matched words marked. */
 #pragma once
+#include "common/search/ranking.h"
 #include "common/text/analyzer.h"
 
 #include <functional>
@@ -37,7 +38,7 @@ class TermMatcher {
 /// Picks the window of at most @p max_bytes of @p text (NFC) holding the most distinct matched
 /// words, cuts it at word boundaries (so never inside a grapheme cluster or a conjunct), folds
 /// white space, and marks the matches. "…" marks a cut.
-Snippet make_snippet(std::string_view text, const TermMatcher& matcher, Analyzer& analyzer, std::size_t max_bytes = 420);
+Snippet make_snippet(std::string_view text, const TermMatcher& matcher, Analyzer& analyzer, std::size_t max_bytes = ranking::kSnippetBytes);
 
 /// Marks the matched words of a short text (a headline) without cutting it.
 Snippet highlight_all(std::string_view text, const TermMatcher& matcher, Analyzer& analyzer);

@@ -19,7 +19,8 @@ class SpellingSuggester {
 
     /// The query with each rare or unmatched word replaced by a much more frequent word of
     /// nearly the same sound (मेरट → मेरठ, Meerat → मेरठ); empty when nothing would change.
-    /// Filters (person:, date: …), phrases and operators are left as typed.
+    /// Words are read by the query syntax (lex_query): filters (person:, date: …), phrases,
+    /// operators, +/- words and words of several tokens (COVID-19) are left as typed.
     std::string suggest(std::string_view query);
 
   private:

@@ -390,4 +390,11 @@ std::string letter_names(std::string_view latin) {
     return out;
 }
 
+bool looks_like_acronym(std::string_view typed) {
+    if (typed.size() < 2 || typed.size() > 6) return false;
+    const bool upper = std::all_of(typed.begin(), typed.end(), [](char c) { return std::isupper(static_cast<unsigned char>(c)); });
+    const auto vowels = std::count_if(typed.begin(), typed.end(), [](char c) { return std::strchr("aeiouAEIOU", c) != nullptr; });
+    return upper || (vowels <= 1 && typed.size() >= 3);
+}
+
 }  // namespace khoj

@@ -51,4 +51,9 @@ std::string letter_names(std::string_view latin);
 /// True when @p word is made of ASCII letters only.
 bool is_ascii_word(std::string_view word);
 
+/// True when a typed Latin word is probably an acronym, read letter by letter (WHO →
+/// डब्ल्यूएचओ): 2 to 6 letters (as letter_names() takes), typed in capitals or too short of
+/// vowels to be read as a word (icmr, ppe, rbi).
+bool looks_like_acronym(std::string_view typed);
+
 }  // namespace khoj

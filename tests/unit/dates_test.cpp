@@ -1,5 +1,6 @@
 /** @file dates_test.cpp @brief Tests of publication-date recognition: ISO fields, bylines in two scripts, file names, month names. */
 #include "common/ingest/dates.h"
+#include "common/util/errors.h"
 
 #include <doctest/doctest.h>
 
@@ -49,4 +50,9 @@ TEST_CASE("month_from_name knows English and Hindi names") {
     CHECK(month_from_name("सितम्बर") == 9);  // nasal conjunct spelling
     CHECK(month_from_name("Sept.") == 9);
     CHECK(month_from_name("monday") == 0);
+}
+
+TEST_CASE("checked_day returns a --since or --until day as YYYY-MM-DD and names the option it rejects") {
+    CHECK(khoj::checked_day("2023-07-26", "--since") == "2023-07-26");
+    CHECK_THROWS_WITH_AS(khoj::checked_day("July", "--until"), "--until takes a date as YYYY-MM-DD, not 'July'", khoj::UsageError);
 }

@@ -96,3 +96,14 @@ TEST_CASE("spelling_distance undoes English spelling conventions in names and lo
     CHECK(spelling_distance("aiims", "एम्स") < 0.8);
     CHECK(spelling_distance("Lucknow", "लखनऊ") < spelling_distance("Lucknow", "लाखों"));
 }
+
+TEST_CASE("looks_like_acronym takes capitals or words too short of vowels, of 2 to 6 letters") {
+    CHECK(looks_like_acronym("WHO"));
+    CHECK(looks_like_acronym("AIIMS"));
+    CHECK(looks_like_acronym("icmr"));
+    CHECK(looks_like_acronym("ppe"));
+    CHECK_FALSE(looks_like_acronym("Shoigu"));
+    CHECK_FALSE(looks_like_acronym("modi"));
+    CHECK_FALSE(looks_like_acronym("UNESCOX"));  // over 6 letters: letter_names() has no reading
+    CHECK_FALSE(looks_like_acronym("A"));
+}

@@ -55,3 +55,14 @@ TEST_CASE("SpellingSuggester::suggest leaves well-attested words, filters and op
     CHECK(suggester.suggest("person:मेरट") == "");
     CHECK(suggester.suggest("\"मेरट\"") == "");
 }
+
+TEST_CASE("SpellingSuggester::suggest reads words as the query syntax does: inside brackets yes, inside phrases no") {
+    test::TempDir dir;
+    Xapian::Database db(build_meerut_index(dir));
+    SpellingSuggester suggester(db);
+    CHECK(suggester.suggest("(मेरट OR कोरोना)") == "(मेरठ OR कोरोना)");
+    CHECK(suggester.suggest("\"मेरट कोरोना\" मेरट") == "\"मेरट कोरोना\" मेरठ");
+    CHECK(suggester.suggest("person:\"कोरोना मेरट\"") == "");
+    CHECK(suggester.suggest("-मेरट") == "");
+    CHECK(suggester.suggest("मेरट   AND  कोरोना") == "मेरठ AND कोरोना");  // white space folded
+}

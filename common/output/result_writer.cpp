@@ -1,0 +1,57 @@
+/** @file result_writer.cpp @brief One query's results onto the result and message streams. */
+#include "common/output/result_writer.h"
+
+#include "common/util/errors.h"
+
+namespace khoj {
+
+OutputFormat output_format_from_name(std::string_view name) {
+    if (name == "text") return OutputFormat::Text;
+    if (name == "json") return OutputFormat::Json;
+    if (name == "tsv") return OutputFormat::Tsv;
+    if (name == "trec") return OutputFormat::Trec;
+    throw UsageError("--format takes text, json, tsv or trec, not '" + std::string(name) + "'");
+}
+
+void apply_output_policy(SearchRequest& request, OutputFormat format, bool count_only) {
+    request.snippets = format == OutputFormat::Text || format == OutputFormat::Json;
+    request.suggest = format == OutputFormat::Text;
+    request.exact_count = count_only || format == OutputFormat::Text;
+}
+
+namespace {
+
+std::string format_hit(const Hit& hit, const std::string& qid, const OutputOptions& options) {
+    switch (options.format) {
+        case OutputFormat::Text: return format_hit_text(hit, options.style);
+        case OutputFormat::Json: return format_hit_json(hit, qid);
+        case OutputFormat::Tsv: return format_hit_tsv(hit, qid);
+        case OutputFormat::Trec: return format_hit_trec(hit, qid);
+    }
+    return {};
+}
+
+std::string summary(const SearchResult& result) {
+    if (result.hits.empty()) return "no articles matched";
+    return std::to_string(result.matches_estimated) + (result.matches_estimated == 1 ? " matching article" : " matching articles");
+}
+
+}  // namespace
+
+std::size_t write_results(const SearchResult& result, const std::string& qid, const OutputOptions& options, const Xapian::Database& db,
+                          std::ostream& out, std::ostream& messages) {
+    if (options.explain) messages << format_explanation(result.built, db, options.style.color);
+    if (options.count_only) {
+        out << (qid.empty() ? "" : qid + "\t") << result.matches_estimated << "\n";
+        return result.matches_estimated;
+    }
+    const bool text = options.format == OutputFormat::Text;
+    if (result.facets.computed && text) out << format_facets_text(result.facets, options.style.color) << "\n";
+    for (const auto& hit : result.hits) out << format_hit(hit, qid, options) << "\n";
+    if (result.facets.computed && options.format == OutputFormat::Json) out << format_facets_json(result.facets) << "\n";
+    if (text && !result.suggestion.empty()) messages << "did you mean: " << result.suggestion << "\n";
+    if (text && qid.empty()) messages << summary(result) << "\n";
+    return result.hits.size();
+}
+
+}  // namespace khoj

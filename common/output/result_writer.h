@@ -1,0 +1,40 @@
+/** @file result_writer.h @brief The output contract of khoj-search (docs/output.md): which stream gets what, in which order, for each format. */
+#pragma once
+#include "common/output/result_format.h"
+#include "common/search/searcher.h"
+
+#include <xapian.h>
+
+#include <cstddef>
+#include <ostream>
+#include <string>
+#include <string_view>
+
+namespace khoj {
+
+/// How results are written: the format and the options that change what is written.
+struct OutputOptions {
+    OutputFormat format = OutputFormat::Text;
+    TextStyle style;          ///< colour and width of text output (also colours --explain)
+    bool count_only = false;  ///< --count: only the number of matches
+    bool explain = false;     ///< --explain: how each query word was read, on the message stream
+};
+
+/// The format named @p name (text, json, tsv, trec); throws khoj::UsageError on any other.
+OutputFormat output_format_from_name(std::string_view name);
+
+/// Asks a request for what @p format shows, and only that: snippets and highlights for text
+/// and JSON, a did-you-mean for text, an exact match count for text ("37 matching articles")
+/// and for --count. The same for the command line and the prompt.
+void apply_output_policy(SearchRequest& request, OutputFormat format, bool count_only);
+
+/// Writes one query's results by docs/output.md: results on @p out and nothing else there;
+/// the --explain report, the did-you-mean and the text summary ("3 matching articles", only
+/// outside batch mode) on @p messages. Text facets come before the hits, JSON facets as the
+/// line after them; --count writes only the number (`qid<TAB>number` in batch mode). @p qid is
+/// empty outside batch mode; @p db gives --explain its article counts. Returns the number of
+/// hits written, or for --count the number of matches.
+std::size_t write_results(const SearchResult& result, const std::string& qid, const OutputOptions& options, const Xapian::Database& db,
+                          std::ostream& out, std::ostream& messages);
+
+}  // namespace khoj

@@ -1,0 +1,197 @@
+/** @file query_builder_test.cpp @brief QueryBuilder on a small index: the syntax as a user meets it (phrases, operators, fields, filters) and what a built query records. */
+#include "common/index/index_writer.h"
+#include "common/search/query_builder.h"
+#include "common/search/searcher.h"
+#include "common/util/errors.h"
+#include "temp_dir.h"
+#include "test_index.h"
+
+#include <doctest/doctest.h>
+
+#include <algorithm>
+#include <string>
+#include <vector>
+
+using namespace khoj;
+
+namespace {
+
+Article article(std::string id, std::string title, std::string body, std::string date = "", std::string source = "") {
+    Article a;
+    a.id = std::move(id);
+    a.title = std::move(title);
+    a.body = std::move(body);
+    a.date = std::move(date);
+    a.source = std::move(source);
+    return a;
+}
+
+/// A small index with one article per behaviour under test.
+struct Fixture {
+    test::TempDir dir;
+    std::string path = (dir.path() / "index").string();
+
+    Fixture() {
+        khoj::test::ArticleWriter writer(path);
+        for (const Article& a : {
+                 article("masjid", "शहर की खबरें", "पुरानी मस्जिद की मरम्मत का काम शुरू हुआ।", "2020-04-01", "Amar Ujala"),
+                 article("kanoon", "संसद से खबर", "संसद ने नया कानून पारित किया।"),
+                 article("delhi", "राजधानी की खबर", "दिल्\u200Dली में बारिश हुई।"),
+                 article("phrase", "शोइगु प्योंगयांग पहुंचे", "रूस के रक्षा मंत्री सर्गेई शोइगु उत्तर कोरिया गए।", "2023-07-26", "Dainik Jagran"),
+                 article("scattered", "बजट पर बहस", "रक्षा बजट बढ़ा और वित्त मंत्री ने सफाई दी।"),
+                 article("putin", "रूस और पुतिन", "रूस के राष्ट्रपति पुतिन ने भाषण दिया।"),
+                 article("russia", "रूस में मौसम", "रूस में बर्फबारी हुई।"),
+                 article("title-election", "चुनाव की तारीख घोषित", "आयोग ने कार्यक्रम जारी किया।"),
+                 article("body-election", "आयोग का फैसला", "अगले साल चुनाव होंगे।"),
+             }) {
+            CHECK(writer.add(a) == Change::Added);
+        }
+        writer.commit();
+    }
+
+    std::vector<std::string> ids(const std::string& query) {
+        Searcher searcher(path);
+        SearchRequest request;
+        request.query = query;
+        request.limit = 20;
+        std::vector<std::string> out;
+        for (const Hit& hit : searcher.search(request).hits) out.push_back(hit.article.id);
+        return out;
+    }
+};
+
+bool contains(const std::vector<std::string>& ids, const std::string& id) {
+    return std::find(ids.begin(), ids.end(), id) != ids.end();
+}
+
+}  // namespace
+
+// Copied from index_search_test.cpp, which another change splits: the query syntax through Searcher.
+
+TEST_CASE("Searcher::search matches a phrase only where the words are adjacent") {
+    Fixture f;
+    CHECK(f.ids("\"रक्षा मंत्री\"") == std::vector<std::string>{"phrase"});
+    // The same words unquoted find both articles.
+    auto loose = f.ids("रक्षा मंत्री");
+    CHECK(contains(loose, "phrase"));
+    CHECK(contains(loose, "scattered"));
+}
+
+TEST_CASE("Searcher::search checks a phrase inside OR without dropping the other words' matches") {
+    Fixture f;
+    auto ids = f.ids("\"रक्षा मंत्री\" OR पुतिन");
+    CHECK(contains(ids, "phrase"));
+    CHECK(contains(ids, "putin"));
+    CHECK_FALSE(contains(ids, "scattered"));  // रक्षा … मंत्री, not adjacent
+}
+
+TEST_CASE("Searcher::search matches a phrase with a stop word in it") {
+    Fixture f;
+    CHECK(f.ids("\"रूस के रक्षा\"") == std::vector<std::string>{"phrase"});
+    CHECK(f.ids("\"रूस के राष्ट्रपति\"") == std::vector<std::string>{"putin"});
+}
+
+TEST_CASE("Searcher::search excludes NOT words") {
+    Fixture f;
+    auto all = f.ids("रूस");
+    CHECK(contains(all, "putin"));
+    CHECK(contains(all, "russia"));
+    auto without = f.ids("रूस NOT पुतिन");
+    CHECK(contains(without, "russia"));
+    CHECK_FALSE(contains(without, "putin"));
+    CHECK(f.ids("रूस -पुतिन") == without);
+}
+
+TEST_CASE("Searcher::search restricts title: to headlines") {
+    Fixture f;
+    auto anywhere = f.ids("चुनाव");
+    CHECK(contains(anywhere, "title-election"));
+    CHECK(contains(anywhere, "body-election"));
+    CHECK(f.ids("title:चुनाव") == std::vector<std::string>{"title-election"});
+}
+
+TEST_CASE("Searcher::search finds a Devanagari spelling for a Latin query") {
+    Fixture f;
+    auto ids = f.ids("Shoigu");
+    REQUIRE_FALSE(ids.empty());
+    CHECK(ids.front() == "phrase");
+    CHECK(f.ids("shoigu") == ids);
+}
+
+TEST_CASE("Searcher::search filters by source: and date:") {
+    Fixture f;
+    CHECK(f.ids("शोइगु source:dainik_jagran") == std::vector<std::string>{"phrase"});
+    CHECK(f.ids("शोइगु source:amar_ujala").empty());
+    CHECK(f.ids("मस्जिद date:2020-04") == std::vector<std::string>{"masjid"});
+    CHECK(f.ids("मस्जिद date:2023").empty());
+}
+
+TEST_CASE("Searcher::search reports unbalanced syntax as UsageError") {
+    Fixture f;
+    Searcher searcher(f.path);
+    SearchRequest request;
+    request.query = "\"रक्षा मंत्री";
+    CHECK_THROWS_AS(searcher.search(request), UsageError);
+    request.query = "(रूस OR पुतिन";
+    CHECK_THROWS_AS(searcher.search(request), UsageError);
+}
+
+// QueryBuilder itself.
+
+TEST_CASE("QueryBuilder::build records each ranked word's expansion and the spellings meant") {
+    Fixture f;
+    Xapian::Database db(f.path);
+    QueryBuilder builder(db);
+    BuiltQuery built = builder.build("शोइगु Pyongyang");
+    REQUIRE(built.expansions.size() == 2);
+    CHECK(built.expansions[0].word == "शोइगु");
+    CHECK(built.expansions[1].word == "Pyongyang");
+    REQUIRE(built.preferred_forms.size() == 2);
+    CHECK(built.preferred_forms[0] == std::vector<std::string>{"शोइगु"});
+    CHECK(std::find(built.preferred_forms[1].begin(), built.preferred_forms[1].end(), "प्योंगयांग") != built.preferred_forms[1].end());
+}
+
+TEST_CASE("QueryBuilder::build drops a stop word among other words, and reads person: as a filter, not a ranked word") {
+    Fixture f;
+    Xapian::Database db(f.path);
+    QueryBuilder builder(db);
+    BuiltQuery built = builder.build("रूस के person:Shoigu");
+    REQUIRE(built.expansions.size() == 2);  // रूस and the filter; के is dropped
+    CHECK(built.expansions[1].word == "person:Shoigu");
+    REQUIRE(built.expansions[1].terms.size() == 1);
+    CHECK(built.expansions[1].terms[0].reason == "filter: Sergei Shoigu");
+    CHECK(built.preferred_forms.size() == 1);
+}
+
+TEST_CASE("QueryBuilder::build reports an unreadable date as UsageError") {
+    Fixture f;
+    Xapian::Database db(f.path);
+    QueryBuilder builder(db);
+    CHECK_THROWS_WITH_AS(builder.build("मस्जिद date:April"), "cannot read date 'April': use YYYY, YYYY-MM, YYYY-MM-DD or FROM..TO", UsageError);
+    CHECK(builder.build("").query.empty());
+}
+
+TEST_CASE("Searcher::search filters by a date range with either end left out") {
+    Fixture f;
+    CHECK(f.ids("रक्षा date:2023-07-01..2023-07-31") == std::vector<std::string>{"phrase"});
+    CHECK(f.ids("मस्जिद date:..2020-04-30") == std::vector<std::string>{"masjid"});
+    CHECK(f.ids("मस्जिद date:2021..").empty());
+    CHECK(f.ids("शोइगु date:2023..") == std::vector<std::string>{"phrase"});
+}
+
+TEST_CASE("Searcher::search finds an article by a source name longer than an index term") {
+    test::TempDir dir;
+    const std::string path = (dir.path() / "index").string();
+    const std::string source = "Dainik " + std::string(200, 'x');  // the term is cut at kMaxTermBytes
+    {
+        khoj::test::ArticleWriter writer(path);
+        writer.add(article("long", "मेरठ की खबर", "मेरठ में बारिश हुई।", "2020-04-01", source));
+        writer.commit();
+    }
+    Searcher searcher(path);
+    SearchRequest request;
+    request.query = "मेरठ source:\"" + source + "\"";
+    auto hits = searcher.search(request).hits;
+    REQUIRE(hits.size() == 1);
+    CHECK(hits[0].article.id == "long");
+}
