@@ -1,6 +1,8 @@
 /** @file entities.cpp @brief Gazetteer lookup and rule-based extraction of people, places and organisations. */
 #include "common/entities/entities.h"
 
+#include "common/entities/entity_words.h"
+
 #include "common/util/errors.h"
 #include "common/text/hindi_normalizer.h"
 #include "common/text/romanisation.h"
@@ -15,185 +17,6 @@ namespace khoj {
 extern const char* const kGazetteerTsv;  // generated from common/entities/data/gazetteer.tsv
 
 namespace {
-
-// Words that can precede a name as its title or office ("रक्षा मंत्री सर्गेई शोइगु").
-constexpr const char* kRoleWords[] = {
-    "राष्ट्रपति", "उपराष्ट्रपति", "प्रधानमंत्री", "मुख्यमंत्री", "उपमुख्यमंत्री", "मंत्री", "उपमंत्री", "राज्यमंत्री",
-    "गृहमंत्री", "रक्षामंत्री", "विदेशमंत्री", "वित्तमंत्री", "स्वास्थ्यमंत्री", "प्रवक्ता", "नेता", "डॉ", "डॉक्टर",
-    "डा", "श्री", "श्रीमती", "सुश्री", "प्रो", "प्रोफेसर", "निदेशक", "महानिदेशक", "उपनिदेशक", "राजदूत",
-    "उच्चायुक्त", "सचिव", "महासचिव", "अध्यक्ष", "उपाध्यक्ष", "सभापति", "सांसद", "विधायक", "जिलाधिकारी",
-    "डीएम", "उपायुक्त", "डीसी", "एसपी", "एसएसपी", "डीआईजी", "आईजी", "डीजीपी", "एडीजी", "कमिश्नर", "आयुक्त",
-    "अधीक्षक", "सीएमओ", "अधिकारी", "चेयरमैन", "सीईओ", "कलेक्टर", "गवर्नर", "राज्यपाल", "उपराज्यपाल",
-    "न्यायाधीश", "न्यायमूर्ति", "जस्टिस", "मेयर", "महापौर", "सीनेटर", "तानाशाह", "कप्तान", "अभिनेता",
-    "अभिनेत्री", "गायक", "गायिका", "सिंगर", "पत्रकार", "वैज्ञानिक", "प्राचार्य", "कुलपति", "थानाध्यक्ष",
-    "प्रभारी", "इंस्पेक्टर", "दारोगा", "मौलाना", "स्वामी", "सरपंच", "मुखिया", "पार्षद", "एसडीएम", "एसडीओ",
-    "बीडीओ", "तहसीलदार", "जनरल", "लेफ्टिनेंट", "कर्नल", "मेजर", "ब्रिगेडियर", "एडमिरल", "मार्शल",
-    "सेनाध्यक्ष", "सेनापति", "प्रमुख", "संयोजक", "सलाहकार", "उपसचिव", "कोषाध्यक्ष", "प्रदेशाध्यक्ष",
-    "राष्ट्राध्यक्ष", "उपप्रधानमंत्री", "चांसलर", "प्रेसिडेंट", "मिनिस्टर", "सीएम", "पीएम",
-};
-
-// Words that close an organisation's name ("वैगनर ग्रुप", "केनरा बैंक").
-constexpr const char* kOrgWords[] = {
-    "मंत्रालय", "एजेंसी", "परिषद", "पार्टी", "ग्रुप", "आयोग", "विश्वविद्यालय", "यूनिवर्सिटी", "बैंक", "संगठन",
-    "इंस्टीट्यूट", "इंस्टिट्यूट", "संस्थान", "फाउंडेशन", "कॉर्पोरेशन", "कारपोरेशन", "लिमिटेड", "इंडस्ट्रीज",
-    "एसोसिएशन", "फार्मा", "फार्मास्युटिकल्स", "एयरलाइंस", "एयरवेज", "प्राधिकरण", "निगम", "काउंसिल",
-    "कमीशन", "मोर्चा", "मंच", "महासंघ", "ट्रस्ट", "बोर्ड", "सोसाइटी",
-};
-
-// Nationality and regional adjectives: never a place mention, but a foreign qualifier of a body.
-constexpr const char* kNationalityAdjectives[] = {
-    "रूसी", "अमेरिकी", "अमरीकी", "चीनी", "जापानी", "कोरियाई", "ब्रिटिश", "फ्रांसीसी", "जर्मन", "इतालवी",
-    "पाकिस्तानी", "ईरानी", "इजराइली", "इजरायली", "सऊदी", "तुर्की", "यूक्रेनी", "यूक्रेनियन", "कनाडाई",
-    "ऑस्ट्रेलियाई", "नेपाली", "बांग्लादेशी", "अफगानी", "अफगान", "इराकी", "सीरियाई", "स्पेनिश", "यूरोपीय",
-    "एशियाई", "अफ्रीकी", "साइबेरियाई", "ब्राजीली", "मैक्सिकन", "इंडोनेशियाई", "सिंगापुरी", "श्रीलंकाई",
-    "विदेशी", "पश्चिमी", "भारतीय", "स्वदेशी", "राष्ट्रीय", "अंतरराष्ट्रीय", "अंतर्राष्ट्रीय", "केंद्रीय",
-};
-
-// Common Hindi (and loan) words of news text: a word listed here is not name-shaped, so it can
-// neither start an unknown person's name nor stand in an unknown organisation's name.
-constexpr const char* kCommonWords[] = {
-    // government and administration
-    "सरकार", "राज्य", "केंद्र", "देश", "विभाग", "प्रशासन", "जिला", "जिले", "शहर", "गांव", "प्रदेश", "क्षेत्र",
-    "पद", "पदों", "कार्यालय", "आवास", "निवास", "भवन", "कोष", "राहत", "योजना", "स्तर", "परिवार", "कल्याण",
-    "स्वास्थ्य", "रक्षा", "विदेश", "गृह", "वित्त", "रेल", "कृषि", "शिक्षा", "उद्योग", "वाणिज्य", "श्रम",
-    "सूचना", "प्रसारण", "पेट्रोलियम", "विज्ञान", "प्रौद्योगिकी", "संस्कृति", "पर्यटन", "खेल", "युवा", "महिला",
-    "बाल", "विकास", "ग्रामीण", "शहरी", "नगर", "आवासन", "जल", "ऊर्जा", "परिवहन", "सड़क", "राजमार्ग", "खाद्य",
-    "आपूर्ति", "उपभोक्ता", "मामले", "मामलों", "मामला", "सुरक्षा", "पुलिस", "सेना", "न्याय", "कानून", "विधि",
-    "चुनाव", "निर्वाचन", "मानवाधिकार", "अल्पसंख्यक", "पिछड़ा", "वर्ग", "समाज", "सामाजिक", "आर्थिक", "राजनीतिक",
-    "विधान", "विधानसभा", "लोकसभा", "राज्यसभा", "संसद", "संसदीय", "मंत्रिमंडल", "कैबिनेट", "मंत्रि", "समिति",
-    "सहकारी", "सहकारिता", "अनुसंधान", "चिकित्सा", "आयुर्विज्ञान", "आयुर्वेद", "आयुष", "औषधि", "दवा", "उपचार",
-    "आपदा", "प्रबंधन", "नियंत्रण", "कक्ष", "केंद्रीय", "राष्ट्रीय", "प्रादेशिक", "स्थानीय", "संयुक्त", "उप",
-    "मुख्य", "प्रधान", "वरिष्ठ", "कनिष्ठ", "पूर्व", "वर्तमान", "नए", "नई", "नया", "नये", "पुराने", "पुराना",
-    "विपक्ष", "प्रतिपक्ष", "सत्ता", "सत्तारूढ़", "सत्ताधारी", "गठबंधन", "दल", "संघ", "मोर्चा", "पार्टियों",
-    "आतंकी", "आतंकवादी", "छात्र", "किसान", "मजदूर", "व्यापार", "व्यापारी", "व्यापारिक", "कारोबार", "बाजार",
-    "जांच", "खुफिया", "समाचार", "न्यूज", "मीडिया", "प्रेस", "मंडल", "बोर्ड", "पंचायत", "परिषद", "निगम",
-    "आयोग", "प्राधिकरण", "विश्व", "दुनिया", "अंतरराष्ट्रीय", "अंतर्राष्ट्रीय", "वैश्विक", "संयुक्त", "जनता",
-    "जन", "लोक", "लोग", "लोगों", "आम", "खास", "सभी", "सब", "पूरे", "पूरी", "कुल", "अन्य", "दूसरे", "दूसरी",
-    // health and COVID vocabulary
-    "कोरोना", "कोरोनावायरस", "वायरस", "कोविड", "संक्रमण", "संक्रमित", "संक्रमितों", "महामारी", "बीमारी",
-    "मरीज", "मरीजों", "रोगी", "रोगियों", "अस्पताल", "अस्पतालों", "डॉक्टरों", "नर्स", "स्टाफ", "कर्मी",
-    "कर्मचारी", "कर्मचारियों", "टीम", "टीमों", "जांचों", "सैंपल", "नमूने", "रिपोर्ट", "पॉजिटिव", "पाजिटिव",
-    "निगेटिव", "नेगेटिव", "क्वारंटाइन", "क्वारंटीन", "क्वारेंटाइन", "आइसोलेशन", "आइसोलेट", "वार्ड", "सेंटर",
-    "लॉकडाउन", "लाकडाउन", "लॉक", "डाउन", "कर्फ्यू", "हॉटस्पॉट", "कंटेनमेंट", "जोन", "सील", "मास्क",
-    "सैनिटाइजर", "टेस्ट", "टेस्टिंग", "किट", "किट्स", "वैक्सीन", "टीका", "टीके", "दवाई", "इलाज", "मौत",
-    "मौतें", "मृत्यु", "मृतक", "मेडिकल", "हेल्थ", "कॉलेज", "कालेज", "स्कूल", "विद्यालय", "ब्लड", "लैब",
-    "प्रयोगशाला", "वेंटिलेटर", "आईसीयू", "ओपीडी", "इमरजेंसी", "एंबुलेंस", "एम्बुलेंस", "सर्वे", "सर्वेक्षण",
-    "स्क्रीनिंग", "सोशल", "डिस्टेंसिंग", "नेशनल", "इंटरनेशनल", "सेंट्रल", "स्टेट", "सिटी", "डिस्ट्रिक्ट",
-    "फ्री", "ऑनलाइन", "डिजिटल", "मोबाइल", "ऐप", "एप", "वेबसाइट", "वीडियो", "फोटो", "टीवी", "रेडियो",
-    "फोन", "कॉल", "हेल्पलाइन", "नंबर", "पास", "ई-पास", "ट्रेन", "ट्रेनों", "बस", "बसों", "विमान", "फ्लाइट",
-    "उड़ान", "उड़ानों", "एयरपोर्ट", "हवाई", "अड्डे", "अड्डा", "स्टेशन", "राशन", "भोजन", "खाना", "खाने", "पानी",
-    "दूध", "सब्जी", "फल", "दुकान", "दुकानें", "दुकानों", "मंडी", "गोदाम", "फैक्टरी", "फैक्ट्री", "कंपनी",
-    "कंपनियों", "कंपनियां", "उद्योगों", "मिल", "प्लांट", "बैंकों", "शेयर", "सेंसेक्स", "रुपये", "रुपए", "करोड़",
-    "लाख", "हजार", "प्रतिशत", "फीसदी", "आंकड़ा", "आंकड़े", "संख्या", "मामलों", "केस", "अपडेट", "लाइव",
-    "ब्लॉग", "खबर", "खबरें", "ताजा", "बड़ी", "बड़ा", "बड़े", "छोटे", "अधिक", "ज्यादा", "कम", "नीति", "नियम",
-    "आदेश", "निर्देश", "अपील", "घोषणा", "बैठक", "बैठकों", "सम्मेलन", "बयान", "ट्वीट", "पत्र", "चिट्ठी",
-    "प्रतिनिधिमंडल", "दौरा", "दौरे", "यात्रा", "मुलाकात", "बातचीत", "वार्ता", "सहयोग", "समझौता", "संबंध",
-    "संबंधों", "युद्ध", "हमला", "हमले", "मिसाइल", "मिसाइलें", "हथियार", "हथियारों", "परमाणु", "सैन्य",
-    "सैनिक", "सैनिकों", "जवान", "जवानों", "अधिकारियों", "नेताओं", "मंत्रियों", "विशेषज्ञ", "विशेषज्ञों",
-    "वैज्ञानिकों", "शोध", "अध्ययन", "रिसर्च", "ट्रायल", "परीक्षण", "मंजूरी", "अनुमति", "प्रतिबंध", "रोक",
-    "पाबंदी", "छूट", "ढील", "राशि", "पैकेज", "फंड", "सहायता", "मदद", "दान", "चंदा", "मजदूरों", "श्रमिक",
-    "श्रमिकों", "प्रवासी", "प्रवासियों", "नागरिक", "नागरिकों", "यात्री", "यात्रियों", "छात्रों", "बच्चों",
-    "बच्चे", "बच्चा", "महिलाओं", "पुरुष", "बुजुर्ग", "युवक", "युवती", "व्यक्ति", "शख्स", "परिजन", "परिजनों",
-    "पत्नी", "पति", "बेटा", "बेटी", "पिता", "माता", "मां", "भाई", "बहन", "दोस्त", "पड़ोसी", "साथी",
-    // time and place words
-    "सोमवार", "मंगलवार", "बुधवार", "गुरुवार", "शुक्रवार", "शनिवार", "रविवार", "जनवरी", "फरवरी", "मार्च",
-    "अप्रैल", "मई", "जून", "जुलाई", "अगस्त", "सितंबर", "अक्टूबर", "नवंबर", "दिसंबर", "आज", "कल", "सुबह",
-    "शाम", "रात", "दिन", "दिनों", "सप्ताह", "हफ्ते", "महीने", "महीना", "साल", "वर्ष", "समय", "दौरान", "बीच",
-    "उत्तर", "दक्षिण", "पूर्वी", "पश्चिमी", "पूर्व", "पश्चिम", "मध्य", "सुदूर", "राजधानी", "सीमा", "इलाके",
-    "इलाकों", "इलाका", "मोहल्ला", "मोहल्ले", "कॉलोनी", "बस्ती", "थाना", "थाने", "प्रखंड", "ब्लॉक", "तहसील",
-    "घर", "घरों", "मकान", "सड़कों", "रास्ते", "चौक", "मार्ग", "पुल", "मंदिर", "मस्जिद", "मदरसे", "मदरसा",
-    "चर्च", "गुरुद्वारा", "होटल", "हॉल", "पार्क", "मैदान", "परिसर", "जेल",
-    // verbs, adjectives and other frequent words after a title
-    "ने", "कहा", "बताया", "दी", "दिए", "लिया", "ली", "किया", "करेंगे", "करेगी", "करेगा", "करना", "होगा",
-    "होगी", "होंगे", "थी", "था", "रहे", "रहा", "रही", "गया", "गई", "गए", "आए", "आई", "आया", "पहुंचे",
-    "पहुंची", "पहुंचा", "मिले", "मिली", "मिला", "जारी", "शामिल", "सहित", "समेत", "अलावा", "बाद", "पहले",
-    "साथ", "खिलाफ", "बारे", "लेकर", "संबंधी", "संबंधित", "मुताबिक", "अनुसार", "जरिए", "जरिये", "तरफ",
-    "ओर", "यहां", "वहां", "जहां", "अब", "तब", "फिलहाल", "अभी", "भी", "ही", "तो", "जी", "पद", "चुनाव",
-    "प्रत्याशी", "उम्मीदवार", "कार्यकर्ता", "कार्यकर्ताओं", "समर्थक", "समर्थकों", "सदस्य", "सदस्यों",
-    "प्रतिनिधि", "पदाधिकारी", "पदाधिकारियों", "अफसर", "अफसरों", "कर्मियों", "तैनात", "नियुक्त", "सम्मानित",
-    "सम्मान", "शपथ", "इस्तीफा", "त्यागपत्र", "स्वागत", "धन्यवाद", "आभार", "बधाई", "शुभकामना", "श्रद्धांजलि",
-    "जयंती", "पुण्यतिथि", "जन्मदिन", "निधन", "देहांत", "सवाल", "जवाब", "आरोप", "विरोध", "समर्थन", "मांग",
-    "फैसला", "फैसले", "निर्णय", "प्रस्ताव", "विधेयक", "बिल", "बजट", "कार्यक्रम", "अभियान", "मिशन", "जागरूकता",
-    "जागरण", "सेवा", "कोटा", "सब्सिडी", "वेतन", "भत्ता", "पेंशन", "कर्ज", "लोन", "ब्याज", "दर", "दरों",
-    "भारी", "गंभीर", "सामान्य", "विशेष", "अहम", "महत्वपूर्ण", "जरूरी", "आवश्यक", "तत्काल", "सख्त", "कड़ी",
-    "कड़े", "सतर्क", "अलर्ट", "तैयार", "तैयारी", "चिंता", "खतरा", "डर", "संकट", "चुनौती", "लड़ाई", "जंग",
-    "मौके", "मौका", "अवसर", "दिवस", "त्योहार", "पर्व", "ईद", "रमजान", "होली", "दिवाली", "नवरात्र",
-    "पहली", "पहला", "दूसरा", "तीसरा", "तीसरी", "चौथा", "चौथी", "एक", "दो", "तीन", "चार", "पांच", "छह",
-    "सात", "आठ", "नौ", "दस", "सौ", "खुद", "स्वयं", "अपने", "उनके", "उनकी", "उनका", "जिनके", "जिन्होंने",
-    "उन्होंने", "इन्होंने", "सबको", "आपको", "हमें", "हम", "मैं", "मुझे", "तुम", "आप", "वे", "यह", "वह",
-    "पूरा", "पूरी", "कोई", "किसी", "हर", "प्रति", "द्वारा", "स्वतंत्र", "निजी", "सरकारी", "गैर", "सार्वजनिक",
-    "अस्थायी", "स्थायी", "वैकल्पिक", "आधिकारिक", "औपचारिक", "कथित", "संदिग्ध", "फरार", "गिरफ्तार",
-    "आरोपी", "पीड़ित", "पीड़ितों", "घायल", "मृत", "जिंदा", "स्वस्थ", "बीमार", "ठीक", "भर्ती", "डिस्चार्ज",
-    "छुट्टी", "वापस", "घरेलू", "विदेशी", "पश्चिमी", "स्पेस", "प्रोग्राम", "सिस्टम", "प्लान", "ग्लोबल",
-    "लोकल", "ऑफिस", "ऑफिसर", "मैनेजर", "डायरेक्टर", "सेक्रेटरी", "चीफ", "हेड", "टॉप", "पब्लिक", "प्राइवेट",
-    "बैंक", "मनी", "कैश", "टैक्स", "जीएसटी", "आधार", "कार्ड", "राशनकार्ड", "बिजली", "गैस", "सिलेंडर",
-    "पेट्रोल", "डीजल", "शिक्षण", "कोचिंग", "रेटिंग", "आर्टिकल", "मानक", "तकनीकी", "तमाम", "सिर्फ", "शायद",
-    "नही", "स्थित", "वोट", "प्लाज्मा", "नियामक", "विपक्षी", "उत्तरी", "दक्षिणी", "उलट", "बार", "रेजिडेंट",
-    "डॉक्टर्स", "एंपावर्ड", "बेस्ड", "बावजूद", "वावजूद", "ऑइल", "पोस्ट", "ग्रेजुएट", "नतीजे", "सिविल", "एविएशन",
-    "पंचायती", "राज", "रूट", "न्यास", "पुरस्कार", "फैशन", "डिजाइन", "वेलफेयर", "फूड", "सेफ्टी", "डेवलपमेंट",
-    "चाहते", "चाहता", "चाहती", "उचित", "ऐक्शन", "एक्शन", "प्रोजेक्ट", "हार्ट", "केयर", "तोड़ना", "ब्लैक",
-    "फर्स्ट", "न्यू", "ऑल", "बंद", "खुला", "खुली", "खुले", "तेल", "सोना", "चांदी", "भाव", "कीमत", "कीमतें", "दाम", "मूल्य", "रिजर्व",
-};
-
-std::unordered_set<std::string> normalised_set(const char* const* begin, const char* const* end) {
-    std::unordered_set<std::string> set;
-    for (auto it = begin; it != end; ++it) set.insert(HindiNormalizer::orthographic(to_nfc(*it)));
-    return set;
-}
-
-const std::unordered_set<std::string>& role_words() {
-    static const auto set = normalised_set(std::begin(kRoleWords), std::end(kRoleWords));
-    return set;
-}
-const std::unordered_set<std::string>& org_words() {
-    static const auto set = normalised_set(std::begin(kOrgWords), std::end(kOrgWords));
-    return set;
-}
-const std::unordered_set<std::string>& nationality_adjectives() {
-    static const auto set = normalised_set(std::begin(kNationalityAdjectives), std::end(kNationalityAdjectives));
-    return set;
-}
-const std::unordered_set<std::string>& common_words() {
-    static const auto set = normalised_set(std::begin(kCommonWords), std::end(kCommonWords));
-    return set;
-}
-
-// Words before which a one-word alias is an ordinary noun: किसी सूरत में, इस बस्ती में.
-bool is_determiner(const std::string& w) {
-    static const std::unordered_set<std::string> set = {"किसी", "इस", "उस", "हर", "इसी", "उसी", "कोई", "यह",
-                                                        "वह", "ऐसी", "ऐसे", "ऐसा", "प्रत्येक", "उक्त"};
-    return set.count(w) > 0;
-}
-
-std::string word_key_uncached(const std::string& exact, Script script) {
-    if (script == Script::Devanagari) return romanisation_key_of_devanagari(exact);
-    if (script == Script::Latin) return romanisation_key(exact);
-    return {};
-}
-
-// What the matcher asks of every word of every article: its romanisation key, its folded
-// form and which word lists hold it. News text repeats a small vocabulary, so each thread
-// remembers the answers per spelling (bounded, then started afresh).
-struct WordFacts {
-    std::string key, folded;
-    bool common = false, role = false, org_word = false, adjective = false;
-};
-
-const WordFacts& word_facts(const std::string& exact, Script script) {
-    static thread_local std::unordered_map<std::string, WordFacts> memo[3];
-    auto& m = memo[script == Script::Devanagari ? 0 : script == Script::Latin ? 1 : 2];
-    auto it = m.find(exact);
-    if (it != m.end()) return it->second;
-    if (m.size() >= 200000) m.clear();
-    WordFacts f;
-    f.key = word_key_uncached(exact, script);
-    f.folded = script == Script::Devanagari ? HindiNormalizer::spelling_variants(exact) : exact;
-    f.common = common_words().count(exact) > 0;
-    f.role = role_words().count(exact) > 0;
-    f.org_word = org_words().count(exact) > 0;
-    f.adjective = nationality_adjectives().count(exact) > 0;
-    return m.emplace(exact, std::move(f)).first->second;
-}
 
 std::string word_key(const std::string& exact, Script script) { return word_facts(exact, script).key; }
 
@@ -287,10 +110,10 @@ std::vector<Word> analyse(std::string_view nfc, std::vector<Token> tokens) {
         w.folded = facts.folded;
         w.key = facts.key;
         w.stop = t.stopword;
-        w.common = facts.common;
-        w.role = facts.role;
-        w.org_word = facts.org_word;
-        w.adjective = facts.adjective;
+        w.common = facts.is_common_word;
+        w.role = facts.is_role_word;
+        w.org_word = facts.is_organisation_word;
+        w.adjective = facts.is_nationality_adjective;
         // Plural oblique forms are never names; a word starting with a vowel sign is legacy-font debris
         // (ङ्क्षसह for सिंह, normalised to ंक्षसह), not a spelling.
         std::size_t first_cp = 0;
@@ -532,8 +355,9 @@ class ArticleMatcher {
     }
 
     bool generic_alias(const Gazetteer::Alias& a) const {
+        const EntityWords& lists = EntityWords::builtin();
         for (const std::string& e : a.exact)
-            if (!common_words().count(e) && !org_words().count(e)) return false;
+            if (!lists.common_words.count(e) && !lists.organisation_words.count(e)) return false;
         return true;
     }
 
@@ -541,13 +365,12 @@ class ArticleMatcher {
     bool foreign_qualifier_before(std::size_t i) const {
         if (i == 0 || w_[i].boundary_before) return false;
         const Word& prev = w_[i - 1];
-        if (prev.adjective && prev.token.exact != "भारतीय" && prev.token.exact != "केंद्रीय" &&
-            prev.token.exact != "राष्ट्रीय")
-            return true;
+        const EntityWords& lists = EntityWords::builtin();
+        if (prev.adjective && !lists.domestic_adjectives.count(prev.token.exact)) return true;
         if (i >= 2 && (prev.token.exact == "के" || prev.token.exact == "की" || prev.token.exact == "का") &&
             !prev.boundary_before && owner_[i - 2] != kNone) {
             const Entity& e = matches_[owner_[i - 2]].entity;
-            return e.kind == EntityKind::Place && e.name_en != "India" && e.name_en != "Delhi";
+            return e.kind == EntityKind::Place && !lists.domestic_places.count(e.name_en);
         }
         return false;
     }
@@ -557,7 +380,7 @@ class ArticleMatcher {
         const std::size_t n = a.exact.size();
         const bool attached = i > 0 && !w_[i].boundary_before;
         const Word* prev = attached ? &w_[i - 1] : nullptr;
-        if (n == 1 && prev && is_determiner(prev->token.exact)) return false;
+        if (n == 1 && prev && EntityWords::builtin().determiners.count(prev->token.exact)) return false;
         if (e.kind == EntityKind::Organisation && generic_alias(a) && foreign_qualifier_before(i)) return false;
         if (n == 1 && e.kind == EntityKind::Person && prev && prev->name_shaped && owner_[i - 1] == kNone) {
             // नीरव मोदी is not Narendra Modi; ब्लादिमीर पुतिन (an unlisted spelling) is still Putin.
@@ -630,7 +453,7 @@ class ArticleMatcher {
     }
 
     bool ends_name(std::size_t k) const {
-        return k >= w_.size() || w_[k].boundary_before || w_[k].stop || w_[k].token.exact == "जी";
+        return k >= w_.size() || w_[k].boundary_before || w_[k].stop || EntityWords::builtin().honorifics.count(w_[k].token.exact);
     }
 
     std::vector<Match> role_word_people() {
@@ -643,12 +466,11 @@ class ArticleMatcher {
             if (j >= w_.size()) break;
             if (w_[j].boundary_before && !w_[j].gap_is_dot) continue;
             if (w_[j].gap_is_dot) {
-                const std::string& title = w_[j - 1].token.exact;
-                if (title != "डॉ" && title != "डा" && title != "श्री" && title != "प्रो") continue;
+                if (!EntityWords::builtin().dotted_titles.count(w_[j - 1].token.exact)) continue;
             }
             std::size_t k = j;
             while (k < w_.size() && k - j < 4 && (k == j || !w_[k].boundary_before) && !w_[k].stop &&
-                   owner_[k] == kNone && w_[k].token.exact != "जी")
+                   owner_[k] == kNone && !EntityWords::builtin().honorifics.count(w_[k].token.exact))
                 ++k;
             const std::size_t len = k - j;
             if (len < 2 || len > 3 || !ends_name(k)) continue;
@@ -678,7 +500,7 @@ class ArticleMatcher {
         for (std::size_t k = 1; k < w_.size(); ++k) {
             if (!w_[k].org_word || owner_[k] != kNone || w_[k].boundary_before) continue;
             if (k + 1 < w_.size() && !w_[k + 1].boundary_before &&
-                (w_[k + 1].token.exact == "ऑफ" || w_[k + 1].token.exact == "of" || w_[k + 1].token.exact == "फॉर"))
+                EntityWords::builtin().name_connectives.count(w_[k + 1].token.exact))
                 continue;  // इंडियन काउंसिल ऑफ मेडिकल रिसर्च: the name goes on to the right
             std::size_t s = k;
             while (s > 0 && k - s < 4 && !w_[s].boundary_before && !w_[s - 1].stop && !w_[s - 1].org_word) {

@@ -57,11 +57,6 @@ std::string Analyzer::stem_of(const std::string& exact, Script script) {
     }
 }
 
-namespace {
-// Forms remembered per Analyzer before the memo starts afresh: bounds memory on any archive.
-constexpr std::size_t kMaxRememberedForms = 200000;
-}  // namespace
-
 void Analyzer::add_token(std::vector<Token>& tokens, std::string_view text, std::size_t begin, std::size_t end) {
     std::string_view word = text.substr(begin, end - begin);
     auto it = forms_.find(word);
