@@ -92,17 +92,10 @@ std::string capitalise_words(std::string s) {
     return s;
 }
 
-// A readable romanisation of one unknown word: devanagari_to_latin with long vowels written once.
-std::string readable_latin(const MatchWord& w, std::string_view text) {
+// How an unknown word is shown in an English name: a Devanagari word romanised, any other as written.
+std::string display_latin(const MatchWord& w, std::string_view text) {
     if (w.token.script != Script::Devanagari) return std::string(text.substr(w.token.begin, w.token.end - w.token.begin));
-    if (w.token.exact == "सिंह") return "singh";  // the commonest surname, romanised as its bearers write it
-    std::string latin = devanagari_to_latin(w.token.exact);
-    std::string out;
-    for (char c : latin) {
-        if (!out.empty() && out.back() == c && (c == 'a' || c == 'i' || c == 'u')) continue;
-        out += c;
-    }
-    return out;
+    return readable_latin(w.token.exact);
 }
 
 // Runs the three rules over the words of one text; owner_ records which match took each word,
@@ -268,7 +261,7 @@ Entity ArticleMatcher::unknown_entity(EntityKind kind, std::size_t b, std::size_
     for (std::size_t k = b; k < e; ++k) {
         const char* sep = k == b ? "" : (words_[k].gap_is_hyphen ? "-" : " ");
         entity.name += sep + words_[k].token.exact;
-        entity.name_en += sep + readable_latin(words_[k], text_);
+        entity.name_en += sep + display_latin(words_[k], text_);
         words_text += (k == b ? "" : " ") + words_[k].token.exact;
     }
     entity.name_en = capitalise_words(entity.name_en);
