@@ -43,7 +43,7 @@ class Gazetteer {
     /// One alias, pre-analysed into the three forms text tokens are compared by.
     struct Alias {
         std::vector<std::string> exact;   ///< Token::exact of each word (orthographic, Latin lower-case)
-        std::vector<std::string> folded;  ///< HindiNormalizer::spelling_variants of each word
+        std::vector<std::string> folded;  ///< hindi_normalizer::spelling_variants of each word
         std::vector<std::string> keys;    ///< romanisation key of each word ("" for numbers)
         bool acronym = false;             ///< written in capitals (WHO, UP): text must be in capitals too
         std::size_t entity = 0;           ///< index into entities()

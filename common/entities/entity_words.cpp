@@ -52,7 +52,7 @@ EntityWords::EntityWords(std::string_view tsv) {
         const std::string word = trim(fields[1]);
         if (word.empty()) throw Error(where + ": empty word");
         // Gazetteer names are compared as written; words as the analyser writes Token::exact.
-        list->insert(list == &domestic_places ? word : HindiNormalizer::orthographic(to_nfc(word)));
+        list->insert(list == &domestic_places ? word : hindi_normalizer::orthographic(to_nfc(word)));
     }
 }
 
@@ -70,7 +70,7 @@ const WordFacts& word_facts(const std::string& exact, Script script) {
     const EntityWords& lists = EntityWords::builtin();
     WordFacts facts;
     facts.key = word_key_uncached(exact, script);
-    facts.folded = script == Script::Devanagari ? HindiNormalizer::spelling_variants(exact) : exact;
+    facts.folded = script == Script::Devanagari ? hindi_normalizer::spelling_variants(exact) : exact;
     facts.is_common_word = lists.common_words.count(exact) > 0;
     facts.is_role_word = lists.role_words.count(exact) > 0;
     facts.is_organisation_word = lists.organisation_words.count(exact) > 0;

@@ -35,7 +35,7 @@ constexpr std::size_t kMaxTermBytes = 180;
 /// afresh: news text repeats a small vocabulary, and the bound keeps memory flat on any archive.
 constexpr std::size_t kMaxRememberedForms = 200000;
 
-/// NFC → ICU word segmentation → HindiNormalizer → stop words → Snowball stem → variant folding.
+/// NFC → ICU word segmentation → hindi_normalizer::orthographic → stop words → Snowball stem → variant folding.
 /// Not thread-safe (the stemmers and the break iterator keep state): one per thread.
 class Analyzer {
   public:
