@@ -4,6 +4,7 @@
 #include "common/entities/entities.h"
 #include "common/ingest/dates.h"
 #include "common/util/errors.h"
+#include "common/util/string_util.h"
 #include "common/output/line_wrap.h"
 #include "common/output/result_format.h"
 #include "common/output/result_writer.h"
@@ -93,13 +94,6 @@ std::string history_path() {
     if (const char* state = std::getenv("XDG_STATE_HOME"); state && *state == '/') return std::string(state) + "/khoj/history";
     if (const char* home = std::getenv("HOME"); home && *home) return std::string(home) + "/.local/state/khoj/history";
     return "";
-}
-
-std::string trim(const std::string& s) {
-    std::size_t b = s.find_first_not_of(" \t");
-    if (b == std::string::npos) return "";
-    std::size_t e = s.find_last_not_of(" \t");
-    return s.substr(b, e - b + 1);
 }
 
 // Chooses a UTF-8 locale so readline measures Devanagari by display width.

@@ -43,7 +43,7 @@ class Gazetteer {
     /// One alias, pre-analysed into the three forms text tokens are compared by.
     struct Alias {
         std::vector<std::string> exact;   ///< Token::exact of each word (orthographic, Latin lower-case)
-        std::vector<std::string> folded;  ///< HindiNormalizer::spelling_variants of each word
+        std::vector<std::string> folded;  ///< hindi_normalizer::spelling_variants of each word
         std::vector<std::string> keys;    ///< romanisation key of each word ("" for numbers)
         bool acronym = false;             ///< written in capitals (WHO, UP): text must be in capitals too
         std::size_t entity = 0;           ///< index into entities()
@@ -59,9 +59,6 @@ class Gazetteer {
     /// key) to an entity of @p kind: what the query filters person:, place: and org: call.
     std::optional<Entity> resolve(EntityKind kind, std::string_view alias) const;
 
-    /// resolve() over all three kinds; empty when the alias is unknown or names entities of two kinds.
-    std::optional<Entity> resolve_any(std::string_view alias) const;
-
     const std::vector<Entity>& entities() const { return entities_; }
     const std::vector<Alias>& aliases() const { return aliases_; }
 
@@ -70,7 +67,7 @@ class Gazetteer {
     const std::vector<std::size_t>* starting_with_key(const std::string& key) const;
 
   private:
-    std::vector<std::size_t> lookup(EntityKind kind, bool any_kind, std::string_view alias) const;
+    std::vector<std::size_t> lookup(EntityKind kind, std::string_view alias) const;
 
     std::vector<Entity> entities_;
     std::vector<Alias> aliases_;

@@ -20,7 +20,9 @@ struct MonthName {
 };
 
 // Hindi papers spell months several ways (फरवरी / फ़रवरी, सितंबर / सितम्बर); the names are
-// compared after HindiNormalizer::orthographic, which already folds nukta and nasal conjuncts.
+// compared after hindi_normalizer::orthographic, which already folds nukta and nasal conjuncts.
+// (common/entities/data/entity_words.tsv lists the Hindi names again, as words that are not
+// names: entities/ sits below ingest/ and cannot use this table.)
 constexpr MonthName kMonths[] = {
     {"january", 1}, {"jan", 1}, {"जनवरी", 1}, {"february", 2}, {"feb", 2}, {"फरवरी", 2},
     {"march", 3}, {"mar", 3}, {"मार्च", 3}, {"april", 4}, {"apr", 4}, {"अप्रैल", 4}, {"अप्रेल", 4},
@@ -33,7 +35,7 @@ constexpr MonthName kMonths[] = {
 const std::unordered_map<std::string, int>& month_table() {
     static const std::unordered_map<std::string, int> table = [] {
         std::unordered_map<std::string, int> t;
-        for (const auto& m : kMonths) t.emplace(HindiNormalizer::orthographic(m.name), m.month);
+        for (const auto& m : kMonths) t.emplace(hindi_normalizer::orthographic(m.name), m.month);
         return t;
     }();
     return table;
@@ -56,7 +58,7 @@ int day_from_word(const std::string& w) {
         {"एक", 1}, {"दो", 2}, {"तीन", 3}, {"चार", 4}, {"पांच", 5}, {"छह", 6}, {"सात", 7}, {"आठ", 8}, {"नौ", 9}, {"दस", 10},
     }};
     for (auto& [name, value] : words) {
-        if (HindiNormalizer::orthographic(name) == w) return value;
+        if (hindi_normalizer::orthographic(name) == w) return value;
     }
     if (!w.empty() && w.size() <= 2 && std::isdigit(static_cast<unsigned char>(w[0]))) return std::stoi(w);
     return 0;
@@ -65,7 +67,7 @@ int day_from_word(const std::string& w) {
 }  // namespace
 
 int month_from_name(std::string_view word) {
-    std::string w = HindiNormalizer::orthographic(word);
+    std::string w = hindi_normalizer::orthographic(word);
     while (!w.empty() && w.back() == '.') w.pop_back();
     auto it = month_table().find(w);
     return it == month_table().end() ? 0 : it->second;
@@ -81,7 +83,7 @@ std::optional<std::string> parse_iso_date(std::string_view text) {
 }
 
 std::optional<std::string> find_date_in_text(std::string_view text) {
-    std::string head = HindiNormalizer::orthographic(text.substr(0, 4096));
+    std::string head = hindi_normalizer::orthographic(text.substr(0, 4096));
     // Day before month: "27 Jul 2023", "27 जुलाई 2023", "एक अप्रैल 2020", "27-Jul-2023".
     static const std::regex day_month_year(R"((\S+)[ ,.-]+(\S+?)[ ,.-]+(\d{4})\b)");
     // Month before day: "Mar 14, 2020".
@@ -95,7 +97,8 @@ std::optional<std::string> find_date_in_text(std::string_view text) {
         int mo = month_from_name((*it)[2].str());
         if (!mo) continue;
         std::string day_word = (*it)[1].str();
-        // Keep only the last word before the month ("Thu, 27" → "27").
+        // The day is the one word right before the month: the pattern is three words in a row
+        // ending in a year, so in "Thu, 27 Jul 2023" it matches "27 Jul 2023".
         int d = day_from_word(day_word);
         int y = std::stoi((*it)[3].str());
         if (d && valid_date(y, mo, d)) return format_date(y, mo, d);

@@ -49,18 +49,13 @@ Script script_of(std::string_view word) {
 std::string Analyzer::stem_of(const std::string& exact, Script script) {
     switch (script) {
         case Script::Devanagari:
-            return truncate_term(HindiNormalizer::spelling_variants(hindi_(exact)));
+            return truncate_term(hindi_normalizer::spelling_variants(hindi_(exact)));
         case Script::Latin:
             return truncate_term(english_(exact));
         default:
             return exact;
     }
 }
-
-namespace {
-// Forms remembered per Analyzer before the memo starts afresh: bounds memory on any archive.
-constexpr std::size_t kMaxRememberedForms = 200000;
-}  // namespace
 
 void Analyzer::add_token(std::vector<Token>& tokens, std::string_view text, std::size_t begin, std::size_t end) {
     std::string_view word = text.substr(begin, end - begin);
@@ -70,7 +65,7 @@ void Analyzer::add_token(std::vector<Token>& tokens, std::string_view text, std:
         if (forms_.size() >= kMaxRememberedForms) forms_.clear();
         WordForm form;
         form.script = script_of(word);
-        if (form.script != Script::Other) form.exact = truncate_term(HindiNormalizer::orthographic(word));
+        if (form.script != Script::Other) form.exact = truncate_term(hindi_normalizer::orthographic(word));
         if (!form.exact.empty()) {
             form.stopword = is_stopword(form.exact);
             form.stem = stem_of(form.exact, form.script);

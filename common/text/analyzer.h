@@ -31,7 +31,11 @@ struct Token {
 /// them, truncated at a code point boundary well below Xapian's 245-byte key limit.
 constexpr std::size_t kMaxTermBytes = 180;
 
-/// NFC → ICU word segmentation → HindiNormalizer → stop words → Snowball stem → variant folding.
+/// Word forms a per-spelling memo (the Analyzer's, the entity matcher's) holds before it starts
+/// afresh: news text repeats a small vocabulary, and the bound keeps memory flat on any archive.
+constexpr std::size_t kMaxRememberedForms = 200000;
+
+/// NFC → ICU word segmentation → hindi_normalizer::orthographic → stop words → Snowball stem → variant folding.
 /// Not thread-safe (the stemmers and the break iterator keep state): one per thread.
 class Analyzer {
   public:

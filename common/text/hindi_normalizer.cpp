@@ -35,7 +35,9 @@ std::string encode(const std::u32string& cps) {
 
 }  // namespace
 
-std::string HindiNormalizer::orthographic(std::string_view word) {
+namespace hindi_normalizer {
+
+std::string orthographic(std::string_view word) {
     std::u32string in = decode(word);
     std::u32string out;
     out.reserve(in.size());
@@ -63,7 +65,7 @@ std::string HindiNormalizer::orthographic(std::string_view word) {
             continue;
         }
         if (is_nasal(cp) && k + 2 < in.size() && in[k + 1] == kVirama) {
-            // Skip ZWJ/nukta between virama and the next consonant when looking ahead.
+            // Skip ZWNJ/ZWJ between the virama and the next consonant when looking ahead.
             std::size_t n = k + 2;
             while (n < in.size() && (in[n] == 0x200C || in[n] == 0x200D)) ++n;
             char32_t next = n < in.size() ? in[n] : 0;
@@ -86,7 +88,7 @@ std::string HindiNormalizer::orthographic(std::string_view word) {
     return encode(out);
 }
 
-std::string HindiNormalizer::spelling_variants(std::string_view stem) {
+std::string spelling_variants(std::string_view stem) {
     std::u32string cps = decode(stem);
     for (char32_t& cp : cps) {
         switch (cp) {
@@ -105,4 +107,5 @@ std::string HindiNormalizer::spelling_variants(std::string_view stem) {
     return encode(cps);
 }
 
+}  // namespace hindi_normalizer
 }  // namespace khoj

@@ -13,23 +13,23 @@ namespace khoj {
 ///  - spelling_variants(): differences of *spelling* that papers do not agree on. It runs
 ///    after stemming, because the Snowball Hindi stemmer recognises suffixes by their long
 ///    vowels (पढ़ता / पढ़ती both lose their suffix only while ी is still ी).
-class HindiNormalizer {
-  public:
-    /// Encoding-level folding of one NFC word:
-    ///  - ZWJ/ZWNJ, soft hyphen and BOM inside words are dropped: दिल्‍ली (with ZWJ) → दिल्ली;
-    ///  - the nukta is dropped, precomposed or combining: क़ानून → कानून, ज़रूरी → जरूरी;
-    ///  - chandrabindu becomes anusvara: जहाँ → जहां;
-    ///  - a nasal consonant with virama before a stop becomes anusvara: हिन्दी → हिंदी,
-    ///    सम्बन्ध → संबंध (not before a sibilant, semivowel or nasal: एम्स, अन्य, सम्मान);
-    ///  - Devanagari digits become ASCII: २०२० → 2020;
-    ///  - Latin letters are case-folded: WHO → who.
-    static std::string orthographic(std::string_view word);
+namespace hindi_normalizer {
 
-    /// Spelling-variant folding of a stem (after orthographic() and stemming):
-    ///  - long i/u become short: पॉजीटिव → पॉजिटिव, जरूरी → जरुरि;
-    ///  - candra o and candra e become ा / े: लॉकडाउन → लाकडाउन, डॉक्टर → डाक्टर;
-    ///  - a final virama is dropped: जगत् → जगत.
-    static std::string spelling_variants(std::string_view stem);
-};
+/// Encoding-level folding of one NFC word:
+///  - ZWJ/ZWNJ, soft hyphen and BOM inside words are dropped: दिल्‍ली (with ZWJ) → दिल्ली;
+///  - the nukta is dropped, precomposed or combining: क़ानून → कानून, ज़रूरी → जरूरी;
+///  - chandrabindu becomes anusvara: जहाँ → जहां;
+///  - a nasal consonant with virama before a stop becomes anusvara: हिन्दी → हिंदी,
+///    सम्बन्ध → संबंध (not before a sibilant, semivowel or nasal: एम्स, अन्य, सम्मान);
+///  - Devanagari digits become ASCII: २०२० → 2020;
+///  - Latin letters are case-folded: WHO → who.
+std::string orthographic(std::string_view word);
 
+/// Spelling-variant folding of a stem (after orthographic() and stemming):
+///  - long i/u become short: पॉजीटिव → पॉजिटिव, जरूरी → जरुरि;
+///  - candra o and candra e become ा / े: लॉकडाउन → लाकडाउन, डॉक्टर → डाक्टर;
+///  - a final virama is dropped: जगत् → जगत.
+std::string spelling_variants(std::string_view stem);
+
+}  // namespace hindi_normalizer
 }  // namespace khoj

@@ -49,6 +49,8 @@ const char* vowel_sign_latin(char32_t cp) {
     }
 }
 
+// One written unit of a Devanagari word: a consonant with the vowel sounded after it, or an
+// independent vowel (or a Latin letter or digit written inside the word).
 struct Unit {
     bool consonant = false;
     std::string letters;  // consonant or independent vowel
@@ -60,80 +62,93 @@ struct Unit {
 
 bool is_vowel(char c) { return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u'; }
 
-}  // namespace
+Unit consonant_unit(std::string letters) {
+    Unit u;
+    u.consonant = true;
+    u.letters = std::move(letters);
+    u.vowel = "a";
+    u.inherent = true;
+    return u;
+}
 
-namespace {
+void silence_vowel(Unit& u) {
+    u.vowel.clear();
+    u.inherent = false;
+    u.virama = true;
+}
 
-std::string romanise(std::string_view word, bool flap_as_r) {
+// A virama at word[i - 1] silences the consonant before it. ज्ञ is said (and romanised) gya in
+// Hindi: अज्ञात → agyaat, ज्ञान → gyaan; then @p i moves past the ञ.
+void add_virama(std::vector<Unit>& units, std::string_view word, std::size_t& i) {
+    if (!units.empty() && units.back().letters == "j" && i < word.size()) {
+        std::size_t probe = i;
+        if (next_code_point(word, probe) == 0x091E) {
+            units.back().letters = "g";
+            silence_vowel(units.back());
+            units.push_back(consonant_unit("y"));
+            i = probe;
+            return;
+        }
+    }
+    if (!units.empty() && units.back().consonant) silence_vowel(units.back());
+}
+
+// Nukta: क़ ख़ ग़ ज़ ड़ ढ़ फ़ sound as q kh g z r rh f.
+void add_nukta(std::vector<Unit>& units) {
+    if (units.empty() || !units.back().consonant) return;
+    std::string& l = units.back().letters;
+    if (l == "k") l = "q";
+    else if (l == "j") l = "z";
+    else if (l == "ph") l = "f";
+    else if (l == "d") l = "r";
+    else if (l == "dh") l = "rh";
+}
+
+void add_vowel_sign(std::vector<Unit>& units, const char* sign) {
+    if (!units.empty() && units.back().consonant) {
+        units.back().vowel = sign;
+        units.back().inherent = false;
+    } else {  // a vowel sign with no consonant to carry it: written as an independent vowel
+        Unit u;
+        u.letters = sign;
+        units.push_back(u);
+    }
+}
+
+// The units of a Devanagari word, every consonant still carrying its inherent vowel. With
+// @p flap_as_r, ड/ढ after the first letter are read ड़/ढ़ (r/rh): see devanagari_readings().
+std::vector<Unit> units_of(std::string_view word, bool flap_as_r) {
     std::vector<Unit> units;
-    std::size_t i = 0;
-    while (i < word.size()) {
+    for (std::size_t i = 0; i < word.size();) {
         char32_t cp = next_code_point(word, i);
         if (const char* c = consonant_latin(cp)) {
-            Unit u;
-            u.consonant = true;
-            u.letters = c;
-            if (flap_as_r && !units.empty() && (cp == 0x0921 || cp == 0x0922)) u.letters = cp == 0x0921 ? "r" : "rh";
-            u.vowel = "a";
-            u.inherent = true;
-            units.push_back(u);
+            const bool flap = flap_as_r && !units.empty() && (cp == 0x0921 || cp == 0x0922);
+            units.push_back(consonant_unit(flap ? (cp == 0x0921 ? "r" : "rh") : c));
         } else if (const char* v = independent_vowel_latin(cp)) {
             Unit u;
             u.letters = v;
             units.push_back(u);
-        } else if (const char* s = vowel_sign_latin(cp)) {
-            if (!units.empty() && units.back().consonant) {
-                units.back().vowel = s;
-                units.back().inherent = false;
-            } else {
-                Unit u;
-                u.letters = s;
-                units.push_back(u);
-            }
+        } else if (const char* sign = vowel_sign_latin(cp)) {
+            add_vowel_sign(units, sign);
         } else if (cp == 0x094D) {
-            // ज्ञ is said (and romanised) gya in Hindi: अज्ञात → agyaat, ज्ञान → gyaan.
-            if (!units.empty() && units.back().letters == "j" && i < word.size()) {
-                std::size_t probe = i;
-                if (next_code_point(word, probe) == 0x091E) {
-                    units.back().letters = "g";
-                    units.back().vowel.clear();
-                    units.back().inherent = false;
-                    units.back().virama = true;
-                    Unit y;
-                    y.consonant = true;
-                    y.letters = "y";
-                    y.vowel = "a";
-                    y.inherent = true;
-                    units.push_back(y);
-                    i = probe;
-                    continue;
-                }
-            }
-            if (!units.empty() && units.back().consonant) {
-                units.back().vowel.clear();
-                units.back().inherent = false;
-                units.back().virama = true;
-            }
-        } else if (cp == 0x0902 || cp == 0x0901) {
+            add_virama(units, word, i);
+        } else if (cp == 0x0902 || cp == 0x0901) {  // anusvara, chandrabindu
             if (!units.empty()) units.back().coda += "n";
-        } else if (cp == 0x0903) {
+        } else if (cp == 0x0903) {  // visarga
             if (!units.empty()) units.back().coda += "h";
         } else if (cp == 0x093C) {
-            // Nukta: क़ ख़ ग़ ज़ ड़ ढ़ फ़ sound as q kh g z r rh f.
-            if (!units.empty() && units.back().consonant) {
-                std::string& l = units.back().letters;
-                if (l == "k") l = "q";
-                else if (l == "j") l = "z";
-                else if (l == "ph") l = "f";
-                else if (l == "d") l = "r";
-                else if (l == "dh") l = "rh";
-            }
+            add_nukta(units);
         } else if (cp < 0x80 && std::isalnum(static_cast<int>(cp))) {
             Unit u;
             u.letters = std::string(1, static_cast<char>(std::tolower(static_cast<int>(cp))));
             units.push_back(u);
         }
     }
+    return units;
+}
+
+// Schwa deletion: drops the inherent vowels Hindi does not pronounce.
+void delete_schwas(std::vector<Unit>& units) {
     const std::size_t n = units.size();
     auto sounds_vowel = [&](std::size_t k) {
         const Unit& u = units[k];
@@ -150,18 +165,70 @@ std::string romanise(std::string_view word, bool flap_as_r) {
         if (!next.consonant || next.vowel.empty()) continue;
         u.vowel.clear();
     }
+}
+
+// The Latin spelling of the units.
+std::string render(const std::vector<Unit>& units) {
     std::string out;
-    for (std::size_t k = 0; k < n; ++k) {
+    for (std::size_t k = 0; k < units.size(); ++k) {
         const Unit& u = units[k];
         std::string coda = u.coda;
         // Anusvara is said m before a labial: चंपारण → champaaran, संबंध → sambandh.
-        if (coda == "n" && k + 1 < n && units[k + 1].consonant && std::strchr("pbm", units[k + 1].letters[0])) coda = "m";
+        if (coda == "n" && k + 1 < units.size() && units[k + 1].consonant && std::strchr("pbm", units[k + 1].letters[0]))
+            coda = "m";
         out += u.letters + u.vowel + coda;
     }
     return out;
 }
 
+std::string romanise(std::string_view word, bool flap_as_r) {
+    std::vector<Unit> units = units_of(word, flap_as_r);
+    delete_schwas(units);
+    return render(units);
+}
+
+// The ASCII letters of @p latin, lower-cased: what both folds below read.
+std::string lower_letters(std::string_view latin) {
+    std::string s;
+    for (char c : latin) {
+        if (std::isalpha(static_cast<unsigned char>(c))) s += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    }
+    return s;
+}
+
+char letter_at(std::string_view s, std::size_t k) { return k < s.size() ? s[k] : '\0'; }
+
+bool softens_c(char c) { return c == 'e' || c == 'i' || c == 'y'; }
+
+// The Latin letter groups romanisers write for one sound, folded to one spelling (how English
+// spelling writes Hindi sounds: quarantine / क्वारंटाइन, zila / जिला, Meerut / मेरठ).
+struct LatinFold {
+    std::string_view letters, folded;
+};
+constexpr LatinFold kLatinFolds[] = {
+    {"ph", "f"}, {"ee", "ii"}, {"oo", "uu"}, {"x", "ks"}, {"qu", "kv"}, {"q", "k"}, {"z", "j"}, {"w", "v"},
+};
+
 }  // namespace
+
+std::size_t fold_latin_letters(std::string_view s, std::size_t k, std::string& out) {
+    const char c = s[k], n1 = letter_at(s, k + 1), n2 = letter_at(s, k + 2);
+    if (c == 'c') {
+        if (n1 == 'c' && n2 == 'h') return 1;  // acchha: the doubled ch of अच्छा
+        if (n1 == 'h') { out += "ch"; return 2; }
+        if (n1 == 'k') { out += 'k'; return 2; }
+        if (n1 == 'c' && softens_c(n2)) { out += "ks"; return 2; }  // vaccine
+        out += softens_c(n1) ? 's' : 'k';                            // English c: s before e/i/y, else k
+        return 1;
+    }
+    for (const LatinFold& fold : kLatinFolds) {
+        if (s.substr(k, fold.letters.size()) == fold.letters) {
+            out += fold.folded;
+            return fold.letters.size();
+        }
+    }
+    return 0;
+}
 
 std::string devanagari_to_latin(std::string_view word) { return romanise(word, false); }
 
@@ -170,6 +237,28 @@ std::vector<std::string> devanagari_readings(std::string_view word) {
     std::string flap = romanise(word, true);
     if (flap != readings.front()) readings.push_back(flap);
     return readings;
+}
+
+namespace {
+
+// Names their bearers romanise their own way rather than letter by letter: सिंह is written Singh,
+// not Sinh, by nearly everyone called so (the commonest surname of Hindi news).
+struct CustomaryRomanisation {
+    std::string_view devanagari, latin;
+};
+constexpr CustomaryRomanisation kCustomaryRomanisations[] = {{"सिंह", "singh"}};
+
+}  // namespace
+
+std::string readable_latin(std::string_view word) {
+    for (const CustomaryRomanisation& name : kCustomaryRomanisations)
+        if (word == name.devanagari) return std::string(name.latin);
+    std::string out;
+    for (char c : devanagari_to_latin(word)) {
+        if (!out.empty() && out.back() == c && (c == 'a' || c == 'i' || c == 'u')) continue;
+        out += c;
+    }
+    return out;
 }
 
 std::vector<std::string> lookup_keys_of_devanagari(std::string_view word) {
@@ -182,35 +271,23 @@ std::vector<std::string> lookup_keys_of_devanagari(std::string_view word) {
 }
 
 std::string spelling_form(std::string_view latin) {
-    std::string s;
-    for (char c : latin) {
-        if (std::isalpha(static_cast<unsigned char>(c))) s += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    }
+    const std::string s = lower_letters(latin);
     std::string out;
-    for (std::size_t k = 0; k < s.size(); ++k) {
-        char c = s[k];
-        char n1 = k + 1 < s.size() ? s[k + 1] : '\0';
-        char n2 = k + 2 < s.size() ? s[k + 2] : '\0';
-        if (c == 'c' && n1 == 'c' && n2 == 'h') continue;  // acchha: the doubled ch of अच्छा
-        if (c == 'c' && n1 == 'h') { out += "ch"; ++k; continue; }
-        if (c == 'c' && n1 == 'k') { out += 'k'; ++k; continue; }
-        if (c == 'c' && n1 == 'c' && (n2 == 'e' || n2 == 'i' || n2 == 'y')) { out += "ks"; ++k; continue; }
-        if (c == 'c') { out += (n1 == 'e' || n1 == 'i' || n1 == 'y') ? 's' : 'k'; continue; }
-        if (c == 'p' && n1 == 'h') { out += 'f'; ++k; continue; }
-        if (c == 'e' && n1 == 'e') { out += "ii"; ++k; continue; }
-        if (c == 'o' && n1 == 'o') { out += "uu"; ++k; continue; }
-        if (c == 'x') { out += "ks"; continue; }
-        if (c == 'q' && n1 == 'u') { out += "kv"; ++k; continue; }  // quarantine / क्वारंटाइन
-        if (c == 'q') { out += 'k'; continue; }
-        if (c == 'z') { out += 'j'; continue; }
+    for (std::size_t k = 0; k < s.size();) {
+        const char c = s[k], n1 = letter_at(s, k + 1);
         // English ow / aw before a consonant or at the end is a vowel: Lucknow / लखनऊ.
         if (c == 'w' && k > 0 && (s[k - 1] == 'o' || s[k - 1] == 'a') && (n1 == '\0' || !is_vowel(n1))) {
             out += 'u';
-            continue;
+            ++k;
+        } else if (c == 'y' && k + 1 == s.size() && k > 0) {
+            out += 'i';
+            ++k;
+        } else if (std::size_t folded = fold_latin_letters(s, k, out)) {
+            k += folded;
+        } else {
+            out += c;
+            ++k;
         }
-        if (c == 'w') { out += 'v'; continue; }
-        if (c == 'y' && k + 1 == s.size() && k > 0) { out += 'i'; continue; }
-        out += c;
     }
     // Doubled consonants and digraphs (kk, chch, ssh): gemination is written inconsistently
     // (Agarwal / अग्रवाल, accha / अच्छा).
@@ -240,50 +317,41 @@ double spelling_distance(std::string_view typed_latin, std::string_view devanaga
     return best;
 }
 
+namespace {
+
+// The folds romanisation_key() adds to fold_latin_letters() at s[k], the differences of Hindi
+// romanisation rather than of English spelling: aspiration, diphthongs, y as a vowel, m before a
+// labial. Appends to @p out and returns how many letters were folded, 0 when none.
+std::size_t fold_key_letters(std::string_view s, std::size_t k, std::string& out) {
+    const char c = s[k], n1 = letter_at(s, k + 1), n2 = letter_at(s, k + 2);
+    const auto fold = [&](char to, std::size_t letters) {
+        out += to;
+        return letters;
+    };
+    if (s.substr(k, 3) == "chh") return fold('c', 3);
+    if (s.substr(k, 2) == "ch") return fold('c', 2);
+    if (n1 == 'h' && (c == 'k' || c == 'g' || c == 'j' || c == 't' || c == 'd' || c == 'b' || c == 'r'))
+        return fold(c, 2);  // aspiration: kh → k, dh → d
+    if (c == 's' && n1 == 'h') return fold('s', 2);
+    const bool before_vowel = is_vowel(n2) || n2 == 'y';
+    if ((c == 'a' && n1 == 'i') || (c == 'e' && n1 == 'i') || ((c == 'a' || c == 'e') && n1 == 'y' && !before_vowel))
+        return fold('e', 2);
+    if ((c == 'a' || c == 'o') && n1 == 'u') return fold('o', 2);
+    if ((c == 'a' || c == 'o') && n1 == 'w' && !before_vowel) return fold('o', 2);
+    if (c == 'y' && (k + 1 == s.size() || (!is_vowel(n1) && k > 0 && !is_vowel(s[k - 1])))) return fold('i', 1);
+    if (c == 'm' && (n1 == 'p' || n1 == 'b')) return fold('n', 1);
+    return 0;
+}
+
+}  // namespace
+
 std::string romanisation_key(std::string_view latin) {
-    std::string s;
-    for (char c : latin) {
-        if (std::isalpha(static_cast<unsigned char>(c))) s += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    }
+    const std::string s = lower_letters(latin);
     std::string out;
-    auto at = [&](std::size_t k) -> char { return k < s.size() ? s[k] : '\0'; };
     for (std::size_t k = 0; k < s.size();) {
-        char c = s[k];
-        char n1 = at(k + 1);
-        char n2 = at(k + 2);
-        auto starts = [&](const char* p) { return s.compare(k, std::char_traits<char>::length(p), p) == 0; };
-        if (c == 'c' && n1 == 'c' && n2 == 'h') { ++k; continue; }  // accha
-        if (starts("chh")) { out += 'c'; k += 3; continue; }
-        if (starts("ch")) { out += 'c'; k += 2; continue; }
-        if (starts("ck")) { out += 'k'; k += 2; continue; }
-        if (c == 'c' && n1 == 'c' && (n2 == 'e' || n2 == 'i' || n2 == 'y')) { out += "ks"; k += 2; continue; }  // vaccine
-        if (c == 'c') { out += (n1 == 'e' || n1 == 'i' || n1 == 'y') ? 's' : 'k'; ++k; continue; }
-        if (n1 == 'h' && (c == 'k' || c == 'g' || c == 'j' || c == 't' || c == 'd' || c == 'b' || c == 'r')) {
-            out += c;
-            k += 2;
-            continue;
-        }
-        if (c == 'p' && n1 == 'h') { out += 'f'; k += 2; continue; }
-        if (c == 's' && n1 == 'h') { out += 's'; k += 2; continue; }
-        if (c == 'x') { out += "ks"; ++k; continue; }
-        if (c == 'q' && n1 == 'u') { out += "kv"; k += 2; continue; }
-        if (c == 'q') { out += 'k'; ++k; continue; }
-        if (c == 'z') { out += 'j'; ++k; continue; }
-        bool before_vowel = is_vowel(n2) || n2 == 'y';
-        if ((c == 'a' && n1 == 'i') || (c == 'e' && n1 == 'i') || ((c == 'a' || c == 'e') && n1 == 'y' && !before_vowel)) {
-            out += 'e';
-            k += 2;
-            continue;
-        }
-        if ((c == 'a' || c == 'o') && n1 == 'u') { out += 'o'; k += 2; continue; }
-        if ((c == 'a' || c == 'o') && n1 == 'w' && !before_vowel) { out += 'o'; k += 2; continue; }
-        if (c == 'e' && n1 == 'e') { out += 'i'; k += 2; continue; }
-        if (c == 'o' && n1 == 'o') { out += 'u'; k += 2; continue; }
-        if (c == 'w') { out += 'v'; ++k; continue; }
-        if (c == 'y' && (k + 1 == s.size() || (!is_vowel(n1) && k > 0 && !is_vowel(s[k - 1])))) { out += 'i'; ++k; continue; }
-        if (c == 'm' && (n1 == 'p' || n1 == 'b')) { out += 'n'; ++k; continue; }
-        out += c;
-        ++k;
+        if (std::size_t folded = fold_key_letters(s, k, out)) k += folded;
+        else if (std::size_t english = fold_latin_letters(s, k, out)) k += english;
+        else out += s[k++];
     }
     // Doubled letters (aa, ii, uu, tt, nn …) carry length or gemination that romanisers ignore.
     out.erase(std::unique(out.begin(), out.end()), out.end());

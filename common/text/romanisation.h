@@ -1,5 +1,6 @@
 /** @file romanisation.h @brief Devanagari↔Latin matching: transliteration with schwa deletion, phonetic keys, key distance. */
 #pragma once
+#include <cstddef>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -15,11 +16,23 @@ std::string devanagari_to_latin(std::string_view word);
 /// papers often drop the nukta of ड़/ढ़ (चंडीगढ / चंडीगढ़) while romanisers write r (Chandigarh).
 std::vector<std::string> devanagari_readings(std::string_view word);
 
+/// A readable romanisation of a Devanagari name no list knows, for display (an unknown entity's
+/// English name), from its orthographic form (Token::exact): devanagari_to_latin with a doubled a, i or u written once, केनरा → kenra,
+/// सू → su, and names their bearers romanise their own way written so: सिंह → singh.
+std::string readable_latin(std::string_view word);
+
 /// Phonetic key of a Latin spelling, folding what romanisers disagree on: aspiration
 /// (kh/k, sh/s), w/v, z/j, q/k, f/ph, long vowels (aa/a, ee/i, oo/u), diphthongs
 /// (ai/e, au/ou/o), doubled letters, a final a (Kerala / केरल), English c (vaccine → vaksine).
 /// Shoigu and शोइगु (shoigu) and सोइगु (soigu) all give "soigu".
 std::string romanisation_key(std::string_view latin);
+
+/// The Latin folding spelling_form() and romanisation_key() share: the English spellings of one
+/// sound, tried at @p latin[k] (lower-case letters): c → k, or s before e/i/y; ck → k; cc before
+/// e/i/y → ks (vaccine); the first c of cch goes (acchha); ch stays ch; ph → f; ee → ii; oo → uu;
+/// x → ks; qu → kv; q → k; z → j; w → v. Appends the folded letters to @p out and returns how many
+/// letters of @p latin they replace, 0 when no rule starts at @p k.
+std::size_t fold_latin_letters(std::string_view latin, std::size_t k, std::string& out);
 
 /// romanisation_key(devanagari_to_latin(word)).
 std::string romanisation_key_of_devanagari(std::string_view word);

@@ -32,7 +32,7 @@ constexpr const char* kStopwords[] = {
 const std::unordered_set<std::string>& stop_set() {
     static const std::unordered_set<std::string> words = [] {
         std::unordered_set<std::string> set;
-        for (const char* w : kStopwords) set.insert(HindiNormalizer::orthographic(w));
+        for (const char* w : kStopwords) set.insert(hindi_normalizer::orthographic(w));
         return set;
     }();
     return words;

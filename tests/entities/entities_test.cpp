@@ -194,8 +194,8 @@ TEST_CASE("Gazetteer::resolve accepts any script, case and spelling of an alias"
     REQUIRE(kcna);
     CHECK(g.resolve(EntityKind::Organisation, "केसीएनए") == kcna);
     CHECK(g.resolve(EntityKind::Organisation, "कोरियन सेंट्रल न्यूज एजेंसी") == kcna);
-    CHECK(g.resolve_any("who")->name_en == "World Health Organization");
-    CHECK_FALSE(g.resolve_any("कखगघ"));
+    CHECK(g.resolve(EntityKind::Organisation, "who")->name_en == "World Health Organization");
+    for (EntityKind kind : kEntityKinds) CHECK_FALSE(g.resolve(kind, "कखगघ"));
 }
 
 TEST_CASE("entity slugs are lower-case ASCII words joined by underscores") {

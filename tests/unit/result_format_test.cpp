@@ -17,49 +17,10 @@ using namespace khoj;
 
 namespace {
 
-Article article(std::string id, std::string title, std::string body, std::string date = "", std::string source = "") {
-    Article a;
-    a.id = std::move(id);
-    a.title = std::move(title);
-    a.body = std::move(body);
-    a.date = std::move(date);
-    a.source = std::move(source);
-    return a;
-}
+using test::article;
 
-/// A small index with one article per behaviour under test.
-struct Fixture {
-    test::TempDir dir;
-    std::string path = (dir.path() / "index").string();
-
-    Fixture() {
-        khoj::test::ArticleWriter writer(path);
-        for (const Article& a : {
-                 article("masjid", "शहर की खबरें", "पुरानी मस्जिद की मरम्मत का काम शुरू हुआ।", "2020-04-01", "Amar Ujala"),
-                 article("kanoon", "संसद से खबर", "संसद ने नया कानून पारित किया।"),
-                 article("delhi", "राजधानी की खबर", "दिल्\u200Dली में बारिश हुई।"),
-                 article("phrase", "शोइगु प्योंगयांग पहुंचे", "रूस के रक्षा मंत्री सर्गेई शोइगु उत्तर कोरिया गए।", "2023-07-26", "Dainik Jagran"),
-                 article("scattered", "बजट पर बहस", "रक्षा बजट बढ़ा और वित्त मंत्री ने सफाई दी।"),
-                 article("putin", "रूस और पुतिन", "रूस के राष्ट्रपति पुतिन ने भाषण दिया।"),
-                 article("russia", "रूस में मौसम", "रूस में बर्फबारी हुई।"),
-                 article("title-election", "चुनाव की तारीख घोषित", "आयोग ने कार्यक्रम जारी किया।"),
-                 article("body-election", "आयोग का फैसला", "अगले साल चुनाव होंगे।"),
-             }) {
-            CHECK(writer.add(a) == Change::Added);
-        }
-        writer.commit();
-    }
-
-    std::vector<std::string> ids(const std::string& query) {
-        Searcher searcher(path);
-        SearchRequest request;
-        request.query = query;
-        request.limit = 20;
-        std::vector<std::string> out;
-        for (const Hit& hit : searcher.search(request).hits) out.push_back(hit.article.id);
-        return out;
-    }
-};
+/// The shared small index: one article per behaviour under test.
+using Fixture = test::NewsIndex;
 
 }  // namespace
 

@@ -19,6 +19,65 @@ TEST_CASE("devanagari_to_latin deletes the schwa where Hindi speakers do") {
     SUBCASE("a final conjunct keeps its vowel") { CHECK(devanagari_to_latin("मित्र") == "mitra"); }
 }
 
+TEST_CASE("readable_latin writes an unknown name the way a reader would") {
+    CHECK(readable_latin("केनरा") == "kenra");  // kenraa: a doubled a is written once
+    CHECK(readable_latin("बैंक") == "baink");
+    CHECK(readable_latin("प्रदीप") == "pradip");
+    CHECK(readable_latin("सू") == "su");
+    SUBCASE("a name its bearers romanise their own way") {
+        CHECK(devanagari_to_latin("सिंह") == "sinh");
+        CHECK(readable_latin("सिंह") == "singh");
+    }
+}
+
+namespace {
+
+// A word with fold_latin_letters applied wherever a rule starts, other letters kept.
+std::string fold_latin_word(const std::string& latin) {
+    std::string out;
+    for (std::size_t k = 0; k < latin.size();) {
+        if (std::size_t folded = fold_latin_letters(latin, k, out)) k += folded;
+        else out += latin[k++];
+    }
+    return out;
+}
+
+}  // namespace
+
+TEST_CASE("fold_latin_letters undoes English spelling of Hindi sounds") {
+    CHECK(fold_latin_word("vaccine") == "vaksine");        // cc before i, वैक्सीन
+    CHECK(fold_latin_word("quarantine") == "kvarantine");  // qu, क्वारंटाइन
+    CHECK(fold_latin_word("lockdown") == "lokdovn");       // ck, w
+    CHECK(fold_latin_word("acchha") == "achha");           // the first c of cch, अच्छा
+    CHECK(fold_latin_word("chandigarh") == "chandigarh");  // ch stays ch
+    CHECK(fold_latin_word("phone") == "fone");
+    CHECK(fold_latin_word("meerut") == "miirut");          // ee is a long i, मेरठ
+    CHECK(fold_latin_word("zila") == "jila");              // जिला
+    CHECK(fold_latin_word("city") == "sity");              // c before i, y is no rule here
+}
+
+TEST_CASE("fold_latin_letters reports how many letters a rule replaced") {
+    std::string out;
+    CHECK(fold_latin_letters("ph", 0, out) == 2);
+    CHECK(out == "f");
+    out.clear();
+    CHECK(fold_latin_letters("x", 0, out) == 1);
+    CHECK(out == "ks");
+    out.clear();
+    CHECK(fold_latin_letters("kamla", 0, out) == 0);  // no rule starts at k
+    CHECK(out.empty());
+}
+
+TEST_CASE("spelling_form and romanisation_key both fold English spellings, each keeping what it needs") {
+    // Both undo ph; only the key folds aspiration (sh → s) and vowel length (ii → i).
+    CHECK(spelling_form("Phone") == "fone");
+    CHECK(romanisation_key("Phone") == "fone");
+    CHECK(spelling_form("Shah") == "shah");
+    CHECK(romanisation_key("Shah") == "sah");
+    CHECK(spelling_form("Meerut") == "miirut");
+    CHECK(romanisation_key("Meerut") == "mirut");
+}
+
 TEST_CASE("romanisation_key gives one key for the spellings of one name") {
     const std::string key = romanisation_key("Shoigu");
     CHECK(key == "soigu");

@@ -17,14 +17,7 @@ using namespace khoj;
 
 namespace {
 
-Article article(std::string id, std::string title, std::string body, std::string date = "") {
-    Article a;
-    a.id = std::move(id);
-    a.title = std::move(title);
-    a.body = std::move(body);
-    a.date = std::move(date);
-    return a;
-}
+using test::article;
 
 // Both spellings of Shoigu, a month, an acronym, and मेरठ with one misspelling.
 struct Index {
