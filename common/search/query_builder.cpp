@@ -104,7 +104,8 @@ struct QueryBuilder::Assembler {
             bool is_filter = false;
             bool keeps_words = false;
             Xapian::Query q = unit(clauses, i, keeps_words);  // the next few Latin words read as one, if they are
-            if (keeps_words) roles.should.push_back(std::exchange(q, Xapian::Query()));  // a person: the words count too
+            // A person: the words count too, but an article with the whole name comes first.
+            if (keeps_words) roles.should.emplace_back(Xapian::Query::OP_SCALE_WEIGHT, std::exchange(q, Xapian::Query()), ranking::kPersonNameWeight);
             if (q.empty()) q = clause(c, is_filter);
             if (!q.empty()) {
                 if (pending_not || c.sign == '-') roles.must_not.push_back(q);

@@ -102,6 +102,10 @@ constexpr double kPronouncedNamePenalty = 0.3;
 /// Beside a known name, a word that only sounds like it (कतार beside कतर for Qatar) is a concept
 /// of its own at this weight factor (scripts/check-english-entities).
 constexpr double kBesideNameWeight = 0.3;
+/// A person's whole name (राहुल गांधी for Rahul Gandhi) weighs this much beside its words, which
+/// are searched too (papers often write राहुल alone): articles with the whole name come first
+/// (scripts/check-english-entities, the L topics).
+constexpr double kPersonNameWeight = 3.0;
 /// Adjacent words are one word of the index (New Zealand → न्यूजीलैंड) when their joined reading
 /// is at most this far from it.
 constexpr double kCompoundDistance = 0.35;

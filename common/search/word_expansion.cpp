@@ -202,14 +202,13 @@ std::vector<LatinReading> WordExpander::spelling_readings(const std::string& lat
     std::vector<Spelling> spellings;
     for (const auto& c : latin_candidates(latin))
         add_spelling(spellings, {c.word, c.distance + (english ? kRomanisedEnglishPenalty : 0), "transliteration " + c.word + " d=" + format_distance(c.distance)});
-    // A glossary word's English sound must be one of the glossary's words or a spelling of one
-    // (हास्पिटल of हॉस्पिटल), not another word that sounds alike (मिसाल beside मिसाइल).
+    // A glossary word is not pronounced: the glossary lists the words papers use, loanwords
+    // included, and their spellings share a stem (हॉस्पिटल, हास्पिटल); its sound would add only
+    // words that merely sound alike (मिसाल beside मिसाइल) and the 5 ms of loading espeak-ng.
     const bool glossary = has_kind(meanings, ReadingKind::Glossary);
-    if (!name) {
-        for (const auto& p : english_.pronunciations(latin)) {
-            if (glossary && !near_meaning_word(p.words.front(), meanings, ReadingKind::Glossary, kVariantDistance)) continue;
+    if (!name && !glossary) {
+        for (const auto& p : english_.pronunciations(latin))
             add_spelling(spellings, {p.words.front(), p.distance + (english ? 0 : kPronouncedNamePenalty), p.reason});
-        }
     }
     std::sort(spellings.begin(), spellings.end(), [](const Spelling& a, const Spelling& b) { return a.distance < b.distance; });
     const bool sure_meaning = name || glossary;

@@ -7,10 +7,13 @@
 #include <espeak-ng/espeak_ng.h>
 #include <espeak-ng/speak_lib.h>
 
+#include <dlfcn.h>
+
 #include <algorithm>
 #include <cctype>
 #include <cstring>
 #include <mutex>
+#include <type_traits>
 #include <vector>
 
 namespace khoj {
@@ -257,15 +260,46 @@ EnglishPronouncer& EnglishPronouncer::instance() {
 }
 
 namespace {
+
 std::mutex espeak_mutex;  // espeak-ng keeps one global state per process
-}
+
+// espeak-ng, opened when a word is first pronounced rather than linked: its shared library pulls
+// in audio output (PulseAudio, ALSA, X11: some 30 libraries, 2.5 ms at every start) that Khoj
+// never uses, and most searches pronounce nothing.
+struct Espeak {
+    decltype(&espeak_ng_InitializePath) initialize_path = nullptr;
+    decltype(&espeak_ng_Initialize) initialize = nullptr;
+    decltype(&espeak_ng_ClearErrorContext) clear_error = nullptr;
+    decltype(&espeak_ng_SetVoiceByName) set_voice = nullptr;
+    decltype(&espeak_TextToPhonemes) text_to_phonemes = nullptr;
+
+    // Opens the library and finds its functions; false when it or one of them is missing.
+    bool open() {
+        void* library = dlopen("libespeak-ng.so.1", RTLD_NOW | RTLD_LOCAL);
+        if (library == nullptr) return false;
+        auto find = [&](auto& function, const char* name) {
+            function = reinterpret_cast<std::remove_reference_t<decltype(function)>>(dlsym(library, name));
+            return function != nullptr;
+        };
+        return find(initialize_path, "espeak_ng_InitializePath") && find(initialize, "espeak_ng_Initialize") &&
+               find(clear_error, "espeak_ng_ClearErrorContext") && find(set_voice, "espeak_ng_SetVoiceByName") &&
+               find(text_to_phonemes, "espeak_TextToPhonemes");
+    }
+};
+
+Espeak espeak;
+
+}  // namespace
 
 bool EnglishPronouncer::start() {
     if (state_ == 0) {
-        espeak_ng_InitializePath(nullptr);
-        espeak_ng_ERROR_CONTEXT context = nullptr;
-        const bool ready = espeak_ng_Initialize(&context) == ENS_OK && espeak_ng_SetVoiceByName(kVoice) == ENS_OK;
-        if (context) espeak_ng_ClearErrorContext(&context);
+        bool ready = espeak.open();
+        if (ready) {
+            espeak.initialize_path(nullptr);
+            espeak_ng_ERROR_CONTEXT context = nullptr;
+            ready = espeak.initialize(&context) == ENS_OK && espeak.set_voice(kVoice) == ENS_OK;
+            if (context) espeak.clear_error(&context);
+        }
         state_ = ready ? 1 : -1;
     }
     return state_ == 1;
@@ -278,7 +312,7 @@ std::string EnglishPronouncer::ipa(std::string_view text) {
     const void* position = input.c_str();
     std::string out;
     while (position != nullptr) {
-        const char* phonemes = espeak_TextToPhonemes(&position, espeakCHARS_UTF8, espeakPHONEMES_IPA);
+        const char* phonemes = espeak.text_to_phonemes(&position, espeakCHARS_UTF8, espeakPHONEMES_IPA);
         if (phonemes != nullptr) out += phonemes;
     }
     return out;

@@ -25,8 +25,8 @@ double pronunciation_distance(std::string_view pronounced, std::string_view deva
 /// romanisation_key() and consonant_skeleton().
 std::string pronounced_lookup_form(std::string_view pronounced);
 
-/// English pronunciation from espeak-ng (Debian libespeak-ng), loaded on first use and shared
-/// by the whole process (espeak-ng keeps global state: calls are serialised).
+/// English pronunciation from espeak-ng (Debian libespeak-ng1), opened and loaded on first use
+/// and shared by the whole process (espeak-ng keeps global state: calls are serialised).
 class EnglishPronouncer {
   public:
     /// The process-wide pronouncer.
