@@ -31,7 +31,16 @@ std::vector<std::string> terms_with_prefix(const Xapian::Document& doc, const st
 
 IndexWriter::IndexWriter(const std::string& path)
     : path_(without_trailing_slash(path)), folder_(real_index_folder(path_)), lock_(path_) {
-    if (folder_ != path_) folder_lock_.emplace(folder_);
+    if (folder_ != path_) {
+        try {
+            folder_lock_.emplace(folder_);
+        } catch (const IndexLockedError&) {
+            throw;
+        } catch (const IndexError&) {
+            // No lock file beside a target whose parent this user may not write: appending
+            // still works there, and a swap would fail there anyway, with its own message.
+        }
+    }
     recover_interrupted_swap(folder_);
     remove_swap_leftovers(folder_);
     // Only a missing or empty folder gets a new index: Xapian's DB_CREATE_OR_OPEN took a
