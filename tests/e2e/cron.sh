@@ -276,7 +276,7 @@ start=$(now_ms)
 compact_ms=$(( $(now_ms) - start ))
 for _ in 1 2 3 4 5 6 7 8; do  # compaction and its folder swap
   trial=$((trial + 1)); rm -rf "$T" "$T.lock"; cp -a "$WORK/trial-clean" "$T"
-  result=$(kill_during $((SEED + trial)) "$T.khoj-tmp" $(( compact_ms / 4 + 1 )) "$KHOJ_INDEX_BIN" --index "$T" --compact "$TRIALS")
+  result=$(kill_during $((SEED + trial)) "$T.khoj-tmp" $(( compact_ms / 6 + 1 )) "$KHOJ_INDEX_BIN" --index "$T" --compact "$TRIALS")
   echo "# trial $trial, compaction: $result"; case $result in *killed) hits=$((hits + 1));; esac
   check_trial $trial "$T" "$WORK/trial-clean" "$KHOJ_INDEX_BIN" --index "$T" --compact "$TRIALS"
 done
