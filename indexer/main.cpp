@@ -46,7 +46,7 @@ Exit codes:
   0  all input indexed
   1  completed, but some input was rejected (see the messages)
   2  usage error
-  3  the index cannot be opened or written (missing folder, damaged, other version)
+  3  the index cannot be opened or written (damaged, not an index, read-only, other version)
   4  another khoj-index is updating this index (nothing was changed)
 )";
 
