@@ -200,6 +200,12 @@ type_line ":open 1"
 wait_for "http://x/^[]8;;http://evil"
 type_line ":open 2"
 wait_for "पंक्ति 59 सुरक्षा"
+# A reversed date range is refused, and the filters stay as they were.
+type_line ":since 2020-05-01"
+wait_for "khoj [since:2020-05-01]>"
+type_line ":until 2020-04-01"
+wait_for "khoj-search: :since is after :until (2020-05-01 .. 2020-04-01)"
+wait_last_line "khoj [since:2020-05-01]>"
 type_line ":quit"
 for ((i = 0; i < 50; i++)); do session_alive || break; sleep 0.1; done
 session_alive && fail ":quit did not leave"
