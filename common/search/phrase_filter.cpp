@@ -2,6 +2,7 @@
 #include "common/search/phrase_filter.h"
 
 #include "common/index/schema.h"
+#include "common/search/query_limits.h"
 
 #include "common/text/analyzer.h"
 #include "common/ingest/article.h"
@@ -14,11 +15,6 @@ namespace khoj {
 namespace {
 
 constexpr std::uint32_t kNoForm = std::numeric_limits<std::uint32_t>::max();
-
-/// Articles whose answers are kept before the memory is given back and reading starts afresh:
-/// some 5 MB. The filters of one query walk the candidates in docid order side by side, so the
-/// articles one has read are soon asked for by the others; a kept answer costs about 80 bytes.
-constexpr std::size_t kMaxAnsweredArticles = 1 << 16;
 
 // True if the form ids @p tokens hold @p phrase (form ids per position) as consecutive words.
 bool ids_hold_phrase(const std::vector<std::uint32_t>& tokens, const std::vector<std::vector<std::uint32_t>>& phrase) {
@@ -99,7 +95,7 @@ bool PhraseChecks::holds(std::size_t number, const Xapian::Database& db, const s
     auto& answers = answers_[db_key];
     auto it = answers.find(did);
     if (it == answers.end()) {
-        if (answered_ >= kMaxAnsweredArticles) {
+        if (answered_ >= limits::kMaxPhraseAnswers) {
             answers.clear();
             answered_ = 0;
         }

@@ -1,4 +1,4 @@
-/** @file query_limits.h @brief The bounds on the work one query may cause (nesting, words, phrases) and on paging, each with why it has its value; docs/output.md lists them with their messages. */
+/** @file query_limits.h @brief The bounds on the work one query may cause (nesting, distinct words, phrases, the memory of the phrase checks), each with why it has its value; docs/output.md lists the bounds a user meets, with their messages. */
 #pragma once
 #include <cstddef>
 
@@ -25,5 +25,11 @@ constexpr std::size_t kMaxWords = 1000;
 /// that has all its words; the checks of one query share one reading of each article, but each
 /// phrase still looks for its candidates and walks them. Far more than anyone types.
 constexpr std::size_t kMaxPhrases = 32;
+
+/// Not a bound a user meets: the articles whose phrase answers PhraseChecks keeps before it
+/// gives the memory back and reads afresh, some 5 MB at about 80 bytes an article. The phrase
+/// filters of one query walk their candidates in docid order side by side, so an article one
+/// of them has read is soon asked for by the others.
+constexpr std::size_t kMaxPhraseAnswers = 1 << 16;
 
 }  // namespace khoj::limits
