@@ -108,15 +108,17 @@ fi
 # lock), and a sparse 4 GiB .txt is refused by its size before anything is read.
 mkdir -p "$WORK/special"
 mkfifo "$WORK/special/fifo.txt"
+ln -s /dev/zero "$WORK/special/zero.txt"
 truncate -s 4G "$WORK/special/huge.txt"
 printf 'सतलुज नदी\nसतलुज नदी पर पुल बना।\n' > "$WORK/special/good.txt"
 run "$WORK/out" "$WORK/err" timeout 20 "$KHOJ_INDEX_BIN" --index "$WORK/special-index" \
-  "$WORK/special/fifo.txt" "$WORK/special/huge.txt" "$WORK/special/good.txt"
+  "$WORK/special/fifo.txt" "$WORK/special/zero.txt" "$WORK/special/huge.txt" "$WORK/special/good.txt"
 expect_rc 1 "a FIFO and a 4 GiB file"
 grep -qF "fifo.txt: not a regular file" "$WORK/err" || fail "the FIFO was not named: $(cat "$WORK/err")"
 grep -qF "huge.txt: file is larger than 8 MiB" "$WORK/err" || fail "the 4 GiB file was not named: $(cat "$WORK/err")"
+grep -qF "zero.txt: not a regular file" "$WORK/err" || fail "a symlink to /dev/zero was not refused: $(cat "$WORK/err")"
 [ "$("$KHOJ_SEARCH_BIN" --index "$WORK/special-index" --count सतलुज)" = 1 ] || fail "the good file beside them was not indexed"
-pass "a FIFO and a 4 GiB file are named and skipped at once"
+pass "a FIFO, a symlink to /dev/zero and a 4 GiB file are named and skipped at once"
 
 # Xapian's limits are the index's: an id longer than a term (300 bytes, or 100 Devanagari
 # letters, or a .txt's path below PATH) and an input file whose absolute path is too long for a
