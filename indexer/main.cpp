@@ -1,8 +1,9 @@
 /** @file main.cpp @brief khoj-index: builds or updates a Khoj index from .txt and .jsonl news articles. */
-#include "common/util/errors.h"
 #include "common/index/index_stats.h"
 #include "common/index/indexing_job.h"
 #include "common/output/terminal.h"
+#include "common/util/errors.h"
+#include "common/util/safe_line.h"
 
 #include <boost/program_options.hpp>
 #include <xapian.h>
@@ -45,7 +46,7 @@ Exit codes:
   0  all input indexed
   1  completed, but some input was rejected (see the messages)
   2  usage error
-  3  the index cannot be opened or written (missing folder, damaged, other version)
+  3  the index cannot be opened or written (damaged, not an index, read-only, other version)
   4  another khoj-index is updating this index (nothing was changed)
 )";
 
@@ -114,27 +115,26 @@ int main(int argc, char** argv) {
     }
     const bool tty = khoj::stderr_is_terminal();
     khoj::ProgressBar progress(tty && !quiet);
-    auto fail = [&](const std::string& message, int code) {
+    // One line per message, names made harmless: a file name can hold a newline or an escape.
+    auto say = [&](const std::string& message) {
         progress.clear();
-        std::cerr << "khoj-index: " << message << "\n";
+        std::cerr << "khoj-index: " << khoj::safe_line(message) << "\n";
+    };
+    auto fail = [&](const std::string& message, int code) {
+        say(message);
         return code;
     };
     try {
         if (stats) return print_statistics(options.index);
         const khoj::IndexingSummary summary = khoj::IndexingJob(
             options,
-            [&](const khoj::Diagnostic& d) {
-                progress.clear();
-                std::cerr << "khoj-index: " << d.file << (d.line ? ":" + std::to_string(d.line) : "") << ": " << d.message << "\n";
-            },
-            [&](const khoj::IndexingSummary& s) {
-                progress.update(s.added + s.updated + s.unchanged, s.bytes, s.total_bytes, s.seconds);
-            }).run();
+            [&](const khoj::Diagnostic& d) { say(d.file + (d.line ? ":" + std::to_string(d.line) : "") + ": " + d.message); },
+            [&](const khoj::IndexingSummary& s) { progress.update(s.added + s.updated + s.unchanged, s.bytes, s.total_bytes, s.seconds); })
+            .run();
         progress.clear();
         if ((tty && !quiet) || verbose) {
             std::fprintf(stderr, "khoj-index: %zu added, %zu updated, %zu unchanged, %zu deleted, %zu rejected, %zu files skipped as unchanged, in %.1f s\n",
-                         summary.added, summary.updated, summary.unchanged, summary.deleted, summary.rejected, summary.skipped_files,
-                         summary.seconds);
+                         summary.added, summary.updated, summary.unchanged, summary.deleted, summary.rejected, summary.skipped_files, summary.seconds);
         }
         return summary.rejected ? kExitRejects : kExitOk;
     } catch (const khoj::IndexLockedError& e) {

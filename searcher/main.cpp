@@ -11,7 +11,6 @@
 #include <boost/program_options.hpp>
 
 #include <cstdlib>
-#include <fstream>
 #include <iostream>
 
 #include <unistd.h>
@@ -31,6 +30,7 @@ struct Options {
     bool explain = false;
     bool count_only = false;
     bool facets = false;
+    std::string limit = "10", offset = "0";  // read by khoj::page_option: Boost would take -1 as 2^64 − 1
     khoj::SearchRequest request;
 };
 
@@ -58,26 +58,21 @@ int run(const Options& options, const std::string& query) {
         request.query = q.query;
         total += khoj::write_results(searcher.search(request), q.qid, output, searcher.database(), std::cout, std::cerr);
     };
-    if (options.batch.empty()) {
-        search({"", query});
-    } else if (options.batch == "-") {
-        khoj::read_batch_queries(std::cin, options.batch, search);
-    } else {
-        std::ifstream file(options.batch);
-        if (!file) throw khoj::UsageError("cannot read batch file " + options.batch);
-        khoj::read_batch_queries(file, options.batch, search);
-    }
+    if (options.batch.empty()) search({"", query});
+    else khoj::read_batch_file(options.batch, std::cin, search);
     return total > 0 ? kExitHits : kExitNoHits;
 }
 
 int fail(const std::string& message, int code) {
-    std::cerr << "khoj-search: " << message << "\n";
+    std::cerr << "khoj-search: " << khoj::printable_text(message) << "\n";  // it may quote a query or an id
     return code;
 }
 
 // Checks the dates, then runs the query or opens the prompt; maps every error to its exit code.
 int run_checked(Options& options, const std::string& query, bool interactive) {
     try {
+        options.request.limit = khoj::page_option("-n", options.limit, 1);
+        options.request.offset = khoj::page_option("--offset", options.offset, 0);
         if (!options.request.since.empty()) options.request.since = khoj::checked_day(options.request.since, "--since");
         if (!options.request.until.empty()) options.request.until = khoj::checked_day(options.request.until, "--until");
         if (!interactive) return run(options, query);
@@ -105,8 +100,8 @@ int main(int argc, char** argv) {
     po::options_description visible("Options");
     visible.add_options()
         ("index,i", po::value<std::string>(&options.index), "index folder (default: $KHOJ_INDEX)")
-        ("limit,n", po::value<std::size_t>(&options.request.limit)->default_value(10), "number of results")
-        ("offset", po::value<std::size_t>(&options.request.offset)->default_value(0), "skip this many results (paging)")
+        ("limit,n", po::value<std::string>(&options.limit)->default_value("10"), "number of results (at least 1)")
+        ("offset", po::value<std::string>(&options.offset)->default_value("0"), "skip this many results (paging)")
         ("format,f", po::value<std::string>(&options.format), "text, json (one object per line), tsv or trec")
         ("json", po::bool_switch(&json), "same as --format json")
         ("batch", po::value<std::string>(&options.batch), "run every qid<TAB>query line of FILE (- = stdin)")

@@ -29,6 +29,7 @@
 #include <cstring>
 #include <filesystem>
 #include <iostream>
+#include <limits>
 #include <optional>
 #include <sstream>
 #include <vector>
@@ -157,6 +158,7 @@ class Repl {
         // As text output: snippets, a did-you-mean, and "results 1–10 of 37", not an estimate.
         apply_output_policy(request_, OutputFormat::Text, false);
         if (request_.limit == 0) request_.limit = 10;
+        request_.limit = std::min(request_.limit, std::numeric_limits<std::size_t>::max() - 1);  // one more is asked for
     }
 
     int run();
@@ -261,7 +263,7 @@ void Repl::show_page() {
     style.width = terminal_width();
     std::cout << "\n";
     for (const auto& hit : last_->hits) std::cout << format_hit_text(hit, style) << "\n";
-    if (!last_->suggestion.empty()) message("did you mean: " + last_->suggestion);
+    if (!last_->suggestion.empty()) message("did you mean: " + printable_line(last_->suggestion));
     if (last_->hits.empty()) {
         message("no articles matched" + std::string(filter_summary().empty() ? "" : " (:clear drops the filters)"));
         return;
@@ -336,11 +338,13 @@ void Repl::open_article(const std::string& arg) {
     std::optional<Article> article = searcher_.article(id);
     if (!article) throw UsageError("article " + id + " is no longer in the index");
     const std::size_t width = terminal_width();
+    // The article's own text made printable first (escapes in it would reach the terminal, or
+    // the pager with -R), Khoj's colours after.
     std::string text;
-    text += (color_ ? kBold : "") + wrap_to_width(article->title, width) + (color_ ? kReset : "") + "\n";
+    text += (color_ ? kBold : "") + wrap_to_width(printable_line(article->title), width) + (color_ ? kReset : "") + "\n";
     text += (color_ ? kDim : "") + article_meta_line(*article) + (color_ ? kReset : "") + "\n";
-    if (!article->url.empty()) text += (color_ ? kDim : "") + article->url + (color_ ? kReset : "") + "\n";
-    text += "\n" + wrap_to_width(tidy_paragraphs(article->body), width) + "\n";
+    if (!article->url.empty()) text += (color_ ? kDim : "") + printable_line(article->url) + (color_ ? kReset : "") + "\n";
+    text += "\n" + wrap_to_width(printable_text(tidy_paragraphs(article->body)), width) + "\n";
     show_long_text(text);
 }
 
@@ -380,7 +384,13 @@ void Repl::command(const std::string& name, const std::string& arg, bool& quit) 
         open_article(arg);
     } else if (name == "since" || name == "until") {
         std::string& day = name == "since" ? request_.since : request_.until;
+        const std::string before = day;
         day = arg.empty() ? "" : checked_day(arg, ":" + name);
+        if (!request_.since.empty() && !request_.until.empty() && request_.since > request_.until) {
+            const std::string range = request_.since + " .. " + request_.until;
+            day = before;  // the filters stay as they were
+            throw UsageError(":since is after :until (" + range + ")");
+        }
         refresh();
     } else if (name == "source" || kind_from_name(name)) {  // the filters of the query syntax
         add_filter(name, arg);
@@ -417,7 +427,7 @@ bool Repl::handle(const std::string& raw) {
         }
     } catch (const UsageError& e) {
         // A mistyped query or command must not end the session.
-        std::cerr << "khoj-search: " << e.what() << "\n";
+        std::cerr << "khoj-search: " << printable_text(e.what()) << "\n";  // it may quote an id
     }
     std::cout.flush();
     return !quit;

@@ -9,8 +9,10 @@
 #include <cstdio>
 #include <cstring>
 #include <filesystem>
+#include <fstream>
 #include <system_error>
 #include <thread>
+#include <vector>
 
 #include <fcntl.h>
 #include <sys/file.h>
@@ -46,6 +48,54 @@ std::string without_trailing_slash(std::string path) {
     return path;
 }
 
+std::string real_index_folder(const std::string& path) {
+    fs::path folder = without_trailing_slash(path);
+    std::error_code ec;
+    // A bounded walk: a symlink loop is left for opening to report.
+    for (int hops = 0; hops < 40 && fs::is_symlink(folder, ec); ++hops) {
+        const fs::path target = fs::read_symlink(folder, ec);
+        if (ec) break;
+        folder = target.is_absolute() ? target : folder.parent_path() / target;
+    }
+    return without_trailing_slash(folder.string());
+}
+
+FolderUse prepare_index_folder(const std::string& folder) {
+    std::error_code ec;
+    if (fs::exists(fs::path(folder) / "iamglass", ec)) return FolderUse::OpenIndex;
+    const fs::file_status status = fs::status(folder, ec);
+    if (!fs::exists(status)) {
+        if (!fs::create_directory(folder, ec) && ec) throw IndexError("cannot create the index folder " + folder + ": " + ec.message());
+    } else if (!fs::is_directory(status)) {
+        throw IndexError(folder + " is not a folder, so it cannot hold an index");
+    } else if (!fs::is_empty(folder, ec)) {
+        if (!fs::exists(fs::path(folder) / kCreationMarker, ec)) {
+            throw IndexError("index " + folder + " is damaged or not a Khoj index (it holds files but no iamglass); khoj-index "
+                             "creates an index only in a missing or empty folder and leaves this one as it is");
+        }
+        // A creation cut short: the marker and the empty tables Xapian had made, nothing else.
+        std::vector<fs::path> leftovers;
+        for (const auto& entry : fs::directory_iterator(folder, ec)) leftovers.push_back(entry.path());
+        for (const auto& leftover : leftovers) fs::remove_all(leftover, ec);
+    }
+    std::ofstream marker(fs::path(folder) / kCreationMarker);
+    marker << "khoj-index is creating an index in this folder\n";
+    if (!marker.flush()) throw IndexError("cannot write in the index folder " + folder + ": " + std::strerror(errno));
+    return FolderUse::CreateIndex;
+}
+
+void finish_index_creation(const std::string& folder) {
+    std::error_code ec;
+    fs::remove(fs::path(folder) / kCreationMarker, ec);
+}
+
+std::string unwritable_reason(const std::string& folder) {
+    if (::access(folder.c_str(), W_OK) != 0) return std::strerror(errno);
+    const std::string lock = folder + "/flintlock";
+    if (::access(lock.c_str(), F_OK) == 0 && ::access(lock.c_str(), W_OK) != 0) return std::strerror(errno);
+    return "";
+}
+
 bool has_termlist_table(const std::string& path) {
     std::error_code ec;
     return fs::exists(fs::path(path) / "termlist.glass", ec);
@@ -55,8 +105,8 @@ void replace_index_folder(const std::string& path, const std::string& replacemen
     // RENAME_EXCHANGE swaps both names in one step: a crash leaves the old or the new index.
     if (::renameat2(AT_FDCWD, replacement.c_str(), AT_FDCWD, path.c_str(), RENAME_EXCHANGE) == 0) return;
     // No exchange here (e.g. some network file systems): two renames, which a crash can split,
-    // leaving the index at PATH.old for recover_interrupted_swap() and the readers to find.
-    const std::string old = path + ".old";
+    // leaving the index at PATH.khoj-old for recover_interrupted_swap() and the readers to find.
+    const std::string old = path + kOldIndexSuffix;
     std::error_code ec;
     fs::remove_all(old, ec);
     rename_or_throw(path, old);
@@ -66,17 +116,17 @@ void replace_index_folder(const std::string& path, const std::string& replacemen
 
 void recover_interrupted_swap(const std::string& path) {
     std::error_code ec;
-    if (!fs::exists(path, ec) && fs::exists(path + ".old", ec)) rename_or_throw(path + ".old", path);
+    if (!fs::exists(path, ec) && fs::exists(path + kOldIndexSuffix, ec)) rename_or_throw(path + kOldIndexSuffix, path);
 }
 
 void remove_swap_leftovers(const std::string& path) {
     std::error_code ec;
-    fs::remove_all(path + ".tmp", ec);
-    fs::remove_all(path + ".old", ec);
+    fs::remove_all(path + kReplacementSuffix, ec);
+    fs::remove_all(path + kOldIndexSuffix, ec);
 }
 
 std::string begin_replacement(const std::string& path) {
-    const std::string replacement = path + ".tmp";
+    const std::string replacement = path + kReplacementSuffix;
     std::error_code ec;
     fs::remove_all(replacement, ec);
     return replacement;
@@ -96,13 +146,14 @@ FolderIdentity folder_identity(const std::string& path) {
 
 Xapian::Database open_index_for_reading(const std::string& input_path, FolderIdentity* identity) {
     const std::string given = without_trailing_slash(input_path);
+    const std::string folder = real_index_folder(given);
     for (int attempt = 0;; ++attempt) {
-        std::string path = given;
+        std::string path = folder;
         std::error_code ec;
-        if (!fs::exists(path, ec) && fs::exists(path + ".old", ec)) path += ".old";  // mid-swap (see replace_index_folder)
+        if (!fs::exists(path, ec) && fs::exists(path + kOldIndexSuffix, ec)) path += kOldIndexSuffix;  // mid-swap (see replace_index_folder)
         const FolderIdentity before = folder_identity(path);
         if (before == FolderIdentity{0, 0}) {
-            if (attempt < 3 && fs::exists(given + ".tmp", ec)) {  // between the two renames of a swap
+            if (attempt < 3 && fs::exists(folder + kReplacementSuffix, ec)) {  // between the two renames of a swap
                 std::this_thread::sleep_for(std::chrono::milliseconds(10));
                 continue;
             }

@@ -1,6 +1,7 @@
 /** @file index_stats.cpp @brief khoj-index --stats: document and file counts, and the size of each part of the index. */
 #include "common/index/index_stats.h"
 
+#include "common/index/file_stamps.h"
 #include "common/index/index_folder.h"
 #include "common/ingest/record_codec.h"
 #include "common/index/schema.h"
@@ -22,9 +23,7 @@ IndexStatistics index_statistics(const std::string& path) {
     stats.analysis_version = db.get_metadata(metadata::kAnalysisVersion);
     std::string dict = db.get_metadata(metadata::kCurrentDictionary);
     stats.dictionary_id = dict.empty() ? 0 : metadata::parse_number(dict, metadata::kCurrentDictionary);
-    for (auto it = db.metadata_keys_begin(metadata::kFileStampPrefix); it != db.metadata_keys_end(metadata::kFileStampPrefix); ++it) {
-        if (!db.get_metadata(*it).empty()) ++stats.indexed_files;
-    }
+    stats.indexed_files = stamped_files(db).size();
     std::error_code ec;
     std::map<std::string, std::uintmax_t> tables;
     for (fs::recursive_directory_iterator it(path, ec), end; !ec && it != end; it.increment(ec)) {

@@ -6,6 +6,7 @@
 #include "common/util/errors.h"
 #include "common/util/worker_pool.h"
 
+#include <algorithm>
 #include <chrono>
 #include <ctime>
 #include <filesystem>
@@ -14,12 +15,39 @@
 
 namespace khoj {
 
-IndexWriter::IndexWriter(const std::string& path) : path_(without_trailing_slash(path)), lock_(path_) {
-    recover_interrupted_swap(path_);
-    remove_swap_leftovers(path_);
-    std::error_code ec;
-    const bool fresh = !std::filesystem::exists(std::filesystem::path(path_) / "iamglass", ec);
-    open_database(Xapian::DB_CREATE_OR_OPEN | (fresh ? Xapian::DB_NO_TERMLIST : 0));
+namespace {
+
+// What follows @p term_prefix in each of @p doc's terms that has it (term lists are sorted).
+std::vector<std::string> terms_with_prefix(const Xapian::Document& doc, const std::string& term_prefix) {
+    std::vector<std::string> rests;
+    Xapian::TermIterator t = doc.termlist_begin();
+    for (t.skip_to(term_prefix); t != doc.termlist_end() && (*t).compare(0, term_prefix.size(), term_prefix) == 0; ++t) {
+        rests.push_back((*t).substr(term_prefix.size()));
+    }
+    return rests;
+}
+
+}  // namespace
+
+IndexWriter::IndexWriter(const std::string& path)
+    : path_(without_trailing_slash(path)), folder_(real_index_folder(path_)), lock_(path_) {
+    if (folder_ != path_) {
+        try {
+            folder_lock_.emplace(folder_);
+        } catch (const IndexLockedError&) {
+            throw;
+        } catch (const IndexError&) {
+            // No lock file beside a target whose parent this user may not write: appending
+            // still works there, and a swap would fail there anyway, with its own message.
+        }
+    }
+    recover_interrupted_swap(folder_);
+    remove_swap_leftovers(folder_);
+    // Only a missing or empty folder gets a new index: Xapian's DB_CREATE_OR_OPEN took a
+    // damaged index (postlist.glass gone) for none and wrote an empty one over it.
+    const bool fresh = prepare_index_folder(folder_) == FolderUse::CreateIndex;
+    open_database(fresh ? Xapian::DB_CREATE | Xapian::DB_NO_TERMLIST : Xapian::DB_OPEN);
+    finish_index_creation(folder_);
     check_analysis_version(db_, path_);
     if (db_.get_metadata(metadata::kAnalysisVersion).empty()) db_.set_metadata(metadata::kAnalysisVersion, kAnalysisVersion);
     load_record_dictionaries(db_, codec_);
@@ -38,15 +66,20 @@ IndexWriter::~IndexWriter() {
 void IndexWriter::open_database(int flags) {
     // Glass opens an existing termlist-less database for writing only when told it has none.
     std::error_code ec;
-    if (std::filesystem::exists(std::filesystem::path(path_) / "iamglass", ec) && !has_termlist_table(path_)) flags |= Xapian::DB_NO_TERMLIST;
+    if (std::filesystem::exists(std::filesystem::path(folder_) / "iamglass", ec) && !has_termlist_table(folder_)) flags |= Xapian::DB_NO_TERMLIST;
     try {
-        db_ = Xapian::WritableDatabase(path_, flags);
+        db_ = Xapian::WritableDatabase(folder_, flags);
     } catch (const Xapian::DatabaseLockError&) {
+        // Our own lock is held, so this is rarely another writer: Xapian says the same of a
+        // folder it may not write, which a cron job must not retry as if it were busy.
+        if (const std::string why = unwritable_reason(folder_); !why.empty()) throw IndexError("cannot write index " + path_ + ": " + why);
         throw IndexLockedError(locked_message(path_));
     } catch (const Xapian::DatabaseOpeningError& e) {
-        throw IndexError("cannot open index " + path_ + " for writing: " + e.get_msg());
+        throw IndexError("cannot open index " + path_ + " for writing (left as it is): " + e.get_msg());
     } catch (const Xapian::DatabaseCorruptError& e) {
-        throw IndexError("index " + path_ + " is damaged: " + e.get_msg());
+        throw IndexError("index " + path_ + " is damaged (left as it is): " + e.get_msg());
+    } catch (const Xapian::DatabaseCreateError& e) {
+        throw IndexError("cannot create index " + path_ + ": " + e.get_msg());
     }
     has_termlist_ = (flags & Xapian::DB_NO_TERMLIST) == 0;
 }
@@ -58,13 +91,29 @@ bool IndexWriter::unchanged(const std::string& id, const std::string& hash) {
 }
 
 Change IndexWriter::write(PreparedArticle&& p) {
+    if (p.article.id.size() > kMaxIdBytes)
+        throw IndexError("article id of " + std::to_string(p.article.id.size()) + " bytes: an index holds ids of at most " + std::to_string(kMaxIdBytes));
     const std::string id_term = prefix::kId + p.article.id;
     const bool existed = db_.term_exists(id_term);
     add_romanisation_synonyms(p.vocabulary);
     if (existed && !has_termlist_) restore_termlist();
+    if (existed) keep_other_files(id_term, p.doc);
     if (!p.article.entities.empty()) p.doc.add_value(slot::kEntities, entities_.value_of(p.article.entities, db_));
     db_.replace_document(id_term, p.doc);
     return existed ? Change::Updated : Change::Added;
+}
+
+// The files that held the copy being replaced, and the copies before it, stay on the article
+// as prefix::kOtherFile terms (its own file excepted): if its own file disappears, --prune
+// reads them again, so an id kept in an earlier file survives.
+void IndexWriter::keep_other_files(const std::string& id_term, Xapian::Document& doc) {
+    const std::vector<std::string> own = terms_with_prefix(doc, prefix::kFile);
+    const Xapian::Document old = db_.get_document(*db_.postlist_begin(id_term));
+    for (const char* file_prefix : {prefix::kFile, prefix::kOtherFile}) {
+        for (const std::string& hash : terms_with_prefix(old, file_prefix)) {
+            if (std::find(own.begin(), own.end(), hash) == own.end()) doc.add_boolean_term(prefix::kOtherFile + hash);
+        }
+    }
 }
 
 std::size_t IndexWriter::remove_file(const std::string& origin_file) {
@@ -73,6 +122,20 @@ std::size_t IndexWriter::remove_file(const std::string& origin_file) {
     if (n && !has_termlist_) restore_termlist();
     if (n) db_.delete_document(term);
     return n;
+}
+
+std::vector<std::pair<std::string, std::vector<std::string>>> IndexWriter::held_elsewhere(const std::string& origin_file) {
+    const std::string term = file_term(origin_file);
+    std::vector<std::pair<std::string, std::vector<std::string>>> held;
+    if (db_.get_termfreq(term) == 0) return held;
+    if (!has_termlist_) restore_termlist();  // its articles are about to be deleted, which needs it too
+    for (auto it = db_.postlist_begin(term); it != db_.postlist_end(term); ++it) {
+        const Xapian::Document doc = db_.get_document(*it);
+        std::vector<std::string> others = terms_with_prefix(doc, prefix::kOtherFile);
+        const std::vector<std::string> ids = terms_with_prefix(doc, prefix::kId);
+        if (!others.empty() && !ids.empty()) held.emplace_back(ids.front(), std::move(others));
+    }
+    return held;
 }
 
 bool IndexWriter::remove(const std::string& id) {
@@ -86,25 +149,30 @@ bool IndexWriter::remove(const std::string& id) {
 void IndexWriter::add_romanisation_synonyms(const std::vector<std::string>& vocabulary) {
     // Synonym entries are never removed: a key pointing at a word no article uses any more has
     // termfreq 0 and the query builder drops it, so deletes need no bookkeeping here.
+    // Xapian's limits: a synonym key is a table key, and a word longer than a term corrupts
+    // the entry (its length is kept in one byte). Words are cut shorter than that already.
     for (const std::string& word : vocabulary) {
-        if (!keyed_words_.insert(word).second) continue;
-        for (const auto& key : lookup_keys_of_devanagari(word)) db_.add_synonym(prefix::kRomanKey + key, word);
+        if (word.size() > kMaxXapianTermBytes || !keyed_words_.insert(word).second) continue;
+        for (const auto& key : lookup_keys_of_devanagari(word)) {
+            const std::string key_term = prefix::kRomanKey + key;
+            if (key_term.size() <= kMaxXapianTermBytes) db_.add_synonym(key_term, word);
+        }
     }
 }
 
 void IndexWriter::swap_in_copy(const std::function<void(const std::string&)>& build) {
     commit();
-    const std::string replacement = begin_replacement(path_);
+    const std::string replacement = begin_replacement(folder_);
     build(replacement);
     db_.close();
-    finish_replacement(path_, replacement);
+    finish_replacement(folder_, replacement);
     open_database(Xapian::DB_OPEN);
 }
 
 std::size_t IndexWriter::restore_termlist() {
     std::size_t restored = 0;
     swap_in_copy([&](const std::string& tmp) {
-        Xapian::Database old(path_);
+        Xapian::Database old(folder_);
         Xapian::WritableDatabase fresh(tmp, Xapian::DB_CREATE);
         for (auto it = old.metadata_keys_begin(); it != old.metadata_keys_end(); ++it) fresh.set_metadata(*it, old.get_metadata(*it));
         for (auto key = old.synonym_keys_begin(); key != old.synonym_keys_end(); ++key) {
@@ -117,10 +185,13 @@ std::size_t IndexWriter::restore_termlist() {
 }
 
 std::size_t IndexWriter::reanalyse_into(const Xapian::Database& old, Xapian::WritableDatabase& fresh) {
-    // The file an article came from is the one term its stored record cannot give back.
-    std::map<Xapian::docid, std::string> file_terms;
-    for (auto t = old.allterms_begin(prefix::kFile); t != old.allterms_end(prefix::kFile); ++t) {
-        for (auto p = old.postlist_begin(*t); p != old.postlist_end(*t); ++p) file_terms[*p] = *t;
+    // The files an article came from (and those that held it before) are the terms its stored
+    // record cannot give back.
+    std::map<Xapian::docid, std::vector<std::string>> file_terms;
+    for (const char* file_prefix : {prefix::kFile, prefix::kOtherFile}) {
+        for (auto t = old.allterms_begin(file_prefix); t != old.allterms_end(file_prefix); ++t) {
+            for (auto p = old.postlist_begin(*t); p != old.postlist_end(*t); ++p) file_terms[*p].push_back(*t);
+        }
     }
     // Batches analysed on every core, written in docid order (docids are kept). The stored
     // records were NFC when written, and are kept byte for byte.
@@ -141,9 +212,10 @@ std::size_t IndexWriter::reanalyse_into(const Xapian::Database& old, Xapian::Wri
         pool.run([&](unsigned t) {
             for (std::size_t i = t; i < batch.size(); i += threads) {
                 Article a = article_from_record(codec_.decompress(batch[i].data));
-                auto f = file_terms.find(batch[i].did);
-                const std::string& file = f == file_terms.end() ? std::string() : f->second;
-                batch[i].doc = analysed_document(a, file, batch[i].hash, *analyzers[t], extractor, nullptr);
+                batch[i].doc = analysed_document(a, std::string(), batch[i].hash, *analyzers[t], extractor, nullptr);
+                if (auto f = file_terms.find(batch[i].did); f != file_terms.end()) {
+                    for (const std::string& term : f->second) batch[i].doc.add_boolean_term(term);
+                }
                 batch[i].entities = std::move(a.entities);
                 batch[i].doc.add_value(slot::kRecord, batch[i].data);
             }

@@ -8,8 +8,10 @@
 #include <xapian.h>
 
 #include <functional>
+#include <optional>
 #include <string>
 #include <unordered_set>
+#include <utility>
 #include <vector>
 
 namespace khoj {
@@ -28,7 +30,9 @@ enum class Change { Added, Updated };
 /// inputs; appending new articles never needs it.
 class IndexWriter {
   public:
-    /// Opens or creates the index at @p path; refuses one built by another analysis version.
+    /// Opens the index at @p path, or creates one when the folder is missing or empty; refuses
+    /// (khoj::IndexError) a folder holding anything else, a damaged index, one it cannot write
+    /// and one built by another analysis version. Through a symlink, the target is the index.
     explicit IndexWriter(const std::string& path);
     ~IndexWriter();
     IndexWriter(const IndexWriter&) = delete;
@@ -37,11 +41,17 @@ class IndexWriter {
     /// True when the index holds @p id with this stored hash (content_hash(): nothing to do).
     bool unchanged(const std::string& id, const std::string& hash);
 
-    /// Writes a prepared article (replacing the one with its id); single-threaded.
+    /// Writes a prepared article (replacing the one with its id); single-threaded. A replaced
+    /// copy from another file is remembered (prefix::kOtherFile) for --prune. Throws
+    /// khoj::IndexError for an id longer than kMaxIdBytes (IndexingJob rejects those first).
     Change write(PreparedArticle&& prepared);
 
     /// Deletes every article read from @p origin_file; returns how many.
     std::size_t remove_file(const std::string& origin_file);
+
+    /// The articles read from @p origin_file that other files held too (an earlier copy of the
+    /// id): each id with the file_hash() of those files, so --prune can read them again.
+    std::vector<std::pair<std::string, std::vector<std::string>>> held_elsewhere(const std::string& origin_file);
 
     /// Deletes the article with @p id; returns false when there is none.
     bool remove(const std::string& id);
@@ -66,14 +76,19 @@ class IndexWriter {
 
   private:
     void add_romanisation_synonyms(const std::vector<std::string>& vocabulary);
+    void keep_other_files(const std::string& id_term, Xapian::Document& doc);
     void open_database(int flags);
     // Commits, has @p build make a new index in the folder it is given, and swaps that in.
     void swap_in_copy(const std::function<void(const std::string&)>& build);
     // Re-analyses the articles of @p old into @p fresh, keeping docids and stored records.
     std::size_t reanalyse_into(const Xapian::Database& old, Xapian::WritableDatabase& fresh);
 
-    std::string path_;
-    IndexLock lock_;  ///< before db_: taken before the database opens, released after it closes
+    std::string path_;    ///< as given: messages and the lock
+    std::string folder_;  ///< the real folder (real_index_folder()): opened, swapped
+    IndexLock lock_;      ///< before db_: taken before the database opens, released after it closes
+    /// Through a symlink, the lock beside the real folder too, so a run through the link and one
+    /// through the target cannot both write.
+    std::optional<IndexLock> folder_lock_;
     bool has_termlist_ = true;
     Xapian::WritableDatabase db_;
     EntityCatalog entities_;  ///< entity ids, assigned as articles are written

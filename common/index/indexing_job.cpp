@@ -2,6 +2,7 @@
 #include "common/index/indexing_job.h"
 
 #include "common/index/document_builder.h"
+#include "common/index/file_stamps.h"
 #include "common/index/schema.h"
 
 #include <utility>
@@ -79,15 +80,27 @@ IndexingSummary IndexingJob::run() {
     if (options_.prune) prune();
     writer_.commit();
     if (options_.compact) writer_.compact();
-    summary_.rejected = reader.rejected();
+    summary_.rejected = reader.rejected() + rejected_;
     summary_.seconds = elapsed();
     return summary_;
 }
 
 double IndexingJob::elapsed() const { return std::chrono::duration<double>(std::chrono::steady_clock::now() - start_).count(); }
 
+// False (the article named and rejected) when Xapian could not index @p input: its id is a
+// term, which Xapian limits, and which cannot be cut without making two ids one.
+bool IndexingJob::fits_index(const InputArticle& input) {
+    const std::string& id = input.article.id;
+    if (id.size() <= kMaxIdBytes) return true;
+    ++rejected_;
+    on_diagnostic_(Diagnostic{input.file, input.line, "id '" + truncate_term(id, 60) + "…' is " + std::to_string(id.size()) +
+                                                          " bytes, longer than the " + std::to_string(kMaxIdBytes) + " an index can hold; skipped"});
+    return false;
+}
+
 // Every article the reader accepts: repeats noted, then held back for training or queued.
 void IndexingJob::accept(InputArticle&& input) {
+    if (!fits_index(input)) return;
     const std::string where = input.file + (input.line ? ":" + std::to_string(input.line) : "");
     auto [it, fresh] = seen_.emplace(input.article.id, where);
     if (!fresh) {
@@ -106,8 +119,11 @@ void IndexingJob::accept(InputArticle&& input) {
 
 // The reader's file filter: false skips a file whose size and mtime are as last indexed.
 bool IndexingJob::should_read(const fs::path& file, const FileStamp& stamp) {
-    if (options_.force) return true;
-    if (writer_.database().get_metadata(metadata::kFileStampPrefix + canonical_name(file)) != stamp_text(stamp)) return true;
+    const std::string name = canonical_name(file);
+    if (options_.force || writer_.database().get_metadata(file_stamp_key(name)) != file_stamp_entry(name, stamp_text(stamp))) {
+        read_files_.insert(name);
+        return true;
+    }
     ++summary_.skipped_files;
     summary_.bytes += stamp.size;
     return false;
@@ -193,7 +209,7 @@ void IndexingJob::finish(Stage& stage) {
     }
     // In the same transaction as the file's articles (or a later one): a crash before the
     // commit leaves the file unrecorded, and the next run reads it again.
-    for (const auto& [name, stamp] : stage.file_stamps) writer_.database().set_metadata(metadata::kFileStampPrefix + name, stamp);
+    for (const auto& [name, stamp] : stage.file_stamps) writer_.database().set_metadata(file_stamp_key(name), file_stamp_entry(name, stamp));
     summary_.seconds = elapsed();
     if (on_progress_) on_progress_(summary_);
 }
@@ -205,19 +221,58 @@ void IndexingJob::drain() {
     in_flight_.reset();
 }
 
-// Deletes the articles of every indexed file that no longer exists, and forgets its stamp.
+// Deletes the articles of every indexed file that no longer exists, and forgets its stamp. An
+// article another file also held (an earlier copy of its id) is first read again from those
+// files, which this run skipped as unchanged: the file that still has it keeps it indexed.
 void IndexingJob::prune() {
-    Xapian::WritableDatabase& db = writer_.database();
     std::vector<std::string> gone;
-    for (auto it = db.metadata_keys_begin(metadata::kFileStampPrefix); it != db.metadata_keys_end(metadata::kFileStampPrefix); ++it) {
-        std::string file = (*it).substr(std::string(metadata::kFileStampPrefix).size());
+    std::unordered_map<std::string, std::string> by_hash;  // file_hash() → path, of the files still there
+    for (const std::string& file : stamped_files(writer_.database())) {
         std::error_code ec;
-        if (!fs::exists(file, ec)) gone.push_back(file);
+        if (fs::exists(file, ec)) by_hash.emplace(file_hash(file), file);
+        else gone.push_back(file);
     }
+    std::unordered_set<std::string> again, ids;
+    for (const auto& file : gone) {
+        for (const auto& [id, hashes] : writer_.held_elsewhere(file)) {
+            for (const std::string& hash : hashes) {
+                auto other = by_hash.find(hash);
+                // A file read this run holds no copy of it: that copy would have replaced this one.
+                if (other == by_hash.end() || read_files_.count(other->second)) continue;
+                again.insert(other->second);
+                ids.insert(id);
+            }
+        }
+    }
+    if (!again.empty()) read_again(again, ids);
     for (const auto& file : gone) {
         summary_.deleted += writer_.remove_file(file);
-        db.set_metadata(metadata::kFileStampPrefix + file, "");
+        writer_.database().set_metadata(file_stamp_key(file), "");
     }
+}
+
+// Reads @p files again (in input order, through the paths given, so a .txt gets the same id)
+// for the articles @p ids only; what is found is written from there, the rest is left alone.
+void IndexingJob::read_again(const std::unordered_set<std::string>& files, const std::unordered_set<std::string>& ids) {
+    std::unordered_set<std::string> found;
+    ArticleReader reader(
+        [&](InputArticle&& input) {
+            if (ids.count(input.article.id)) accept(std::move(input));
+        },
+        [&](const Diagnostic& d) {  // the folders' own messages were given by the first reading
+            if (!files.count(canonical_name(d.file))) return;
+            ++rejected_;
+            on_diagnostic_(d);
+        },
+        [&](const fs::path& file, const FileStamp&) { return files.count(canonical_name(file)) && found.insert(canonical_name(file)).second; },
+        [this](const fs::path& file, const FileStamp& stamp) { file_done(file, stamp); });
+    for (const auto& path : options_.paths) reader.read(path);
+    // Indexed by an earlier run from other paths: a .jsonl gives the same ids read on its own.
+    for (const auto& file : files) {
+        if (!found.count(file)) reader.read(file);
+    }
+    flush_pending();
+    drain();
 }
 
 }  // namespace khoj

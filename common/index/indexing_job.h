@@ -22,7 +22,7 @@ struct IndexingOptions {
     std::string index;
     std::vector<std::string> paths;
     std::size_t batch_size = 5000;  ///< articles per commit: bounds memory and the work a crash loses
-    bool prune = false;             ///< delete articles whose input file has disappeared
+    bool prune = false;             ///< delete articles whose input file has disappeared (and no other file holds)
     bool compact = false;           ///< compact the database after updating it
     bool force = false;             ///< re-read files even when their size and mtime are unchanged
 };
@@ -66,6 +66,7 @@ class IndexingJob {
     struct Stage;  // one batch on its way: analysed on the pool, then written here
 
     void accept(InputArticle&& input);
+    bool fits_index(const InputArticle& input);
     bool should_read(const std::filesystem::path& file, const FileStamp& stamp);
     void file_done(const std::filesystem::path& file, const FileStamp& stamp);
     void queue(InputArticle&& input);
@@ -77,6 +78,7 @@ class IndexingJob {
     void finish(Stage& stage);
     void drain();
     void prune();
+    void read_again(const std::unordered_set<std::string>& files, const std::unordered_set<std::string>& ids);
     double elapsed() const;
 
     IndexingOptions options_;
@@ -90,6 +92,8 @@ class IndexingJob {
     /// hold the earlier copy's hash (written this run, or a batch not yet written), so "same
     /// hash as the index" cannot tell that the later copy is already there.
     std::unordered_set<std::string> repeated_;
+    std::size_t rejected_ = 0;  ///< articles rejected here rather than by the reader (ids too long for the index)
+    std::unordered_set<std::string> read_files_;  ///< files read this run (canonical names)
     std::size_t since_commit_ = 0;
     bool train_;                           ///< the index has no dictionary yet
     std::vector<InputArticle> pending_;    ///< held back until the dictionary is trained

@@ -32,7 +32,20 @@ constexpr const char* kPerson = "XP";        ///< + entity slug (boolean; person
 constexpr const char* kPlace = "XL";         ///< + entity slug (boolean; place: filter, facets)
 constexpr const char* kOrganisation = "XO";  ///< + entity slug (boolean; org: filter, facets)
 constexpr const char* kFile = "XFILE";      ///< + hash of the input file an article came from (boolean; --prune)
+/// + hash of another input file that held the same id (an earlier copy, boolean): when the
+/// article's own file is gone, --prune reads these files again for it rather than lose it.
+constexpr const char* kOtherFile = "XALSO";
 }  // namespace prefix
+
+/// Xapian's limits (glass), which no term or key built from input may pass: Xapian throws in
+/// the middle of a run otherwise. A term (and so a synonym word, which is one) holds at most
+/// 245 bytes; a metadata key at most 253 (a table key is 255 bytes, two of them Xapian's).
+/// Words and entity and source terms are cut to kMaxTermBytes; an id cannot be cut (two ids
+/// would become one), so a longer one is rejected.
+constexpr std::size_t kMaxXapianTermBytes = 245;
+constexpr std::size_t kMaxMetadataKeyBytes = 253;
+/// Longest article id: a term with its prefix::kId.
+constexpr std::size_t kMaxIdBytes = kMaxXapianTermBytes - std::char_traits<char>::length(prefix::kId);
 
 /// Value slots.
 namespace slot {
@@ -52,6 +65,9 @@ namespace metadata {
 constexpr const char* kAnalysisVersion = "khoj.analysis_version";
 constexpr const char* kLastUpdate = "khoj.last_update";
 constexpr const char* kFileStampPrefix = "khoj.file:";  ///< + path → "size mtime" of an indexed file
+/// + hash of the path (as in prefix::kFile) → "size mtime<TAB>path": the stamp of a file whose
+/// path is too long for a key after kFileStampPrefix (see index/file_stamps).
+constexpr const char* kHashedFileStampPrefix = "khoj.filehash:";
 constexpr const char* kDictionaryPrefix = "khoj.zdict:";  ///< + dictionary id → zstd dictionary
 constexpr const char* kCurrentDictionary = "khoj.zdict.current";
 /// + decimal id → "term<TAB>name<TAB>name_en": what an id in slot::kEntities stands for, and

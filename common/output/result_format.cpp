@@ -19,11 +19,19 @@ using ansi::kDim;
 using ansi::kMatch;
 using ansi::kReset;
 
-std::string flat(std::string s) {
-    for (char& c : s) {
-        if (c == '\t' || c == '\n' || c == '\r') c = ' ';
+// A TREC field: one word for trec_eval and for split(), which also splits at Unicode spaces.
+std::string trec_field(std::string_view text) {
+    const std::string line = printable_line(text);
+    std::string out;
+    for (std::size_t i = 0; i < line.size();) {
+        const std::size_t start = i;
+        const char32_t cp = next_code_point(line, i);
+        const bool space = cp == ' ' || cp == 0xA0 || cp == 0x1680 || (cp >= 0x2000 && cp <= 0x200A) || cp == 0x2028 || cp == 0x2029 ||
+                           cp == 0x202F || cp == 0x205F || cp == 0x3000;
+        if (space) out += '_';
+        else out.append(line, start, i - start);
     }
-    return s;
+    return out;
 }
 
 std::string score_text(double score) {
@@ -42,7 +50,7 @@ std::string wrap_snippet(const Snippet& snippet, bool color, std::size_t width, 
     for (std::size_t i = 0; i < text.size();) {
         std::size_t j = text.find(' ', i);
         if (j == std::string::npos) j = text.size();
-        if (!lines.start_word(display_width(std::string_view(text).substr(i, j - i)))) break;
+        if (!lines.start_word(display_width(printable_line(std::string_view(text).substr(i, j - i))))) break;
         // Write the word, switching the highlight on and off at match boundaries.
         for (std::size_t k = i; k < j;) {
             const Highlight* inside = nullptr;
@@ -58,7 +66,7 @@ std::string wrap_snippet(const Snippet& snippet, bool color, std::size_t width, 
                 }
             }
             if (inside && color) lines.append(kMatch);
-            lines.append(std::string_view(text).substr(k, stop - k));
+            lines.append(printable_line(std::string_view(text).substr(k, stop - k)));
             if (inside && color) lines.append(std::string(kReset) + base_style);
             k = stop;
         }
@@ -70,7 +78,7 @@ std::string wrap_snippet(const Snippet& snippet, bool color, std::size_t width, 
 std::string article_meta_line(const Article& article) {
     std::string meta;
     for (const std::string* part : {&article.date, &article.source, &article.id}) {
-        if (!part->empty()) meta += (meta.empty() ? "" : " · ") + *part;
+        if (!part->empty()) meta += (meta.empty() ? "" : " · ") + printable_line(*part);
     }
     return meta;
 }
@@ -122,12 +130,14 @@ std::string format_hit_json(const Hit& hit, const std::string& qid) {
 }
 
 std::string format_hit_tsv(const Hit& hit, const std::string& qid) {
-    return (qid.empty() ? std::string() : flat(qid) + "\t") + std::to_string(hit.rank) + "\t" + flat(hit.article.id) + "\t" +
-           score_text(hit.score) + "\t" + hit.article.date + "\t" + flat(hit.article.source) + "\t" + flat(hit.article.title);
+    return (qid.empty() ? std::string() : printable_line(qid) + "\t") + std::to_string(hit.rank) + "\t" + printable_line(hit.article.id) +
+           "\t" + score_text(hit.score) + "\t" + printable_line(hit.article.date) + "\t" + printable_line(hit.article.source) + "\t" +
+           printable_line(hit.article.title);
 }
 
 std::string format_hit_trec(const Hit& hit, const std::string& qid) {
-    return (qid.empty() ? std::string("q") : qid) + " Q0 " + hit.article.id + " " + std::to_string(hit.rank) + " " + score_text(hit.score) + " khoj";
+    return (qid.empty() ? std::string("q") : trec_field(qid)) + " Q0 " + trec_field(hit.article.id) + " " + std::to_string(hit.rank) + " " +
+           score_text(hit.score) + " khoj";
 }
 
 std::string format_facets_text(const Facets& facets, bool color) {
@@ -136,8 +146,8 @@ std::string format_facets_text(const Facets& facets, bool color) {
         if (values.empty()) return;
         out << (color ? kBold : "") << heading << (color ? kReset : "") << "\n";
         for (const auto& f : values) {
-            out << "  " << f.count << "\t" << f.name;
-            if (!f.name_en.empty() && f.name_en != f.name) out << " (" << f.name_en << ")";
+            out << "  " << f.count << "\t" << printable_line(f.name);
+            if (!f.name_en.empty() && f.name_en != f.name) out << " (" << printable_line(f.name_en) << ")";
             out << "\n";
         }
     };
@@ -183,7 +193,7 @@ std::string format_facets_json(const Facets& facets) {
 std::string format_explanation(const BuiltQuery& built, const Xapian::Database& db, bool color) {
     std::ostringstream out;
     for (const auto& e : built.expansions) {
-        out << (color ? kBold : "") << e.word << (color ? kReset : "") << "\n";
+        out << (color ? kBold : "") << printable_line(e.word) << (color ? kReset : "") << "\n";
         if (e.terms.empty()) out << "    (no matching term in the index; ignored)\n";
         for (const auto& t : e.terms) {
             char line[64];
@@ -195,7 +205,7 @@ std::string format_explanation(const BuiltQuery& built, const Xapian::Database& 
                 articles = enquire.get_mset(0, 0, db.get_doccount()).get_matches_estimated();
             }
             std::snprintf(line, sizeof line, "    weight %.2f  in %6u articles  ", t.weight, articles);
-            out << line << t.term << "  (" << t.reason << ")\n";
+            out << line << printable_line(t.term) << "  (" << printable_line(t.reason) << ")\n";
         }
     }
     return out.str();

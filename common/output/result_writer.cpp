@@ -1,7 +1,10 @@
 /** @file result_writer.cpp @brief One query's results onto the result and message streams. */
 #include "common/output/result_writer.h"
 
+#include "common/output/terminal.h"
 #include "common/util/errors.h"
+
+#include <charconv>
 
 namespace khoj {
 
@@ -11,6 +14,17 @@ OutputFormat output_format_from_name(std::string_view name) {
     if (name == "tsv") return OutputFormat::Tsv;
     if (name == "trec") return OutputFormat::Trec;
     throw UsageError("--format takes text, json, tsv or trec, not '" + std::string(name) + "'");
+}
+
+std::size_t page_option(std::string_view option, std::string_view value, std::size_t minimum) {
+    std::size_t number = 0;
+    const char* end = value.data() + value.size();
+    const bool digits = !value.empty() && value.find_first_not_of("0123456789") == std::string_view::npos;
+    const auto [stop, error] = std::from_chars(value.data(), end, number);
+    if (digits && error == std::errc::result_out_of_range) throw UsageError(std::string(option) + " " + std::string(value) + " is too large");
+    if (!digits || error != std::errc() || stop != end || number < minimum)
+        throw UsageError(std::string(option) + " takes a whole number of at least " + std::to_string(minimum) + ", not '" + std::string(value) + "'");
+    return number;
 }
 
 void apply_output_policy(SearchRequest& request, OutputFormat format, bool count_only) {
@@ -49,7 +63,7 @@ std::size_t write_results(const SearchResult& result, const std::string& qid, co
     if (result.facets.computed && text) out << format_facets_text(result.facets, options.style.color) << "\n";
     for (const auto& hit : result.hits) out << format_hit(hit, qid, options) << "\n";
     if (result.facets.computed && options.format == OutputFormat::Json) out << format_facets_json(result.facets) << "\n";
-    if (text && !result.suggestion.empty()) messages << "did you mean: " << result.suggestion << "\n";
+    if (text && !result.suggestion.empty()) messages << "did you mean: " << printable_line(result.suggestion) << "\n";
     if (text && qid.empty()) messages << summary(result) << "\n";
     return result.hits.size();
 }

@@ -23,6 +23,13 @@ struct OutputOptions {
 /// The format named @p name (text, json, tsv, trec); throws khoj::UsageError on any other.
 OutputFormat output_format_from_name(std::string_view name);
 
+/// Reads the number given to -n (@p minimum 1) or --offset (@p minimum 0), @p option naming
+/// it: decimal digits only, so "-1" is refused instead of being read as 2^64 − 1. Throws
+/// khoj::UsageError ("-n takes a whole number of at least 1, not '-1'") on anything else, on
+/// less than @p minimum and on a number of more than 64 bits. Any larger page than the index
+/// holds is allowed: Searcher cuts it to the index.
+std::size_t page_option(std::string_view option, std::string_view value, std::size_t minimum);
+
 /// Asks a request for what @p format shows, and only that: snippets and highlights for text
 /// and JSON, a did-you-mean for text, an exact match count for text ("37 matching articles")
 /// and for --count. The same for the command line and the prompt.

@@ -2,6 +2,7 @@
 #include "common/output/terminal.h"
 
 #include "common/util/errors.h"
+#include "common/util/unicode_text.h"
 
 #include <sys/ioctl.h>
 #include <unistd.h>
@@ -40,6 +41,42 @@ bool use_color(const std::string& when) {
     if (term && std::string(term) == "dumb") return false;
     return stdout_is_terminal();
 }
+
+namespace {
+
+// The text with control characters neutralised; @p one_line also folds tab and line feed.
+std::string neutralised(std::string_view text, bool one_line) {
+    std::string out;
+    out.reserve(text.size());
+    for (std::size_t i = 0; i < text.size();) {
+        const auto byte = static_cast<unsigned char>(text[i]);
+        if (byte >= 0x20 && byte < 0x7F) {  // printable ASCII, the common case
+            out += text[i++];
+            continue;
+        }
+        if (byte < 0x80) {
+            ++i;
+            if (byte == '\r' || (one_line && (byte == '\t' || byte == '\n'))) {
+                out += ' ';
+            } else if (byte == '\t' || byte == '\n') {
+                out += static_cast<char>(byte);
+            } else {
+                out += '^';
+                out += static_cast<char>(byte == 0x7F ? '?' : byte + 0x40);
+            }
+            continue;
+        }
+        const char32_t cp = next_code_point(text, i);  // U+FFFD for bytes that are not UTF-8
+        append_utf8(out, cp >= 0x80 && cp <= 0x9F ? U'\uFFFD' : cp);
+    }
+    return out;
+}
+
+}  // namespace
+
+std::string printable_text(std::string_view text) { return neutralised(text, false); }
+
+std::string printable_line(std::string_view text) { return neutralised(text, true); }
 
 void ProgressBar::update(std::size_t docs, std::size_t bytes, std::size_t total_bytes, double seconds) {
     if (!enabled_ || seconds - last_ < 0.1) return;

@@ -1,7 +1,8 @@
-/** @file terminal.h @brief Terminal facts (TTY, width, colour policy) and a progress bar that stays off under cron. */
+/** @file terminal.h @brief Terminal facts (TTY, width, colour policy), text made safe to print, and a progress bar that stays off under cron. */
 #pragma once
 #include <cstddef>
 #include <string>
+#include <string_view>
 
 namespace khoj {
 
@@ -27,6 +28,17 @@ std::size_t terminal_height();
 /// Resolves --color=auto|always|never with NO_COLOR (https://no-color.org) and the TTY test.
 /// Throws khoj::UsageError on any other value.
 bool use_color(const std::string& when);
+
+/// @p text safe to write to a terminal, for every text output of articles: control characters
+/// other than tab and line feed shown in caret notation (ESC as `^[`, BEL as `^G`, DEL as
+/// `^?`), a carriage return as a space, C1 controls (U+0080–U+009F) and bytes that are not
+/// UTF-8 as U+FFFD. An article can then neither clear the screen, retitle the window nor write
+/// the clipboard (OSC 52); Khoj's own colours are added after this.
+std::string printable_text(std::string_view text);
+
+/// printable_text() for a text shown on one line (a headline, an id, a TSV field): tab and line
+/// feed become spaces as well.
+std::string printable_line(std::string_view text);
 
 /// One-line progress on standard error (docs, MB/s); inert when not enabled.
 class ProgressBar {

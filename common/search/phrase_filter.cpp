@@ -2,13 +2,32 @@
 #include "common/search/phrase_filter.h"
 
 #include "common/index/schema.h"
+#include "common/search/query_limits.h"
 
 #include "common/text/analyzer.h"
 #include "common/ingest/article.h"
 
 #include <algorithm>
+#include <limits>
 
 namespace khoj {
+
+namespace {
+
+constexpr std::uint32_t kNoForm = std::numeric_limits<std::uint32_t>::max();
+
+// True if the form ids @p tokens hold @p phrase (form ids per position) as consecutive words.
+bool ids_hold_phrase(const std::vector<std::uint32_t>& tokens, const std::vector<std::vector<std::uint32_t>>& phrase) {
+    if (phrase.empty()) return false;
+    for (std::size_t start = 0; start + phrase.size() <= tokens.size(); ++start) {
+        std::size_t k = 0;
+        while (k < phrase.size() && std::find(phrase[k].begin(), phrase[k].end(), tokens[start + k]) != phrase[k].end()) ++k;
+        if (k == phrase.size()) return true;
+    }
+    return false;
+}
+
+}  // namespace
 
 bool text_has_phrase(const std::string& text, const PhraseWords& phrase, Analyzer& analyzer) {
     if (phrase.empty()) return false;
@@ -23,16 +42,82 @@ bool text_has_phrase(const std::string& text, const PhraseWords& phrase, Analyze
     return false;
 }
 
+PhraseChecks::PhraseChecks(const RecordCodec* codec) : codec_(codec) {}
+
+PhraseChecks::~PhraseChecks() = default;
+
+std::size_t PhraseChecks::add(const PhraseWords& phrase, bool title_only) {
+    Phrase p;
+    p.title_only = title_only;
+    for (const std::set<std::string>& forms : phrase) {
+        std::vector<std::uint32_t> ids;
+        for (const std::string& form : forms) ids.push_back(ids_.emplace(form, static_cast<std::uint32_t>(ids_.size())).first->second);
+        p.forms.push_back(std::move(ids));
+    }
+    phrases_.push_back(std::move(p));
+    answers_.clear();  // answers hold one entry per phrase
+    answered_ = 0;
+    return phrases_.size() - 1;
+}
+
+std::vector<std::uint32_t> PhraseChecks::form_ids(const std::string& text) {
+    // Token by token, as text_has_phrase compares.
+    std::vector<std::uint32_t> ids;
+    for (const Token& t : analyzer_->tokenize(text)) {
+        auto it = ids_.find(t.exact);
+        ids.push_back(it == ids_.end() ? kNoForm : it->second);
+    }
+    return ids;
+}
+
+std::vector<bool> PhraseChecks::check_all(const Xapian::Database& db, Xapian::docid did) {
+    if (!analyzer_) analyzer_ = std::make_unique<Analyzer>();
+    const Article a = article_from_record(codec_->decompress(db.get_document(did).get_value(slot::kRecord)));
+    const std::vector<std::uint32_t> title = form_ids(a.title);
+    std::vector<std::uint32_t> body;
+    bool body_read = false;
+    std::vector<bool> answers;
+    for (const Phrase& p : phrases_) {
+        bool found = ids_hold_phrase(title, p.forms);
+        if (!found && !p.title_only) {
+            if (!body_read) body = form_ids(a.body);
+            body_read = true;
+            found = ids_hold_phrase(body, p.forms);
+        }
+        answers.push_back(found);
+    }
+    return answers;
+}
+
+bool PhraseChecks::holds(std::size_t number, const Xapian::Database& db, const std::string& db_key, Xapian::docid did) {
+    if (!codec_) return true;  // no stored text to check against: every candidate counts
+    if (phrases_.size() == 1) return check_all(db, did)[0];  // no other phrase will ask again
+    auto& answers = answers_[db_key];
+    auto it = answers.find(did);
+    if (it == answers.end()) {
+        if (answered_ >= limits::kMaxPhraseAnswers) {
+            answers.clear();
+            answered_ = 0;
+        }
+        it = answers.emplace(did, check_all(db, did)).first;
+        ++answered_;
+    }
+    return it->second[number];
+}
+
+PhraseFilter::PhraseFilter(std::shared_ptr<PhraseChecks> checks, std::size_t number, Xapian::Query candidates)
+    : checks_(std::move(checks)), number_(number), candidate_query_(std::move(candidates)) {}
+
 PhraseFilter::PhraseFilter(PhraseWords phrase, bool title_only, Xapian::Query candidates, const RecordCodec* codec)
-    : phrase_(std::move(phrase)), title_only_(title_only), candidate_query_(std::move(candidates)), codec_(codec) {}
+    : checks_(std::make_shared<PhraseChecks>(codec)), number_(checks_->add(phrase, title_only)), candidate_query_(std::move(candidates)) {}
 
 PhraseFilter::~PhraseFilter() = default;
 
-PhraseFilter* PhraseFilter::clone() const { return new PhraseFilter(phrase_, title_only_, candidate_query_, codec_); }
+PhraseFilter* PhraseFilter::clone() const { return new PhraseFilter(checks_, number_, candidate_query_); }
 
 void PhraseFilter::init(const Xapian::Database& db) {
     db_ = db;
-    if (!analyzer_) analyzer_ = std::make_unique<Analyzer>();
+    db_key_ = db.get_uuid();
     candidates_.clear();
     position_ = 0;
     started_ = false;
@@ -47,15 +132,8 @@ void PhraseFilter::init(const Xapian::Database& db) {
     std::sort(candidates_.begin(), candidates_.end());
 }
 
-bool PhraseFilter::holds_phrase(Xapian::docid did) {
-    if (!codec_) return true;  // no stored text to check against: every candidate counts
-    Article a = article_from_record(codec_->decompress(db_.get_document(did).get_value(slot::kRecord)));
-    if (text_has_phrase(a.title, phrase_, *analyzer_)) return true;
-    return !title_only_ && text_has_phrase(a.body, phrase_, *analyzer_);
-}
-
 void PhraseFilter::settle() {
-    while (position_ < candidates_.size() && !holds_phrase(candidates_[position_])) ++position_;
+    while (position_ < candidates_.size() && !checks_->holds(number_, db_, db_key_, candidates_[position_])) ++position_;
 }
 
 void PhraseFilter::next(double) {

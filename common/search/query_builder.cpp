@@ -6,9 +6,11 @@
 #include "common/index/schema.h"
 #include "common/ingest/article.h"
 #include "common/search/phrase_filter.h"
+#include "common/search/query_limits.h"
 #include "common/search/ranking.h"
 #include "common/text/romanisation.h"
 #include "common/text/stopwords.h"
+#include "common/util/errors.h"
 #include "common/util/unicode_text.h"
 
 #include <algorithm>
@@ -79,6 +81,8 @@ struct QueryBuilder::Assembler {
     QueryBuilder& builder;
     BuiltQuery& result;
     bool lone_item;  // the query is a single item: a lone stop word is still searched for
+    std::shared_ptr<PhraseChecks> phrase_checks;  // one reading of each article for all phrases
+    std::size_t phrase_filters = 0;
 
     // A sequence of clauses combined as must / should / must-not / filter. An operator applies
     // to the next clause; AND also makes the last optional clause before it required.
@@ -217,7 +221,9 @@ struct QueryBuilder::Assembler {
         if (all.empty()) return Xapian::Query();
         Xapian::Query ranked(Xapian::Query::OP_AND, all.begin(), all.end());
         if (words.size() == 1) return ranked;
-        auto* filter = new PhraseFilter(std::move(words), title, ranked, builder.codec_);
+        // Bounded here too: a word with several tokens (COVID-19) is a phrase without quotes.
+        if (++phrase_filters > limits::kMaxPhrases) throw UsageError("query has more than " + std::to_string(limits::kMaxPhrases) + " phrases");
+        auto* filter = new PhraseFilter(phrase_checks, phrase_checks->add(words, title), ranked);
         return Xapian::Query(Xapian::Query::OP_FILTER, ranked, Xapian::Query(filter->release()));
     }
 
@@ -247,7 +253,7 @@ QueryBuilder::QueryBuilder(const Xapian::Database& db, const RecordCodec* codec)
 BuiltQuery QueryBuilder::build(std::string_view text) {
     const ParsedQuery parsed = parse_query(text);
     BuiltQuery result;
-    Assembler assembler{*this, result, parsed.item_count <= 1};
+    Assembler assembler{*this, result, parsed.item_count <= 1, std::make_shared<PhraseChecks>(codec_)};
     result.query = assembler.sequence(parsed.clauses);
     return result;
 }

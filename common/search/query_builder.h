@@ -34,8 +34,8 @@ class QueryBuilder {
     /// a phrase matches every article that has all its words.
     explicit QueryBuilder(const Xapian::Database& db, const RecordCodec* codec = nullptr);
 
-    /// Parses and builds @p text; throws khoj::UsageError on unbalanced quotes or parentheses
-    /// and on an unreadable date.
+    /// Parses and builds @p text; throws khoj::UsageError on unbalanced quotes or parentheses,
+    /// on an unreadable date and past a bound of common/search/query_limits.h.
     BuiltQuery build(std::string_view text);
 
   private:

@@ -25,7 +25,8 @@ struct QueryItem {
 };
 
 /// Splits a query into items at white space and brackets. AND, OR and NOT are operators only in
-/// capitals and without a sign or field; an unknown field (`http:`) stays part of the word.
+/// capitals and without a sign or field; an unknown field (`http:`) stays part of the word; a
+/// sign before a bracket (`-(`, `+(`) is the sign of the group it opens.
 /// Throws khoj::UsageError on an unbalanced `"`.
 std::vector<QueryItem> lex_query(std::string_view text);
 
@@ -39,7 +40,8 @@ struct DateFilter {
 
 /// Reads what follows `date:`: `2020`, `2020-04`, `2020-04-01`, or `FROM..TO` with either end
 /// left out (a range's year or month is widened to its first and last day). Throws
-/// khoj::UsageError on anything else.
+/// khoj::UsageError on anything else: another number of digits, a month not 01–12, a day the
+/// month lacks, or a range that ends before it starts.
 DateFilter parse_date_filter(std::string_view text);
 
 /// One element of a query sequence: a clause to search for, or an operator between clauses.
@@ -62,7 +64,9 @@ struct ParsedQuery {
 };
 
 /// Parses @p text; throws khoj::UsageError on an unbalanced quote, else on the first unbalanced
-/// bracket or unreadable date met reading from the left (a bracket left open is met at the end).
+/// bracket, unreadable date or bound of common/search/query_limits.h passed (nesting, distinct
+/// words, phrases) met reading from the left (a bracket left open is met at the end). A word or
+/// phrase repeated in one sequence, with no operator before either, is kept once.
 ParsedQuery parse_query(std::string_view text);
 
 }  // namespace khoj

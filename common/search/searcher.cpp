@@ -87,6 +87,10 @@ std::optional<Article> Searcher::article(const std::string& id) {
 }
 
 SearchResult Searcher::search(const SearchRequest& request) {
+    // An empty page asked nothing, and a reversed range would silently match nothing.
+    if (request.limit == 0) throw UsageError("the number of results (-n) must be at least 1");
+    if (!request.since.empty() && !request.until.empty() && request.since > request.until)
+        throw UsageError("the date range ends (" + request.until + ") before it starts (" + request.since + ")");
     refresh();
     return retry_while_modified(path_, [&] { return run(request); }, [this] { refresh(); });
 }
@@ -104,6 +108,14 @@ double preferred_form_share(const Article& a, const std::vector<std::vector<std:
         }
     }
     return static_cast<double>(found) / static_cast<double>(forms.size());
+}
+
+// The page of @p request within what a result list can hold: no list is longer than the index,
+// and Xapian counts results in 32 bits (Xapian::doccount), so a larger limit or offset would
+// wrap (a limit of 2^32 became 0). Past the end, the page is empty.
+Searcher::Page page_within(const SearchRequest& request, Xapian::doccount articles) {
+    const Xapian::doccount offset = request.offset >= articles ? articles : static_cast<Xapian::doccount>(request.offset);
+    return {offset, static_cast<Xapian::doccount>(std::min<std::size_t>(request.limit, articles - offset))};
 }
 
 // @p query restricted to the request's date range (since / until), if one is given.
@@ -163,13 +175,13 @@ SearchResult Searcher::run(const SearchRequest& request) {
     // consecutive pages never repeat or skip an article; hits below them keep Xapian's order.
     const bool rerank = request.sort == SortOrder::Relevance && !result.built.preferred_forms.empty();
     const Xapian::doccount depth = rerank ? ranking::kRerankDepth : 0;
-    const auto offset = static_cast<Xapian::doccount>(request.offset), limit = static_cast<Xapian::doccount>(request.limit);
+    const Page page = page_within(request, db_.get_doccount());
     const Xapian::doccount check = request.facets || request.exact_count ? db_.get_doccount() : 0;
-    Xapian::MSet mset = rerank ? enquire.get_mset(0, std::max(depth, offset + limit), check) : enquire.get_mset(offset, limit, check);
+    Xapian::MSet mset = rerank ? enquire.get_mset(0, std::max(depth, page.offset + page.limit), check) : enquire.get_mset(page.offset, page.limit, check);
     if (request.facets) result.facets = collect_facets(spy, request.facet_limit);
     result.matches_estimated = mset.get_matches_estimated();
     if (request.suggest && mset.get_matches_upper_bound() < ranking::kFewMatches) result.suggestion = SpellingSuggester(db_).suggest(request.query);
-    std::vector<Hit> hits = ranked_hits(mset, request, result.built.preferred_forms, depth);
+    std::vector<Hit> hits = ranked_hits(mset, request, page, result.built.preferred_forms, depth);
     if (request.load_articles) {
         for (Hit& hit : hits) attach_entities(hit.docid, hit.article);
     }
@@ -187,10 +199,10 @@ Xapian::Enquire Searcher::enquire_for(const Xapian::Query& query, const SearchRe
     return enquire;
 }
 
-std::vector<Hit> Searcher::ranked_hits(const Xapian::MSet& mset, const SearchRequest& request,
+std::vector<Hit> Searcher::ranked_hits(const Xapian::MSet& mset, const SearchRequest& request, const Page& page,
                                        const std::vector<std::vector<std::string>>& preferred_forms, Xapian::doccount depth) {
     const bool rerank = depth > 0;
-    const auto offset = static_cast<Xapian::doccount>(request.offset), limit = static_cast<Xapian::doccount>(request.limit);
+    const Xapian::doccount offset = page.offset, limit = page.limit;
     std::vector<Hit> ranked;
     // Within the re-ranked block only the first offset + limit places are returned. A hit can
     // at most multiply its score by 1 + ranking::kPreferredFormBonus, so once that bound falls to the
@@ -205,7 +217,7 @@ std::vector<Hit> Searcher::ranked_hits(const Xapian::MSet& mset, const SearchReq
         Hit hit;
         hit.score = it.get_weight();
         hit.docid = *it;
-        const bool beyond_reach = in_block && best.size() == needed && needed < block &&
+        const bool beyond_reach = in_block && !best.empty() && best.size() == needed && needed < block &&
                                   hit.score * (1 + ranking::kPreferredFormBonus) <= best.top();
         const bool reranked = in_block && !beyond_reach;
         const bool on_page = !rerank || (!in_block && position >= offset && position < offset + limit);

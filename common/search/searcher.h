@@ -22,8 +22,8 @@ enum class SortOrder { Relevance, Date };
 /// What to search for and how many results to return.
 struct SearchRequest {
     std::string query;
-    std::size_t offset = 0;
-    std::size_t limit = 10;
+    std::size_t offset = 0;  ///< results skipped; past the last one the page is empty
+    std::size_t limit = 10;  ///< at least 1; more than the index holds means all
     SortOrder sort = SortOrder::Relevance;
     std::string since;  ///< YYYY-MM-DD or empty
     std::string until;  ///< YYYY-MM-DD or empty
@@ -75,7 +75,8 @@ class Searcher {
     /// Opens the index; throws khoj::IndexError if it is missing, damaged or of another version.
     explicit Searcher(const std::string& index_path);
 
-    /// Runs one query.
+    /// Runs one query. Throws khoj::UsageError on a limit of 0, a since after the until, and
+    /// what QueryBuilder::build throws; a limit or offset past the index's size is cut to it.
     SearchResult search(const SearchRequest& request);
 
     /// Reads one article by id (nullopt if absent).
@@ -83,6 +84,12 @@ class Searcher {
 
     /// The database, for statistics.
     const Xapian::Database& database() const { return db_; }
+
+    /// The page of a request as Xapian counts it: an offset and a limit within the index.
+    struct Page {
+        Xapian::doccount offset = 0;
+        Xapian::doccount limit = 0;
+    };
 
   private:
     struct FacetCounts;
@@ -93,7 +100,7 @@ class Searcher {
     Facets collect_facets(const FacetCounts& counts, std::size_t limit);
     // The hits of @p mset in final order: the best @p depth (0: none) re-ranked by the spelling
     // typed, then cut to the page asked for; records read only where needed.
-    std::vector<Hit> ranked_hits(const Xapian::MSet& mset, const SearchRequest& request,
+    std::vector<Hit> ranked_hits(const Xapian::MSet& mset, const SearchRequest& request, const Page& page,
                                  const std::vector<std::vector<std::string>>& preferred_forms, Xapian::doccount depth);
     // The entities of article @p did, from its slot::kEntities value and the catalog.
     void attach_entities(Xapian::docid did, Article& article);

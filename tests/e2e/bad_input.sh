@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# @file bad_input.sh @brief End-to-end: khoj-index skips bad input, names each bad FILE:LINE on stderr, exits 1, and indexes the rest.
+# @file bad_input.sh @brief End-to-end: khoj-index skips bad input (also ids and paths past Xapian's limits), names each bad FILE:LINE on stderr in one harmless line, exits 1, and indexes the rest.
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
 
@@ -108,14 +108,65 @@ fi
 # lock), and a sparse 4 GiB .txt is refused by its size before anything is read.
 mkdir -p "$WORK/special"
 mkfifo "$WORK/special/fifo.txt"
+ln -s /dev/zero "$WORK/special/zero.txt"
 truncate -s 4G "$WORK/special/huge.txt"
 printf 'सतलुज नदी\nसतलुज नदी पर पुल बना।\n' > "$WORK/special/good.txt"
 run "$WORK/out" "$WORK/err" timeout 20 "$KHOJ_INDEX_BIN" --index "$WORK/special-index" \
-  "$WORK/special/fifo.txt" "$WORK/special/huge.txt" "$WORK/special/good.txt"
+  "$WORK/special/fifo.txt" "$WORK/special/zero.txt" "$WORK/special/huge.txt" "$WORK/special/good.txt"
 expect_rc 1 "a FIFO and a 4 GiB file"
 grep -qF "fifo.txt: not a regular file" "$WORK/err" || fail "the FIFO was not named: $(cat "$WORK/err")"
 grep -qF "huge.txt: file is larger than 8 MiB" "$WORK/err" || fail "the 4 GiB file was not named: $(cat "$WORK/err")"
+grep -qF "zero.txt: not a regular file" "$WORK/err" || fail "a symlink to /dev/zero was not refused: $(cat "$WORK/err")"
 [ "$("$KHOJ_SEARCH_BIN" --index "$WORK/special-index" --count सतलुज)" = 1 ] || fail "the good file beside them was not indexed"
-pass "a FIFO and a 4 GiB file are named and skipped at once"
+pass "a FIFO, a symlink to /dev/zero and a 4 GiB file are named and skipped at once"
+
+# Xapian's limits are the index's: an id longer than a term (300 bytes, or 100 Devanagari
+# letters, or a .txt's path below PATH) and an input file whose absolute path is too long for a
+# metadata key never stop the run. The article is named with file and line and skipped; the rest,
+# and every later run, goes on.
+LIMITS=$WORK/limits
+python3 - "$LIMITS" <<'PY'
+import json, os, sys
+root = sys.argv[1]
+os.makedirs(root)
+with open(os.path.join(root, "long-ids.jsonl"), "w", encoding="utf-8") as f:
+    f.write(json.dumps({"id": "x" * 300, "title": "लंबी आईडी", "body": "यह लेख छूट जाएगा।"}, ensure_ascii=False) + "\n")
+    f.write(json.dumps({"id": "क" * 100, "title": "लंबी आईडी", "body": "यह भी छूट जाएगा।"}, ensure_ascii=False) + "\n")
+    f.write(json.dumps({"id": "after-long", "title": "बाद का लेख", "body": "ब्रह्मपुत्र नदी में बाढ़ आई।"}, ensure_ascii=False) + "\n")
+deep = os.path.join(root, "txt", *(["फ़ोल्डर_बहुत_लंबा_नाम"] * 6))
+os.makedirs(deep)
+with open(os.path.join(deep, "लेख.txt"), "w", encoding="utf-8") as f:
+    f.write("गहरा लेख\nबहुत गहरे फ़ोल्डर में रखा लेख।\n")
+far = os.path.join(root, "path", *(["d" * 60] * 5))
+os.makedirs(far)
+with open(os.path.join(far, "a.txt"), "w", encoding="utf-8") as f:
+    f.write("दूर का लेख\nमहानदी के किनारे का गांव।\n")
+PY
+FAR=$(echo "$LIMITS"/path/d*/d*/d*/d*/d*/a.txt)
+run "$WORK/out" "$WORK/err" "$KHOJ_INDEX_BIN" --verbose --index "$WORK/limits-index" "$LIMITS/long-ids.jsonl" "$LIMITS/txt" "$FAR"
+expect_rc 1 "ids and paths past Xapian's limits"
+for where in "$LIMITS/long-ids.jsonl:1: id 'xxx" "$LIMITS/long-ids.jsonl:2: id 'कक" "लेख.txt: id '"; do
+  grep -F "khoj-index: " "$WORK/err" | grep -F "$where" | grep -q "longer than the 244" || fail "not named: $where: $(cat "$WORK/err")"
+done
+grep -q "2 added, .* 3 rejected" "$WORK/err" || fail "summary with long ids and paths: $(cat "$WORK/err")"
+[ "$("$KHOJ_SEARCH_BIN" --index "$WORK/limits-index" --count ब्रह्मपुत्र)" = 1 ] || fail "the article after the long ids was not indexed"
+[ "$("$KHOJ_SEARCH_BIN" --index "$WORK/limits-index" --count महानदी)" = 1 ] || fail "the file with a long absolute path was not indexed"
+run "$WORK/out" "$WORK/err" "$KHOJ_INDEX_BIN" --verbose --index "$WORK/limits-index" "$LIMITS/long-ids.jsonl" "$LIMITS/txt" "$FAR"
+expect_rc 0 "the next run over the same files"
+grep -q "3 files skipped" "$WORK/err" || fail "the next run did not skip the files as unchanged: $(cat "$WORK/err")"
+pass "ids too long for the index are named and skipped, a long path is indexed; the run and the next go on"
+
+# A file name holding a newline or an escape sequence: each message stays one line, with the
+# control characters shown, not sent to the terminal.
+mkdir -p "$WORK/names"
+printf '\x00bin' > "$WORK/names/bad"$'\n'"name.txt"
+printf '\x00bin' > "$WORK/names/esc"$'\e'"[31mred.txt"
+run "$WORK/out" "$WORK/err" "$KHOJ_INDEX_BIN" --index "$WORK/names-index" "$WORK/names"
+expect_rc 1 "file names with a newline and an escape"
+[ "$(wc -l < "$WORK/err")" = 2 ] || fail "a message was split over lines: $(cat -A "$WORK/err")"
+grep -qF 'names/bad\nname.txt: binary file, not text' "$WORK/err" || fail "the newline is not shown as \\n: $(cat -A "$WORK/err")"
+grep -qF 'names/esc\x1b[31mred.txt: binary file, not text' "$WORK/err" || fail "the escape is not shown as \\x1b: $(cat -A "$WORK/err")"
+! grep -q $'\e' "$WORK/err" || fail "an escape character reached stderr raw"
+pass "a file name with a newline or an escape prints as one line, the control characters shown"
 
 echo "all $CHECKS checks passed"

@@ -156,4 +156,126 @@ run --version
 expect_rc 0 --version
 [[ "$OUT" =~ ^khoj-search\ [0-9] ]] || fail "--version printed '$OUT'"
 
+echo "8. -n and --offset: whole numbers, cut to the index, never wrapped at 32 bits"
+run "${I[@]}" --format tsv -n 100 पुतिन
+ALL=$OUT
+for bad in "-n 0" "-n -1" "--offset -1" "-n abc" "-n 99999999999999999999"; do
+    # shellcheck disable=SC2086  # the option and its value are two words
+    run "${I[@]}" $bad पुतिन
+    expect_rc 2 "$bad"
+    [[ -z "$OUT" ]] || fail "$bad wrote to stdout: $OUT"
+done
+run "${I[@]}" -n 0 --count पुतिन
+expect_rc 2 "-n 0 --count"
+[[ "$ERR" == "khoj-search: -n takes a whole number of at least 1, not '0'" ]] || fail "-n 0 --count: $ERR"
+run "${I[@]}" --format tsv -n 4294967296 पुतिन
+expect_rc 0 "-n 4294967296"
+[[ "$OUT" == "$ALL" ]] || fail "-n 4294967296 (2^32) did not give every hit: $OUT"
+run "${I[@]}" --format tsv -n 4294967295 --offset 1 पुतिन
+[[ "$OUT" == "$(tail -n +2 <<<"$ALL")" ]] || fail "-n 4294967295 --offset 1 is not all hits but the first: $OUT"
+run "${I[@]}" --format tsv --offset 4294967296 पुतिन
+expect_rc 1 "--offset 4294967296 (past the end)"
+[[ -z "$OUT" ]] || fail "--offset 4294967296 printed hits: $OUT"
+
+echo "9. query syntax: signed groups, date ranges, nesting and size bounds"
+count() {
+    run "${I[@]}" --count -- "$1"
+    echo "$OUT"
+}
+[[ "$(count '-(Shoigu)')" == "$(count '-Shoigu')" ]] || fail "-(Shoigu) does not exclude the group"
+[[ "$(count '+(Shoigu) +(पुतिन)')" == "$(count 'Shoigu AND पुतिन')" ]] || fail "+(…) +(…) does not require both groups"
+[[ "$(count '+(Shoigu) +(पुतिन)')" != "$(count 'Shoigu OR पुतिन')" ]] || fail "+(…) +(…) is read as OR"
+run "${I[@]}" --count -- 'Shoigu date:2023-07-31..2023-07-01'
+expect_rc 2 "a reversed date range"
+grep -q "ends before it starts" <<<"$ERR" || fail "a reversed date range: $ERR"
+for range in 'date:2023-7..2023-8' 'date:2023-13..2023-99'; do
+    run "${I[@]}" --count -- "Shoigu $range"
+    expect_rc 2 "$range"
+    grep -q "cannot read date" <<<"$ERR" || fail "$range: $ERR"
+done
+run "${I[@]}" --count --since 2023-08-01 --until 2023-07-01 Shoigu
+expect_rc 2 "--since after --until"
+run "${I[@]}" --count -- "$(python3 -c "print('(' * 20000 + 'Shoigu' + ')' * 20000)")"
+expect_rc 2 "20,000 nested brackets"
+[[ "$ERR" == "khoj-search: brackets nested more than 100 deep in query" ]] || fail "20,000 nested brackets: $ERR"
+run "${I[@]}" --count -- "$(python3 -c "print(' '.join('\"Shoigu %d\"' % k for k in range(33)))")"
+expect_rc 2 "33 phrases"
+[[ "$ERR" == "khoj-search: query has more than 32 phrases" ]] || fail "33 phrases: $ERR"
+python3 -c "print('q1\t' + ' '.join(['शोइगु', 'प्योंगयांग', 'किम', 'पुतिन'] * 2500))" >"$WORK/repeated"
+run "${I[@]}" --count --batch "$WORK/repeated"
+expect_rc 0 "10,000 repeated words"
+python3 -c "print('q1\t' + ' '.join('w%d' % k for k in range(1001)))" >"$WORK/distinct"
+run "${I[@]}" --count --batch "$WORK/distinct"
+expect_rc 2 "1,001 distinct words"
+[[ "$ERR" == "khoj-search: $WORK/distinct:1: query q1: query has more than 1000 different words" ]] || fail "1,001 words: $ERR"
+
+echo "10. batch errors name the line and qid; TREC lines keep six fields"
+RC=0
+printf 'q1\tShoigu\nq2\t(पुतिन\nq3\tx\n' | "$SEARCH" "${I[@]}" --count --batch - >"$WORK/out" 2>"$WORK/err" || RC=$?
+ERR=$(cat "$WORK/err")
+expect_rc 2 "--batch with a syntax error on line 2"
+[[ "$ERR" == "khoj-search: -:2: query q2: unbalanced ( in query" ]] || fail "the batch syntax error does not name line and qid: $ERR"
+[[ "$(cat "$WORK/out")" == "q1	3" ]] || fail "lines before the error were not run: $(cat "$WORK/out")"
+RC=0
+printf '\tShoigu\n' | "$SEARCH" "${I[@]}" --format json --batch - >"$WORK/out" 2>"$WORK/err" || RC=$?
+ERR=$(cat "$WORK/err")
+expect_rc 2 "--batch with an empty qid"
+[[ "$ERR" == "khoj-search: -:1: empty qid before the tab" ]] || fail "an empty qid: $ERR"
+[[ ! -s "$WORK/out" ]] || fail "an empty qid printed results"
+run "${I[@]}" --batch "$WORK"
+expect_rc 2 "--batch on a folder"
+[[ "$ERR" == "khoj-search: cannot read batch file $WORK: it is a folder" ]] || fail "--batch on a folder: $ERR"
+
+# Two articles whose fields hold terminal escapes (screen clear, OSC 52 clipboard write, window
+# title, OSC 8 link, BEL, blink, a C1 CSI) and white space in ids.
+python3 - "$WORK/hostile.jsonl" <<'PYTHON'
+import json, sys
+E, B = "\x1b", "\x07"
+articles = [
+    {"id": "id with space\tand " + E + "[5mBLINK", "source": E + "[41mevil", "date": "2020-04-02",
+     "title": "सुरक्षा " + E + "[2J" + E + "[H समाचार",
+     "body": "सुरक्षा clipboard bell " + E + "]52;c;ZWNobyBwd25lZA==" + B + " और " + E + "]0;HACKED-TITLE" + B +
+             " फिर " + B + B + " लाल " + E + "[31mरंग" + E + "[0m अंत। \u009b31m",
+     "url": "http://x/" + E + "]8;;http://evil" + E + "\\link" + E + "]8;;" + E + "\\"},
+    {"id": "q 4", "source": "s", "date": "2020-04-03", "title": "सुरक्षा दूसरा", "body": "सुरक्षा व्यवस्था"},
+]
+with open(sys.argv[1], "w", encoding="utf-8") as f:
+    for a in articles:
+        f.write(json.dumps(a, ensure_ascii=False) + "\n")
+PYTHON
+"$INDEXER" --quiet --index "$WORK/hostile-index" "$WORK/hostile.jsonl" >/dev/null
+H=(--index "$WORK/hostile-index")
+RC=0
+printf 'q 1\tसुरक्षा\nq\t2\tसुरक्षा\n' | "$SEARCH" "${H[@]}" --format trec --batch - >"$WORK/out" 2>"$WORK/err" || RC=$?
+ERR=$(cat "$WORK/err")
+expect_rc 0 "TREC with white space in qids and ids"
+[[ "$(wc -l <"$WORK/out")" == 4 ]] || fail "TREC: a line was split: $(cat "$WORK/out")"
+awk -F' ' 'NF != 6 || $2 != "Q0" || $6 != "khoj" { bad = 1 } END { exit bad }' "$WORK/out" \
+    || fail "TREC lines are not six single-space fields: $(cat "$WORK/out")"
+grep -q '^q_1 Q0 q_4 1 ' "$WORK/out" || fail "TREC does not write white space in a qid or id as _: $(cat "$WORK/out")"
+
+echo "11. escapes inside articles never reach the terminal raw"
+# Fails on any C0 control other than tab and line feed, or C1 control, in file $1; with $2 =
+# colour, Khoj's own SGR sequences (bold, dim, match colour, reset) are allowed.
+no_raw_escapes() {
+    python3 - "$1" "$2" <<'PYTHON'
+import re, sys
+raw = open(sys.argv[1], "rb").read()
+own = re.sub(rb"\x1b\[(0|1|2|1;33)m", b"", raw) if sys.argv[2] == "colour" else raw
+bad = [c for c in own if c < 0x20 and c not in (0x09, 0x0A)] + [0x9B for _ in re.finditer(rb"\xc2[\x80-\x9f]", own)]
+assert not bad, f"control bytes {sorted(set(bad))} in {raw[:400]!r}"
+PYTHON
+}
+for args in "--color never" "--color always" "--format tsv" "--format trec" "--facets"; do
+    # shellcheck disable=SC2086
+    run "${H[@]}" $args -n 10 सुरक्षा clipboard bell
+    expect_rc 0 "$args on escapes"
+    no_raw_escapes "$WORK/out" "$([[ "$args" == "--color always" ]] && echo colour || echo plain)" || fail "$args let escapes through"
+done
+run "${H[@]}" --color never -n 10 clipboard bell
+grep -qF '^[]52;c;ZWNobyBwd25lZA==^G' <<<"$OUT" || fail "the OSC 52 of the article is not shown as text: $OUT"
+grep -qF '2020-04-02 · ^[[41mevil · id with space and ^[[5mBLINK' <<<"$OUT" || fail "the date · source · id line: $OUT"
+run "${H[@]}" --format json clipboard
+grep -qF '\u001b]52;c;' <<<"$OUT" || fail "JSON no longer escapes ESC as \\u001b: $OUT"
+
 echo "PASS: contract"

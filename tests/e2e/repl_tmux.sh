@@ -167,4 +167,55 @@ keys C-d
 for ((i = 0; i < 50; i++)); do session_alive || break; sleep 0.1; done
 session_alive && fail "Ctrl-D did not leave"
 
+echo "8. escapes inside articles reach neither the hit list nor :open raw (printed directly or through PAGER=cat)"
+# A short and a long article whose fields hold a screen clear, an OSC 52 clipboard write, a window
+# title, an OSC 8 link, BEL, blink and a C1 CSI; the long one goes through the pager.
+python3 - "$WORK/hostile.jsonl" <<'PYTHON'
+import json, sys
+E, B = "\x1b", "\x07"
+evil = "clipboard " + E + "]52;c;ZWNobyBwd25lZA==" + B + " और " + E + "]0;HACKED-TITLE" + B + " फिर " + B + " \u009b31m अंत।"
+articles = [
+    {"id": "short " + E + "[5mBLINK", "source": E + "[41mevil", "date": "2020-04-02", "title": "सुरक्षा " + E + "[2J" + E + "[H छोटा",
+     "body": "सुरक्षा " + evil, "url": "http://x/" + E + "]8;;http://evil" + E + "\\link" + E + "]8;;" + E + "\\"},
+    {"id": "long", "source": "s", "date": "2020-04-01", "title": "लंबा " + E + "[2J लेख",
+     "body": "\n\n".join("पंक्ति %d सुरक्षा %s" % (k, evil) for k in range(60))},
+]
+with open(sys.argv[1], "w", encoding="utf-8") as f:
+    for a in articles:
+        f.write(json.dumps(a, ensure_ascii=False) + "\n")
+PYTHON
+"$INDEXER" --quiet --index "$WORK/hostile-index" "$WORK/hostile.jsonl" >/dev/null
+# Colours on (no NO_COLOR): Khoj's own escapes must still be written, the article's must not.
+tmux -S "$SOCKET" new-session -d -s "$SESSION" -x 120 -y 40 \
+    -e LANG=C.UTF-8 -e LC_ALL=C.UTF-8 -e TERM=screen -e KHOJ_HISTORY="$WORK/state/history" \
+    -e PAGER=cat -e HOME="$WORK" \
+    "$SEARCH --index '$WORK/hostile-index'"
+tmux -S "$SOCKET" pipe-pane -t "$SESSION" -o "cat >>'$WORK/raw'"
+wait_for "khoj>"
+type_line "सुरक्षा clipboard"
+wait_for "results 1–2 of 2"
+shows "^[]52;c;ZWNobyBwd25lZA==^G" || fail "the hit list does not show the OSC 52 as text"
+shows "^[[41mevil · short ^[[5mBLINK" || fail "the date · source · id line does not show the escapes as text"
+type_line ":open 1"
+wait_for "http://x/^[]8;;http://evil"
+type_line ":open 2"
+wait_for "पंक्ति 59 सुरक्षा"
+# A reversed date range is refused, and the filters stay as they were.
+type_line ":since 2020-05-01"
+wait_for "khoj [since:2020-05-01]>"
+type_line ":until 2020-04-01"
+wait_for "khoj-search: :since is after :until (2020-05-01 .. 2020-04-01)"
+wait_last_line "khoj [since:2020-05-01]>"
+type_line ":quit"
+for ((i = 0; i < 50; i++)); do session_alive || break; sleep 0.1; done
+session_alive && fail ":quit did not leave"
+python3 - "$WORK/raw" <<'PYTHON' || fail "escapes of the articles reached the terminal raw"
+import sys
+raw = open(sys.argv[1], "rb").read()
+assert "पंक्ति 59".encode() in raw, "the long article was not shown"
+assert b"\x1b[1;33m" in raw, "Khoj's own match colour is missing"
+found = [p for p in (b"\x1b]52;", b"\x1b]0;", b"\x1b]8;", b"\x1b[2J", b"\x1b[5m", b"\x1b[41m", b"\x07", b"\xc2\x9b") if p in raw]
+assert not found, f"raw in the terminal: {found}"
+PYTHON
+
 echo "PASS: repl_tmux"

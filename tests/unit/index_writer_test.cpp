@@ -1,4 +1,5 @@
 /** @file index_writer_test.cpp @brief IndexWriter: replacing by id, skipping unchanged articles, deletes, compaction and the term-list restore. */
+#include "common/index/file_stamps.h"
 #include "common/index/index_writer.h"
 #include "common/index/schema.h"
 #include "common/search/searcher.h"
@@ -154,13 +155,13 @@ TEST_CASE("IndexWriter::restore_termlist keeps every article, its docid and its 
     CHECK(writer.database().get_doccount() == 2);
 }
 
-TEST_CASE("IndexWriter::IndexWriter removes a stale PATH.old left by a completed swap") {
+TEST_CASE("IndexWriter::IndexWriter removes a stale PATH.khoj-old left by a completed swap") {
     test::TempDir dir;
     const std::string path = (dir.path() / "index").string();
     test::write_index(path, {russia_articles()[0]});
-    std::filesystem::copy(path, path + ".old", std::filesystem::copy_options::recursive);
+    std::filesystem::copy(path, path + ".khoj-old", std::filesystem::copy_options::recursive);
     { IndexWriter writer(path); }
-    CHECK_FALSE(std::filesystem::exists(path + ".old"));
+    CHECK_FALSE(std::filesystem::exists(path + ".khoj-old"));
     CHECK(open_index_for_reading(path).get_doccount() == 1);
 }
 
@@ -182,4 +183,32 @@ TEST_CASE("IndexWriter::IndexWriter reports a damaged dictionary id as IndexErro
     }
     CHECK_THROWS_AS(IndexWriter writer(path), IndexError);
     CHECK_THROWS_AS(Searcher searcher(path), IndexError);
+}
+
+TEST_CASE("IndexWriter::write refuses an id too long for a Xapian term with a khoj error") {
+    test::TempDir dir;
+    const std::string path = (dir.path() / "index").string();
+    test::ArticleWriter writer(path);
+    // 100 Devanagari letters: 300 bytes, past Xapian's 245-byte term.
+    std::string id;
+    for (int i = 0; i < 100; ++i) id += "क";
+    CHECK_THROWS_AS(writer.add(article(id, "लंबी आईडी", "यह लेख बहुत लंबी आईडी वाला है।")), IndexError);
+    CHECK(writer.add(article(std::string(kMaxIdBytes, 'x'), "लंबी आईडी", "सबसे लंबी आईडी जो चलती है।")) == Change::Added);
+    writer.commit();
+    CHECK(writer.database().get_doccount() == 1);
+}
+
+TEST_CASE("IndexWriter::held_elsewhere names the other files that held a replaced id, also after compaction") {
+    test::TempDir dir;
+    const std::string path = (dir.path() / "index").string();
+    test::ArticleWriter writer(path);
+    writer.add(article("X", "पहला संस्करण", "पहला लेख"), "/news/a.jsonl");
+    writer.add(article("X", "दूसरा संस्करण", "दूसरा लेख"), "/news/b.jsonl");
+    writer.add(article("Y", "अकेला लेख", "केवल एक फ़ाइल में"), "/news/b.jsonl");
+    writer.compact();  // the other-file terms survive the term-list restore that held_elsewhere needs
+    const auto held = writer.held_elsewhere("/news/b.jsonl");
+    REQUIRE(held.size() == 1);
+    CHECK(held[0].first == "X");
+    CHECK(held[0].second == std::vector<std::string>{file_hash("/news/a.jsonl")});
+    CHECK(writer.held_elsewhere("/news/a.jsonl").empty());  // X's copy is not from a.jsonl any more
 }

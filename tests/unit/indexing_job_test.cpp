@@ -1,4 +1,4 @@
-/** @file indexing_job_test.cpp @brief IndexingJob::run: incremental runs over .jsonl files, repeated ids, rejected lines, --force and --prune. */
+/** @file indexing_job_test.cpp @brief IndexingJob::run: incremental runs over .jsonl files, repeated ids, rejected lines, ids and paths past Xapian's limits, --force and --prune (with ids that other files hold). */
 #include "common/index/indexing_job.h"
 #include "common/search/searcher.h"
 #include "temp_dir.h"
@@ -83,4 +83,107 @@ TEST_CASE("IndexingJob::run with prune deletes the articles of a file that is go
     const IndexingSummary pruned = job.run();
     CHECK(pruned.deleted == 2);
     CHECK(Searcher(job.options.index).database().get_doccount() == 0);
+}
+
+namespace {
+
+// The title of the stored article @p id in the index at @p path ("" when there is none).
+std::string stored_title(const std::string& path, const std::string& id) {
+    auto a = Searcher(path).article(id);
+    return a ? a->title : "";
+}
+
+std::string repeated(const std::string& piece, int times) {
+    std::string out;
+    for (int i = 0; i < times; ++i) out += piece;
+    return out;
+}
+
+}  // namespace
+
+TEST_CASE("IndexingJob::run names and skips an article whose id is too long for the index, and indexes the rest") {
+    Job job;
+    const std::string long_id = repeated("क", 100);  // 300 bytes
+    job.dir.write("news/long.jsonl", R"({"id":")" + long_id + R"(","title":"लंबी आईडी","body":"यह लेख छूट जाएगा।"}
+{"id":")" + std::string(300, 'x') + R"(","title":"लंबी आईडी","body":"यह भी छूट जाएगा।"}
+{"id":"after","title":"बाद का लेख","body":"यह लेख अनुक्रमित होगा।"}
+)");
+    const IndexingSummary summary = job.run();
+    CHECK(summary.rejected == 3);  // the two long ids and the broken line of kNews
+    CHECK(summary.added == 3);     // a1, a2 and the article after the long ids
+    int named = 0;
+    for (const Diagnostic& d : job.diagnostics) {
+        if (d.message.find("longer than the 244") != std::string::npos) {
+            CHECK(d.file.find("long.jsonl") != std::string::npos);
+            CHECK((d.line == 1 || d.line == 2));
+            ++named;
+        }
+    }
+    CHECK(named == 2);
+    CHECK(stored_title(job.options.index, "after") == "बाद का लेख");
+    // The next run is not stopped by them either.
+    CHECK(job.run().skipped_files == 2);
+}
+
+TEST_CASE("IndexingJob::run names and skips a .txt whose id, its path below PATH, is too long") {
+    Job job;
+    const std::string deep = repeated("फ़ोल्डर_बहुत_लंबा_नाम/", 6);
+    job.dir.write("news/" + deep + "लेख.txt", "गहरा लेख\nबहुत गहरे फ़ोल्डर में रखा लेख।\n");
+    job.dir.write("news/short.txt", "छोटा लेख\nपास के फ़ोल्डर में रखा लेख।\n");
+    const IndexingSummary summary = job.run();
+    CHECK(summary.rejected == 2);
+    CHECK(summary.added == 3);  // a1, a2, short
+    CHECK(stored_title(job.options.index, "short") == "छोटा लेख");
+}
+
+TEST_CASE("IndexingJob::run indexes a file whose absolute path is too long for a metadata key, then skips and prunes it") {
+    Job job;
+    std::string deep;
+    for (int i = 0; i < 5; ++i) deep += std::string(60, 'd') + "/";
+    const auto file = job.dir.write("news/" + deep + "deep.jsonl", R"({"id":"deep","title":"गहरी फ़ाइल","body":"लंबे रास्ते पर रखी फ़ाइल।"})"
+                                                                   "\n");
+    CHECK(file.string().size() > 300);
+    CHECK(job.run().added == 3);
+    CHECK(stored_title(job.options.index, "deep") == "गहरी फ़ाइल");
+    CHECK(job.run().skipped_files == 2);  // its stamp was recorded, under a hashed key
+    std::filesystem::remove(file);
+    job.options.prune = true;
+    CHECK(job.run().deleted == 1);
+    CHECK(stored_title(job.options.index, "deep").empty());
+}
+
+TEST_CASE("IndexingJob::run with prune keeps an article whose id another file still holds") {
+    Job job;
+    job.dir.write("news/a.jsonl", R"({"id":"X","title":"पहला संस्करण","body":"ए"})"
+                                  "\n");
+    job.dir.write("news/b.jsonl", R"({"id":"X","title":"दूसरा संस्करण","body":"बी"})"
+                                  "\n");
+    job.run();
+    CHECK(stored_title(job.options.index, "X") == "दूसरा संस्करण");  // the later copy wins
+    std::filesystem::remove(job.dir.path() / "news/b.jsonl");
+    job.options.prune = true;
+    job.options.compact = true;
+    const IndexingSummary pruned = job.run();
+    CHECK(pruned.deleted == 0);
+    CHECK(stored_title(job.options.index, "X") == "पहला संस्करण");  // from a.jsonl, which still has it
+    // Once a.jsonl goes too, so does X; the rest stays.
+    std::filesystem::remove(job.dir.path() / "news/a.jsonl");
+    CHECK(job.run().deleted == 1);
+    CHECK(stored_title(job.options.index, "X").empty());
+    CHECK(stored_title(job.options.index, "a2") == "रूस और पुतिन");
+}
+
+TEST_CASE("IndexingJob::run with prune keeps an article a file indexed in an earlier run still holds") {
+    Job job;
+    job.dir.write("news/a.jsonl", R"({"id":"X","title":"पहला संस्करण","body":"ए"})"
+                                  "\n");
+    job.run();
+    job.dir.write("news/b.jsonl", R"({"id":"X","title":"दूसरा संस्करण","body":"बी"})"
+                                  "\n");
+    job.run();  // a.jsonl skipped as unchanged, X replaced from b.jsonl
+    CHECK(stored_title(job.options.index, "X") == "दूसरा संस्करण");
+    std::filesystem::remove(job.dir.path() / "news/b.jsonl");
+    job.options.prune = true;
+    CHECK(job.run().deleted == 0);
+    CHECK(stored_title(job.options.index, "X") == "पहला संस्करण");
 }

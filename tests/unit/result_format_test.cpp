@@ -157,3 +157,55 @@ TEST_CASE("format_explanation lists each word's terms, and says when a word matc
     CHECK(report.find("रूस\n    weight 1.00  in ") != std::string::npos);
     CHECK(report.find("Zरूस  (stem)") != std::string::npos);
 }
+
+namespace {
+
+// A hit whose every field carries terminal escapes: screen clear, OSC 52 clipboard write, window
+// title, BEL, blink, a C1 CSI (reliability probe 4.1–4.5).
+Hit hostile_hit() {
+    Hit hit;
+    hit.rank = 1;
+    hit.score = 0.5;
+    hit.article = article("id with space\tand \x1b[5mBLINK", "सुरक्षा \x1b[2J\x1b[H समाचार", "", "2020-04-02", "\x1b[41mevil");
+    hit.title.text = hit.article.title;
+    hit.title.highlights = {{0, std::string("सुरक्षा").size()}};
+    hit.snippet.text = "सुरक्षा \x1b]52;c;ZWNobyBwd25lZA==\x07 और \x1b]0;HACKED\x07 \u009b31m लाल";
+    hit.snippet.highlights = {{0, std::string("सुरक्षा").size()}};
+    return hit;
+}
+
+}  // namespace
+
+TEST_CASE("format_hit_text shows the escapes of an article as text, and only Khoj's colours reach the terminal") {
+    TextStyle plain;
+    const std::string text = format_hit_text(hostile_hit(), plain);
+    CHECK(text == "  1. सुरक्षा ^[[2J^[[H समाचार\n"
+                  "     2020-04-02 · ^[[41mevil · id with space and ^[[5mBLINK\n"
+                  "     सुरक्षा ^[]52;c;ZWNobyBwd25lZA==^G और ^[]0;HACKED^G \uFFFD31m लाल\n");
+    TextStyle color;
+    color.color = true;
+    std::string coloured = format_hit_text(hostile_hit(), color);
+    for (const char* own : {ansi::kBold, ansi::kDim, ansi::kMatch, ansi::kReset}) {
+        for (std::size_t at; (at = coloured.find(own)) != std::string::npos;) coloured.erase(at, std::string(own).size());
+    }
+    CHECK(coloured.find('\x1b') == std::string::npos);
+    CHECK(coloured.find('\x07') == std::string::npos);
+}
+
+TEST_CASE("format_hit_tsv and format_hit_trec keep control characters out of their rows") {
+    const Hit hit = hostile_hit();
+    CHECK(format_hit_tsv(hit, "q\x1b[2J") == "q^[[2J\t1\tid with space and ^[[5mBLINK\t0.5000\t2020-04-02\t^[[41mevil\tसुरक्षा ^[[2J^[[H समाचार");
+    // TREC: six single-space fields whatever the id and qid hold (probe 1.53).
+    CHECK(format_hit_trec(hit, "q 4") == "q_4 Q0 id_with_space_and_^[[5mBLINK 1 0.5000 khoj");
+    Hit spaced = hit;
+    spaced.article.id = "a\nb\u00A0c\u3000d";
+    CHECK(format_hit_trec(spaced, "q\t1") == "q_1 Q0 a_b_c_d 1 0.5000 khoj");
+}
+
+TEST_CASE("format_facets_text and format_explanation show escapes in names and words as text") {
+    Facets facets;
+    facets.people.push_back({"\x1b]0;x\x07सोइगु", "Shoigu\x1b[2J", 3});
+    const std::string text = format_facets_text(facets, false);
+    CHECK(text.find('\x1b') == std::string::npos);
+    CHECK(text.find("^[]0;x^Gसोइगु (Shoigu^[[2J)") != std::string::npos);
+}

@@ -168,3 +168,28 @@ TEST_CASE("apply_output_policy asks only for what the format shows") {
     CHECK((!trec.snippets && !trec.suggest && !trec.exact_count));
     CHECK(count.exact_count);  // "counted exactly"
 }
+
+TEST_CASE("page_option reads -n and --offset as whole numbers and refuses a sign") {
+    CHECK(page_option("-n", "10", 1) == 10);
+    CHECK(page_option("--offset", "0", 0) == 0);
+    CHECK(page_option("-n", "4294967296", 1) == 4294967296u);  // Searcher cuts it to the index
+    // Boost read -1 as 2^64 − 1: all hits for -n, nothing for --offset (probe 1.41).
+    CHECK_THROWS_WITH_AS(page_option("-n", "-1", 1), "-n takes a whole number of at least 1, not '-1'", UsageError);
+    CHECK_THROWS_WITH_AS(page_option("--offset", "-1", 0), "--offset takes a whole number of at least 0, not '-1'", UsageError);
+    CHECK_THROWS_WITH_AS(page_option("-n", "0", 1), "-n takes a whole number of at least 1, not '0'", UsageError);
+    CHECK_THROWS_AS(page_option("-n", "+5", 1), UsageError);
+    CHECK_THROWS_AS(page_option("-n", "abc", 1), UsageError);
+    CHECK_THROWS_AS(page_option("-n", "", 1), UsageError);
+    CHECK_THROWS_AS(page_option("-n", "10 ", 1), UsageError);
+    CHECK_THROWS_WITH_AS(page_option("-n", "99999999999999999999", 1), "-n 99999999999999999999 is too large", UsageError);
+}
+
+TEST_CASE("write_results shows a did-you-mean's escapes as text") {
+    SearchResult result;
+    result.suggestion = "शोइगु\x1b]0;x\x07";
+    OutputOptions options;
+    std::ostringstream out, messages;
+    Xapian::WritableDatabase db(std::string(), Xapian::DB_BACKEND_INMEMORY);
+    write_results(result, "", options, db, out, messages);
+    CHECK(messages.str() == "did you mean: शोइगु^[]0;x^G\nno articles matched\n");
+}

@@ -6,6 +6,7 @@
 
 #include <doctest/doctest.h>
 
+#include <cstdint>
 #include <string>
 #include <vector>
 
@@ -166,4 +167,55 @@ TEST_CASE("Searcher::search finds a Devanagari spelling for a Latin query") {
 TEST_CASE("Searcher::search returns nothing for a word no article has") {
     test::NewsIndex f;
     CHECK(f.ids("ज्वालामुखी").empty());
+}
+
+TEST_CASE("Searcher::search refuses a limit of 0 and cuts a limit or offset past 32 bits to the index") {
+    test::TempDir dir;
+    const std::string path = (dir.path() / "index").string();
+    test::write_index(path, russia_articles());
+    Searcher searcher(path);
+    auto ids = [&](std::size_t offset, std::size_t limit, SortOrder sort) {
+        SearchRequest request;
+        request.query = "रूस";  // three articles, re-ranked by the spelling typed when by relevance
+        request.offset = offset;
+        request.limit = limit;
+        request.sort = sort;
+        std::vector<std::string> out;
+        for (const Hit& hit : searcher.search(request).hits) out.push_back(hit.article.id + "@" + std::to_string(hit.rank));
+        return out;
+    };
+    for (SortOrder sort : {SortOrder::Relevance, SortOrder::Date}) {
+        // -n 0 crashed on an empty priority queue (probe 1.39).
+        SearchRequest zero;
+        zero.query = "रूस";
+        zero.limit = 0;
+        zero.sort = sort;
+        CHECK_THROWS_WITH_AS(searcher.search(zero), "the number of results (-n) must be at least 1", UsageError);
+        const auto all = ids(0, 10, sort);
+        REQUIRE(all.size() == 3);
+        // 2^32 became 0 in Xapian's 32-bit counts (probe 1.40); 2^32 − 1 + 1 wrapped to 0 (1.44).
+        CHECK(ids(0, std::size_t{1} << 32, sort) == all);
+        CHECK(ids(0, SIZE_MAX, sort) == all);
+        CHECK(ids(1, 4294967295u, sort) == std::vector<std::string>(all.begin() + 1, all.end()));
+        // An offset past the end is an empty page, not page 1 with ranks from 2^32 + 1 (1.46).
+        CHECK(ids(std::size_t{1} << 32, 10, sort).empty());
+        CHECK(ids(3, 10, sort).empty());
+        CHECK(ids(2, 10, sort) == std::vector<std::string>{all[2]});
+    }
+}
+
+TEST_CASE("Searcher::search refuses a since after the until") {
+    test::TempDir dir;
+    const std::string path = (dir.path() / "index").string();
+    test::write_index(path, russia_articles());
+    Searcher searcher(path);
+    SearchRequest request;
+    request.query = "रूस";
+    request.since = "2020-05-01";
+    request.until = "2020-04-01";
+    CHECK_THROWS_WITH_AS(searcher.search(request), "the date range ends (2020-04-01) before it starts (2020-05-01)", UsageError);
+    request.until = "2020-05-02";
+    auto hits = searcher.search(request).hits;
+    REQUIRE(hits.size() == 1);
+    CHECK(hits[0].article.id == "russia");
 }
