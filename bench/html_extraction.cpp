@@ -25,9 +25,9 @@ std::string read_file(const fs::path& file) {
     return bytes.str();
 }
 
-// "ok", "WRONG" or "—" (no truth) for one field.
+// "ok", "WRONG" or "-" (no truth) for one field.
 std::string verdict(const nlohmann::json& truth, const char* field, const std::string& got, std::size_t compare_chars = std::string::npos) {
-    if (!truth.contains(field) || !truth[field].is_string()) return "—";
+    if (!truth.contains(field) || !truth[field].is_string()) return "-";
     const std::string want = truth[field].get<std::string>().substr(0, compare_chars);
     return got == want ? "ok" : "WRONG";
 }
@@ -72,7 +72,7 @@ int main(int argc, char** argv) {
         }
         const khoj::Article& a = *parsed.article;
         const std::string title = verdict(truth, "title", a.title), date = verdict(truth, "date", a.date, 10);
-        std::string f1 = "—", p = "", r = "";
+        std::string f1 = "-", p = "", r = "";
         if (truth.contains("text") && truth["text"].is_string()) {
             const khoj::bench::TokenOverlap o = khoj::bench::token_overlap(a.body, truth["text"].get<std::string>());
             char buffer[3][16];

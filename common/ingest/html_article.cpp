@@ -383,7 +383,7 @@ ParsedArticle parse_html_article(std::string_view bytes, std::string id_hint, co
     DecodedPage decoded = decode_page(bytes, hints.charset);
     parsed.warnings = std::move(decoded.warnings);
     if (!decoded.error.empty()) {
-        parsed.error = decoded.error + (decoded.error_line ? " (from line " + std::to_string(decoded.error_line) + ")" : "");
+        parsed.error = decoded.error + (decoded.error_line ? " (line " + std::to_string(decoded.error_line) + ")" : "");
         return parsed;
     }
     if (decoded.text.find('\0') != std::string::npos && decoded.text.find('\0') < 1024) {

@@ -110,15 +110,18 @@ void decode_with(std::string_view bytes, const std::string& name, DecodedPage& p
     std::size_t bad = 0, first_bad = 0;
     std::string text = convert(bytes, name, bad, first_bad);
     if (bad > kTolerableBadSequences) {
-        page.error = "not valid " + name + " (the charset it was read in)";
+        page.error = "bytes that are not " + name + ", the page's charset";
         page.error_line = line_of(bytes, first_bad);
         return;
     }
-    if (bad) page.warnings.push_back(std::to_string(bad) + " bytes not valid " + name + " replaced (line " + std::to_string(line_of(bytes, first_bad)) + ")");
+    if (bad) {
+        page.warnings.push_back("invalid " + name + " replaced with U+FFFD: " + std::to_string(bad) + (bad == 1 ? " sequence" : " sequences") +
+                                ", the first at line " + std::to_string(line_of(bytes, first_bad)));
+    }
     page.text = std::move(text);
 }
 
-// True when @p bytes hold a multi-byte UTF-8 sequence (and so cannot be plain ASCII).
+// True when @p bytes are not all ASCII (so that, valid as UTF-8, they hold multi-byte sequences).
 bool has_non_ascii(std::string_view bytes) {
     return std::any_of(bytes.begin(), bytes.end(), [](char c) { return static_cast<unsigned char>(c) >= 0x80; });
 }

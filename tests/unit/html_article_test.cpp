@@ -155,7 +155,7 @@ TEST_CASE("parse_html_article refuses a page whose bytes are not in its charset,
     const std::string iscii_text = "\xcb\xda\xcf\xc2\x20\xcc\xe1\xa2\x20\xcc\xda\xc6\xd7\xde\xc6\x20\xb3\xdc\x20\xc8\xd8\xd1\xdc\x20\xca\xda\xcf\xdb\xd5";
     const ParsedArticle wrong = parse_html_article("<html><head><meta charset=\"utf-8\"></head>\n<body>\n<p>" + iscii_text + "</p></body></html>", "p");
     CHECK_FALSE(wrong.article);
-    CHECK(wrong.error == "not valid utf-8 (the charset it was read in) (from line 3)");
+    CHECK(wrong.error == "bytes that are not utf-8, the page's charset (line 3)");
     const ParsedArticle missing = parse_html_article("<html><body><p>" + iscii_text + "</p></body></html>", "p");
     CHECK_FALSE(missing.article);
     CHECK(missing.error.find("not UTF-8, and the page declares no charset") == 0);

@@ -46,10 +46,10 @@ TEST_CASE("decode_page replaces a few stray bytes with a warning and refuses a p
     CHECK(stray.error.empty());
     CHECK(stray.text == "<meta charset=\"utf-8\">\n<p>खबर \xEF\xBF\xBD</p>");
     REQUIRE(stray.warnings.size() == 1);
-    CHECK(stray.warnings[0] == "1 bytes not valid utf-8 replaced (line 2)");
+    CHECK(stray.warnings[0] == "invalid utf-8 replaced with U+FFFD: 1 sequence, the first at line 2");
     const DecodedPage wrong = decode_page("<meta charset=\"utf-8\">\n\n<p>\xcb\xda\xcf\xc2 \xcc\xe1\xa2</p>");
     CHECK(wrong.text.empty());
-    CHECK(wrong.error == "not valid utf-8 (the charset it was read in)");
+    CHECK(wrong.error == "bytes that are not utf-8, the page's charset");
     CHECK(wrong.error_line == 3);
     CHECK(decode_page("<p>\xcb\xda\xcf\xc2 \xcc\xe1\xa2</p>").error == "not UTF-8, and the page declares no charset");
     // Pages in a Devanagari font encoding declare x-user-defined: their bytes are glyphs, not text.
