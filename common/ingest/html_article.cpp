@@ -66,14 +66,15 @@ bool is_article_type(const nlohmann::json& type) {
     return check(type);
 }
 
-// The first article object in a JSON-LD value (also inside @graph, arrays and nested objects).
+// The first article object in a JSON-LD value (also inside @graph, arrays and nested objects,
+// but not in a list of other stories: an ItemList's elements are related articles).
 const nlohmann::json* find_article(const nlohmann::json& j, int depth) {
     if (depth > 8) return nullptr;
     if (j.is_object()) {
         auto type = j.find("@type");
         if (type != j.end() && is_article_type(*type) && (j.contains("headline") || j.contains("name"))) return &j;
         for (const auto& [key, value] : j.items()) {
-            if (!value.is_structured()) continue;
+            if (!value.is_structured() || key == "itemListElement" || key == "isPartOf") continue;
             if (const nlohmann::json* found = find_article(value, depth + 1)) return found;
         }
     } else if (j.is_array()) {
@@ -343,9 +344,9 @@ std::string absolute_url(std::string link, const std::string& base) {
     link = trim(decode_entities(link));
     if (link.rfind("//", 0) == 0) link = (base.rfind("http://", 0) == 0 ? "http:" : "https:") + link;
     if (!link.empty() && link[0] == '/') {
-        const std::size_t host_end = base.find('/', base.find("://") == std::string::npos ? 0 : base.find("://") + 3);
-        if (base.find("://") == std::string::npos) return {};
-        link = base.substr(0, host_end) + link;
+        const std::size_t scheme_end = base.find("://");
+        if (scheme_end == std::string::npos) return {};
+        link = base.substr(0, base.find('/', scheme_end + 3)) + link;
     }
     if (link.rfind("http://", 0) != 0 && link.rfind("https://", 0) != 0) return {};
     link = unwrap_replay_url(link);

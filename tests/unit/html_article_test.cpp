@@ -107,6 +107,14 @@ TEST_CASE("parse_html_article prefers a full headline to one cut short with an e
     CHECK(p.article->title == "एक हफ्ते में ₹60,678 करोड़ गिरा HDFC का मार्केट-कैप: शेयर बाजार की टॉप-10 कंपनियों की वैल्यू कम हुई");
 }
 
+TEST_CASE("parse_html_article takes the headline of the page's own article, not of a list of related ones") {
+    const ParsedArticle p = parse_html_article(page(
+        R"(<script type="application/ld+json">{"@type":"ItemList","itemListElement":[{"@type":"ListItem","item":{"@type":"NewsArticle","headline":"पुतिन से मिलने रूस जाएंगे किम"}}]}</script>)"
+        R"(<script type="application/ld+json">{"@type":"ReportageNewsArticle","headline":"किम जोंग-उन ने रूसी रक्षा मंत्री से मुलाकात की"}</script>)"), "p");
+    REQUIRE(p.article);
+    CHECK(p.article->title == "किम जोंग-उन ने रूसी रक्षा मंत्री से मुलाकात की");
+}
+
 TEST_CASE("parse_html_article dates a page by its metadata, its <time> or its byline") {
     auto date_of = [](const std::string& html) {
         const ParsedArticle p = parse_html_article(html, "p");
