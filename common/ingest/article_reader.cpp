@@ -1,8 +1,10 @@
-/** @file article_reader.cpp @brief Input formats: one article per .txt file, one per .jsonl line. */
+/** @file article_reader.cpp @brief Input formats: one article per .txt or .html file, one per .jsonl line, one per HTML page of a .warc(.gz). */
 #include "common/ingest/article_reader.h"
 
 #include "common/ingest/dates.h"
+#include "common/ingest/html_article.h"
 #include "common/ingest/input_formats.h"
+#include "common/ingest/warc_reader.h"
 #include "common/util/unicode_text.h"
 
 #include <algorithm>
@@ -26,6 +28,28 @@ std::size_t first_invalid_utf8_line(std::string_view text) {
         start = end + 1;
     }
     return 0;
+}
+
+enum class InputKind { kNone, kText, kJsonLines, kHtml, kWarc };
+
+InputKind input_kind(const fs::path& file) {
+    const auto ext = file.extension();
+    if (ext == ".txt") return InputKind::kText;
+    if (ext == ".jsonl") return InputKind::kJsonLines;
+    if (ext == ".html" || ext == ".htm") return InputKind::kHtml;
+    const std::string name = file.filename().string();
+    const bool warc_gz = name.size() > 8 && name.compare(name.size() - 8, 8, ".warc.gz") == 0;
+    if (ext == ".warc" || warc_gz) return InputKind::kWarc;
+    return InputKind::kNone;
+}
+
+// The id a file's path gives: relative to the PATH given, without its extension.
+std::string path_id(const fs::path& file, const fs::path& root) {
+    std::error_code ec;
+    fs::path relative = fs::relative(file, root, ec);
+    if (ec || relative.empty()) relative = file.filename();
+    relative.replace_extension();
+    return relative.generic_string();
 }
 
 }  // namespace
@@ -81,17 +105,16 @@ void ArticleReader::read(const fs::path& path) {
             if (probe) reject(it->path(), 0, "cannot read folder: " + probe.message());
             continue;
         }
-        auto ext = it->path().extension();
-        if (it->is_regular_file(type_ec) && (ext == ".txt" || ext == ".jsonl")) files.push_back(it->path());
+        if (it->is_regular_file(type_ec) && input_kind(it->path()) != InputKind::kNone) files.push_back(it->path());
     }
     std::sort(files.begin(), files.end());
     for (const auto& file : files) read_file(file, path, false);
 }
 
 void ArticleReader::read_file(const fs::path& file, const fs::path& root, bool named) {
-    auto ext = file.extension();
-    if (ext != ".txt" && ext != ".jsonl") {
-        if (named) reject(file, 0, "unknown file type (expected .txt or .jsonl)");
+    const InputKind kind = input_kind(file);
+    if (kind == InputKind::kNone) {
+        if (named) reject(file, 0, "unknown file type (expected .txt, .jsonl, .html, .htm, .warc or .warc.gz)");
         return;
     }
     // A FIFO would block open() for ever (holding the index lock), a device such as /dev/zero
@@ -103,10 +126,17 @@ void ArticleReader::read_file(const fs::path& file, const fs::path& root, bool n
     }
     const FileStamp stamp = stamp_of(file);
     if (filter_ && !filter_(file, stamp)) return;
-    const bool read_whole = ext == ".txt" ? read_txt(file, root, stamp) : read_jsonl(file);
+    bool read_to_end = false;
+    switch (kind) {
+        case InputKind::kText: read_to_end = read_txt(file, root, stamp); break;
+        case InputKind::kJsonLines: read_to_end = read_jsonl(file); break;
+        case InputKind::kHtml: read_to_end = read_html(file, root, stamp); break;
+        case InputKind::kWarc: read_to_end = read_warc(file); break;
+        case InputKind::kNone: break;
+    }
     // Only a file read to the end is recorded as indexed: one that could not be opened or read
     // must be tried again on the next run, not skipped as unchanged for ever.
-    if (read_whole && on_file_done_) on_file_done_(file, stamp);
+    if (read_to_end && on_file_done_) on_file_done_(file, stamp);
 }
 
 bool ArticleReader::accept(InputArticle&& input, bool utf8_checked) {
@@ -143,25 +173,32 @@ bool ArticleReader::accept(InputArticle&& input, bool utf8_checked) {
     return true;
 }
 
-bool ArticleReader::read_txt(const fs::path& file, const fs::path& root, const FileStamp& stamp) {
+ArticleReader::WholeFile ArticleReader::read_whole(const fs::path& file, const FileStamp& stamp, std::string& text) {
     // Checked before reading: a multi-gigabyte file must not be read into memory to be refused.
     if (stamp.size > kMaxArticleBytes) {
         reject(file, 0, "file is larger than 8 MiB");
-        return true;
+        return WholeFile::kRejected;
     }
     std::ifstream in(file, std::ios::binary);
     if (!in) {
         reject(file, 0, "cannot open file");
-        return false;
+        return WholeFile::kUnreadable;
     }
     // At most one byte past the limit, in case the file grew since its size was read.
-    std::string text(kMaxArticleBytes + 1, '\0');
+    text.assign(kMaxArticleBytes + 1, '\0');
     in.read(text.data(), static_cast<std::streamsize>(text.size()));
     if (in.bad()) {
         reject(file, 0, "cannot read file");
-        return false;
+        return WholeFile::kUnreadable;
     }
     text.resize(static_cast<std::size_t>(in.gcount()));
+    return WholeFile::kRead;
+}
+
+bool ArticleReader::read_txt(const fs::path& file, const fs::path& root, const FileStamp& stamp) {
+    std::string text;
+    const WholeFile read = read_whole(file, stamp, text);
+    if (read != WholeFile::kRead) return read == WholeFile::kRejected;
     if (text.find('\0') != std::string::npos) {
         reject(file, 0, "binary file, not text");
         return true;
@@ -174,16 +211,64 @@ bool ArticleReader::read_txt(const fs::path& file, const fs::path& root, const F
         reject(file, first_invalid_utf8_line(text), "invalid UTF-8");
         return true;
     }
-    std::error_code ec;
-    fs::path relative = fs::relative(file, root, ec);
-    if (ec || relative.empty()) relative = file.filename();
-    relative.replace_extension();
-    ParsedArticle parsed = parse_text_article(text, relative.generic_string());
+    ParsedArticle parsed = parse_text_article(text, path_id(file, root));
     InputArticle input;
     input.file = file.string();
     input.article = std::move(*parsed.article);
     if (auto date = find_date_in_file_name(file.filename().string())) input.article.date = *date;
     accept(std::move(input));
+    return true;
+}
+
+bool ArticleReader::read_html(const fs::path& file, const fs::path& root, const FileStamp& stamp) {
+    std::string bytes;
+    const WholeFile read = read_whole(file, stamp, bytes);
+    if (read != WholeFile::kRead) return read == WholeFile::kRejected;
+    if (bytes.size() > kMaxArticleBytes) {
+        reject(file, 0, "file is larger than 8 MiB");
+        return true;
+    }
+    ParsedArticle parsed = parse_html_article(bytes, path_id(file, root));
+    for (const std::string& warning : parsed.warnings) on_rejected_(Diagnostic{file.string(), 0, warning});
+    if (!parsed.article) {
+        reject(file, 0, parsed.error);
+        return true;
+    }
+    InputArticle input;
+    input.file = file.string();
+    input.article = std::move(*parsed.article);
+    // The page's own date first (metadata, byline); the file name's only when it has none.
+    if (input.article.date.empty()) {
+        if (auto date = find_date_in_file_name(file.filename().string())) input.article.date = *date;
+    }
+    accept(std::move(input));
+    return true;
+}
+
+bool ArticleReader::read_warc(const fs::path& file) {
+    // Streamed record by record: an archive may be many gigabytes; no page over 8 MiB is kept.
+    std::ifstream in(file, std::ios::binary);
+    if (!in) {
+        reject(file, 0, "cannot open file");
+        return false;
+    }
+    const WarcSummary summary = read_warc_pages(in, kMaxArticleBytes, [&](WarcPage&& page) {
+        const std::string where = "record " + std::to_string(page.record) + (page.uri.empty() ? "" : " (" + page.uri + ")") + ": ";
+        for (const std::string& warning : page.parsed.warnings) on_rejected_(Diagnostic{file.string(), 0, where + warning});
+        if (!page.parsed.article) {
+            reject(file, 0, where + page.parsed.error);
+            return;
+        }
+        InputArticle input;
+        input.file = file.string();
+        input.article = std::move(*page.parsed.article);
+        accept(std::move(input));
+    });
+    skipped_records_ += summary.skipped;
+    if (in.bad()) {
+        reject(file, 0, "read error");
+        return false;
+    }
     return true;
 }
 

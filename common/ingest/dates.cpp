@@ -84,8 +84,12 @@ std::optional<std::string> parse_iso_date(std::string_view text) {
 
 std::optional<std::string> find_date_in_text(std::string_view text) {
     std::string head = hindi_normalizer::orthographic(text.substr(0, 4096));
-    // Day before month: "27 Jul 2023", "27 जुलाई 2023", "एक अप्रैल 2020", "27-Jul-2023".
-    static const std::regex day_month_year(R"((\S+)[ ,.-]+(\S+?)[ ,.-]+(\d{4})\b)");
+    // Day before month: "27 Jul 2023", "27 जुलाई 2023", "एक अप्रैल 2020", "27-Jul-2023". The words
+    // exclude the separators and are at most 32 bytes (the longest day or month word has 21):
+    // with \S+, a run of commas could be split between the parts in cubically many ways and a
+    // long word backtracked at every start, and std::regex tried them all (minutes on a line of
+    // 150 commas).
+    static const std::regex day_month_year(R"(([^\s,.-]{1,32})[ ,.-]+([^\s,.-]{1,32}?)[ ,.-]+(\d{4})\b)");
     // Month before day: "Mar 14, 2020".
     static const std::regex month_day_year(R"(([A-Za-z]+)\.? (\d{1,2}),? (\d{4})\b)");
     for (auto it = std::sregex_iterator(head.begin(), head.end(), month_day_year); it != std::sregex_iterator(); ++it) {

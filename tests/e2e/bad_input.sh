@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# @file bad_input.sh @brief End-to-end: khoj-index skips bad input (also ids and paths past Xapian's limits), names each bad FILE:LINE on stderr in one harmless line, exits 1, and indexes the rest.
+# @file bad_input.sh @brief End-to-end: khoj-index skips bad input (also ids and paths past Xapian's limits, broken HTML and WARC records), names each bad FILE:LINE or WARC record on stderr in one harmless line, exits 1, and indexes the rest.
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
 
@@ -168,5 +168,62 @@ grep -qF 'names/bad\nname.txt: binary file, not text' "$WORK/err" || fail "the n
 grep -qF 'names/esc\x1b[31mred.txt: binary file, not text' "$WORK/err" || fail "the escape is not shown as \\x1b: $(cat -A "$WORK/err")"
 ! grep -q $'\e' "$WORK/err" || fail "an escape character reached stderr raw"
 pass "a file name with a newline or an escape prints as one line, the control characters shown"
+
+# Web pages and archives: a page cut off in its <head>, one with no article (a section front), one
+# in another charset than it declares and one in none declared are each named; so are a truncated
+# WARC's last record and a .warc.gz's corrupt gzip member, by record. The rest is indexed, broken
+# but readable markup too.
+python3 - "$WORK/web" <<'PY'
+import gzip, os, sys
+d = sys.argv[1]
+os.makedirs(d)
+def page(title, text, head='<meta charset="utf-8">'):
+    return (f'<!DOCTYPE html><html><head>{head}<title>{title} - Amar Ujala</title></head><body><nav><a href="/">होम</a></nav>'
+            f'<article><h1>{title}</h1><p>{text}</p></article></body></html>')
+def write(name, data):
+    with open(os.path.join(d, name), "wb") as f:
+        f.write(data if isinstance(data, bytes) else data.encode("utf-8"))
+write("good.html", page("गंगा का जलस्तर बढ़ा", "पटना में गंगा नदी का जलस्तर खतरे के निशान के पास पहुंचा, प्रशासन ने निचले इलाकों में चेतावनी जारी की।"))
+write("broken.htm", '<html><head><title>कोसी में उफान</title><body><div></span><p>कोसी नदी में उफान से सुपौल के कई गांवों में पानी घुसा, '
+                    'लोग ऊंचे स्थानों पर शरण ले रहे हैं<p>राहत दल पहुंचे</td></div></div><a hre')
+write("cut.html", '<html><head><meta charset="utf-8"><title>अधूरा पन्ना</title><scr')
+write("front.html", "<html><body><h1>देश</h1><ul>" + "".join(
+    f'<li><a href="/n/{i}">पुतिन से मिलने रूस जाएंगे उत्तर कोरिया के तानाशाह किम जोंग उन, हथियार सौदों पर बातचीत</a></li>' for i in range(10)) + "</ul></body></html>")
+iscii = bytes.fromhex("cbdacfc220cce1a220ccdac6d7dec620b3dc20c8d8d1dc20cadacfdbd520d7e120b3dbd7dac6e5a2")  # ISCII-91 Devanagari
+write("wrong.html", b'<html><head><meta charset="utf-8"></head>\n<body>\n<p>' + iscii + b'</p></body></html>')
+write("nocharset.html", b'<html><body><p>' + iscii + b'</p></body></html>')
+def record(kind, uri, block):
+    head = (f"WARC/1.1\r\nWARC-Type: {kind}\r\nWARC-Target-URI: {uri}\r\nContent-Type: application/http; msgtype={kind}\r\n"
+            f"Content-Length: {len(block)}\r\n\r\n").encode()
+    return head + block + b"\r\n\r\n"
+def response(uri, html):
+    body = html.encode("utf-8")
+    return record("response", uri, b"HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=utf-8\r\nContent-Length: %d\r\n\r\n" % len(body) + body)
+request = record("request", "https://www.example.org/gandak", b"GET /gandak HTTP/1.1\r\n\r\n")
+gandak = response("https://www.example.org/gandak", page("गंडक में बाढ़", "गंडक नदी का पानी गोपालगंज के निचले इलाकों में फैल गया, सैकड़ों परिवार सुरक्षित स्थानों पर पहुंचाए गए।"))
+cut = response("https://www.example.org/cut", page("कटा हुआ रिकॉर्ड", "यह रिकॉर्ड बीच में ही कट गया है और इसका बाकी हिस्सा संग्रह में नहीं है, इसलिए यह लेख नहीं बनेगा।"))
+write("truncated.warc", request + gandak + cut[: len(cut) - 300])
+damaged = bytearray(gzip.compress(response("https://www.example.org/lost", page("खोया हुआ लेख", "इस रिकॉर्ड का संपीड़ित डेटा खराब हो गया है, इसलिए इसे पढ़ा नहीं जा सकता और यह छोड़ दिया जाएगा।"))))
+for i in range(20, 50):
+    damaged[i] ^= 0x5A
+bagmati = response("https://www.example.org/bagmati", page("बागमती का कहर", "बागमती नदी का तटबंध टूटने से मुजफ्फरपुर के कई प्रखंडों में बाढ़ का पानी घुस गया, प्रशासन ने नावें लगाईं।"))
+write("damaged.warc.gz", gzip.compress(request) + bytes(damaged) + gzip.compress(bagmati))
+PY
+run "$WORK/out" "$WORK/err" "$KHOJ_INDEX_BIN" --verbose --index "$WORK/web-index" "$WORK/web"
+expect_rc 1 "bad web pages and archives"
+for expected in "cut.html: no article text found" "front.html: no article text found" \
+                "wrong.html: bytes that are not utf-8, the page's charset (line 3)" \
+                "nocharset.html: not UTF-8, and the page declares no charset" \
+                "truncated.warc: record 3 (https://www.example.org/cut): truncated: the file ends after" \
+                "damaged.warc.gz: record 2: corrupt gzip data"; do
+  grep -qF "khoj-index: $WORK/web/$expected" "$WORK/err" || fail "stderr does not name '$expected': $(cat "$WORK/err")"
+done
+grep -q "4 added, .* 6 rejected" "$WORK/err" || fail "summary after bad web input: $(cat "$WORK/err")"
+for word in गंगा कोसी गंडक बागमती; do
+  [ "$("$KHOJ_SEARCH_BIN" --index "$WORK/web-index" --count "$word")" = 1 ] || fail "the readable page with $word was not indexed"
+done
+[ "$("$KHOJ_SEARCH_BIN" --index "$WORK/web-index" --format tsv गंडक | cut -f2)" = "https://www.example.org/gandak" ] || fail "a WARC page's id is not its target URI"
+"$KHOJ_SEARCH_BIN" --index "$WORK/web-index" --count कटा >/dev/null && fail "the truncated record was indexed"
+pass "bad pages and archive records are named by file and record; the rest is indexed"
 
 echo "all $CHECKS checks passed"

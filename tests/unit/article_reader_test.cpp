@@ -1,6 +1,7 @@
-/** @file article_reader_test.cpp @brief Tests of ArticleReader: .txt and .jsonl input, ids, headlines, and bad input reported by FILE:LINE. */
+/** @file article_reader_test.cpp @brief Tests of ArticleReader: .txt, .jsonl, .html and .warc(.gz) input, ids, headlines, and bad input reported by FILE:LINE or record. */
 #include "common/ingest/article_reader.h"
 #include "temp_dir.h"
+#include "test_warc.h"
 
 #include <doctest/doctest.h>
 
@@ -250,4 +251,85 @@ TEST_CASE("ArticleReader::read refuses a huge .txt by its size, before reading i
     reader.read(dir.path() / "in");
     CHECK(reader.rejected() == 1);
     CHECK(done == 1);  // refused for its content, which re-reading will not change: recorded
+}
+
+namespace {
+
+// A news page with @p head inside <head>; its text is long enough to be an article.
+std::string news_page(const std::string& head, const std::string& headline = "गंगा का जलस्तर बढ़ा") {
+    return "<!DOCTYPE html><html><head><meta charset=\"utf-8\">" + head + "<title>" + headline + " - Amar Ujala</title></head><body>"
+           "<nav><a href=\"/\">होम</a></nav><article><h1>" + headline + "</h1><p>पटना में गंगा नदी का जलस्तर खतरे के निशान के पास पहुंचा, "
+           "प्रशासन ने निचले इलाकों में चेतावनी जारी की।</p></article></body></html>";
+}
+
+}  // namespace
+
+TEST_CASE("ArticleReader::read reads .html and .htm pages in folders; the id is the canonical URL, else the path") {
+    test::TempDir dir;
+    dir.write("web/2020/ganga.html", news_page(R"(<link rel="canonical" href="https://www.amarujala.com/bihar/ganga-1.html">)"));
+    dir.write("web/2020/AU-2020-APR-01.htm", news_page("", "यमुना का जलस्तर घटा"));
+    dir.write("web/style.css", "body { color: red }");
+    Collected c = read_all({dir.path() / "web"});
+    CHECK(c.rejected == 0);
+    CHECK(c.diagnostics.empty());
+    REQUIRE(c.articles.size() == 2);
+    const InputArticle* canonical = c.find("https://www.amarujala.com/bihar/ganga-1.html");
+    REQUIRE(canonical != nullptr);
+    CHECK(canonical->article.title == "गंगा का जलस्तर बढ़ा");
+    CHECK(canonical->article.source == "amarujala.com");
+    CHECK(canonical->file == (dir.path() / "web/2020/ganga.html").string());
+    const InputArticle* by_path = c.find("2020/AU-2020-APR-01");
+    REQUIRE(by_path != nullptr);
+    CHECK(by_path->article.title == "यमुना का जलस्तर घटा");
+    CHECK(by_path->article.date == "2020-04-01");  // the page has no date: the file name's
+}
+
+TEST_CASE("ArticleReader::read names an HTML page without an article or in the wrong charset, and reads the rest") {
+    test::TempDir dir;
+    dir.write("web/good.html", news_page(""));
+    dir.write("web/front.html", "<html><body><ul><li><a href=\"/a\">पुतिन से मिलने रूस जाएंगे उत्तर कोरिया के तानाशाह किम जोंग उन</a></li></ul></body></html>");
+    dir.write("web/iscii.html", "<html><head><meta charset=\"utf-8\"></head>\n<body><p>\xcb\xda\xcf\xc2 \xcc\xe1\xa2 \xcc\xda\xc6\xd7\xde\xc6</p></body></html>");
+    Collected c = read_all({dir.path() / "web"});
+    CHECK(c.articles.size() == 1);
+    CHECK(c.rejected == 2);
+    REQUIRE(c.diagnostics.size() == 2);
+    CHECK(c.diagnostics[0].file == (dir.path() / "web/front.html").string());
+    CHECK(c.diagnostics[0].message.rfind("no article text found", 0) == 0);
+    CHECK(c.diagnostics[1].file == (dir.path() / "web/iscii.html").string());
+    CHECK(c.diagnostics[1].message == "bytes that are not utf-8, the page's charset (line 2)");
+}
+
+TEST_CASE("ArticleReader::read refuses a huge .html by its size, before reading it") {
+    test::TempDir dir;
+    const fs::path huge = dir.write("in/huge.html", "");
+    fs::resize_file(huge, std::uintmax_t{4} << 30);
+    Collected c = read_all({dir.path() / "in"});
+    CHECK(c.rejected == 1);
+    REQUIRE(c.diagnostics.size() == 1);
+    CHECK(c.diagnostics[0].message == "file is larger than 8 MiB");
+}
+
+TEST_CASE("ArticleReader::read reads the pages of .warc and .warc.gz archives, naming damaged records") {
+    test::TempDir dir;
+    auto response = [](const std::string& uri, const std::string& html) {
+        return test::warc_record("response", uri, "application/http; msgtype=response", test::http_response(200, "text/html; charset=utf-8", html));
+    };
+    const std::string request = test::warc_record("request", "https://www.amarujala.com/ganga", "application/http; msgtype=request", "GET /ganga HTTP/1.1\r\n\r\n");
+    dir.write("crawl/a.warc", request + response("https://www.amarujala.com/ganga", news_page("")));
+    std::string damaged = test::gzip_member(response("https://www.amarujala.com/broken", news_page("")));
+    for (std::size_t i = 20; i < 50; ++i) damaged[i] = static_cast<char>(damaged[i] ^ 0x5A);
+    dir.write("crawl/b.warc.gz", test::gzip_member(request) + damaged +
+                                     test::gzip_member(response("https://www.amarujala.com/yamuna", news_page("", "यमुना का जलस्तर घटा"))));
+    Collected c = read_all({dir.path() / "crawl"});
+    REQUIRE(c.articles.size() == 2);
+    CHECK(c.find("https://www.amarujala.com/ganga") != nullptr);
+    REQUIRE(c.find("https://www.amarujala.com/yamuna") != nullptr);
+    CHECK(c.find("https://www.amarujala.com/yamuna")->article.title == "यमुना का जलस्तर घटा");
+    CHECK(c.rejected == 1);
+    REQUIRE(c.diagnostics.size() == 1);
+    CHECK(c.diagnostics[0].file == (dir.path() / "crawl/b.warc.gz").string());
+    CHECK(c.diagnostics[0].message.rfind("record 2: corrupt gzip data", 0) == 0);
+    ArticleReader reader([](InputArticle&&) {}, [](const Diagnostic&) {});
+    reader.read(dir.path() / "crawl");
+    CHECK(reader.skipped_records() == 2);  // the two requests
 }

@@ -4,6 +4,8 @@
 
 #include <doctest/doctest.h>
 
+#include <chrono>
+
 using namespace khoj;
 
 TEST_CASE("parse_iso_date accepts a date and an ISO 8601 timestamp") {
@@ -34,6 +36,14 @@ TEST_CASE("find_date_in_text reads a Hindi date") {
 TEST_CASE("find_date_in_text finds nothing in text without a date") {
     CHECK_FALSE(find_date_in_text("रूस और उत्तर कोरिया के नेता मिले").has_value());
     CHECK_FALSE(find_date_in_text("").has_value());
+}
+
+TEST_CASE("find_date_in_text reads a hyphenated date after a word, and a line of separators in no time") {
+    CHECK(find_date_in_text("अमर उजाला ब्यूरो 03-APR-2020 को लखनऊ से") == "2020-04-03");
+    // Once minutes for std::regex: every split of a run of commas between the pattern's parts was tried.
+    const auto start = std::chrono::steady_clock::now();
+    CHECK_FALSE(find_date_in_text("शीर्षक " + std::string(300, ',') + " " + std::string(300, '-') + " पाठ").has_value());
+    CHECK(std::chrono::steady_clock::now() - start < std::chrono::seconds(2));
 }
 
 TEST_CASE("find_date_in_file_name reads a named month and a numeric date") {
