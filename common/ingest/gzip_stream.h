@@ -1,7 +1,6 @@
 /** @file gzip_stream.h @brief Bytes of a stream that may be gzip (one member after another, as .warc.gz stores records), read with zlib. */
 #pragma once
 #include <cstddef>
-#include <cstdint>
 #include <istream>
 #include <memory>
 #include <optional>
@@ -33,15 +32,9 @@ class ByteSource {
     /// Carries on after broken() at the next gzip member (or the end of the stream).
     void resume();
 
-    /// True when the stream is gzip.
-    bool gzipped() const { return gzipped_; }
-
     /// True when the last read() ended exactly at the end of a gzip member (a read never
     /// returns bytes of two members): a .warc.gz reader knows its record's member is complete.
     bool read_ended_member() const { return ended_member_; }
-
-    /// True when the underlying stream failed to read (an I/O error, not the end).
-    bool read_error() const { return in_.bad(); }
 
   private:
     bool refill();

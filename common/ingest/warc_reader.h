@@ -37,9 +37,6 @@ class WarcReader {
     /// The next record, or nullopt at the end of the stream.
     std::optional<WarcRecord> next();
 
-    /// True when the underlying stream failed (an I/O error, not damage in the archive).
-    bool read_error() const { return source_.read_error(); }
-
   private:
     bool fill();
     std::optional<std::string> line();
