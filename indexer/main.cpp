@@ -1,4 +1,4 @@
-/** @file main.cpp @brief khoj-index: builds or updates a Khoj index from .txt and .jsonl news articles. */
+/** @file main.cpp @brief khoj-index: builds or updates a Khoj index from .txt, .jsonl, HTML and WARC news articles. */
 #include "common/index/index_stats.h"
 #include "common/index/indexing_job.h"
 #include "common/output/terminal.h"
@@ -27,11 +27,11 @@ Builds or updates a Khoj index of Hindi news articles. PATH is a file or a folde
             rest the body; the id is the path relative to PATH, without .txt
   *.jsonl   one article per line: {"id", "title", "body", "date", "source", "url"}
             (id required; date YYYY-MM-DD or ISO 8601)
-Re-indexing an id replaces that article; files whose size and modification time are
-as last indexed are skipped, and unchanged articles are left alone. Quiet unless something
-is wrong when not on a terminal (cron); a progress line on a terminal. Bad input
-(invalid UTF-8, malformed JSON, empty or oversized articles, unreadable files) is
-reported as FILE:LINE: message and skipped; everything else is indexed.
+  *.html, *.htm, *.warc, *.warc.gz   news pages and web archives (id: the page's URL)
+Re-indexing an id replaces that article; unchanged files (size, modification time) and
+articles are skipped. Quiet when not on a terminal (cron) unless something is wrong; a
+progress line on a terminal. Bad input (invalid UTF-8, malformed JSON or HTML, oversized
+articles, unreadable files) is reported as FILE:LINE: message and skipped; the rest is indexed.
 
 Examples:
   khoj-index --index ~/khoj-index sample_corpus/
