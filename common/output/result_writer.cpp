@@ -47,7 +47,8 @@ std::string format_hit(const Hit& hit, const std::string& qid, const OutputOptio
 
 std::string summary(const SearchResult& result) {
     if (result.hits.empty()) return "no articles matched";
-    return std::to_string(result.matches_estimated) + (result.matches_estimated == 1 ? " matching article" : " matching articles");
+    const std::string copies = result.copies == 0 ? "" : " (and " + std::to_string(result.copies) + (result.copies == 1 ? " copy)" : " copies)");
+    return std::to_string(result.matches_estimated) + (result.matches_estimated == 1 ? " matching article" : " matching articles") + copies;
 }
 
 }  // namespace

@@ -2,6 +2,7 @@
 #include "common/search/searcher.h"
 
 #include "common/index/schema.h"
+#include "common/search/copy_collapse.h"
 #include "common/search/ranking.h"
 #include "common/search/spelling_suggester.h"
 #include "common/util/errors.h"
@@ -13,6 +14,7 @@
 #include <queue>
 #include <set>
 #include <tuple>
+#include <unordered_set>
 
 namespace khoj {
 
@@ -131,15 +133,19 @@ Xapian::Query with_date_range(const Xapian::Query& query, const SearchRequest& r
 
 // Counts the entities and months of every matching article. Xapian calls a MatchSpy for each
 // document the matcher examines; with check_at_least = doccount that is every match, so the
-// counts are exact.
+// counts are exact. The spy sees copies before they are collapsed: unless every copy is asked
+// for, a story counts once, as the first of its copies the matcher meets.
 struct Searcher::FacetCounts : Xapian::MatchSpy {
     void operator()(const Xapian::Document& doc, double) override {
+        if (once_per_story && !stories.insert(doc.get_value(slot::kCopyGroup)).second) return;
         for (std::uint32_t id : decode_entity_ids(doc.get_value(slot::kEntities))) ++entities[id];
         const std::string date = doc.get_value(slot::kDate);
         if (date.size() >= 6) ++months[date.substr(0, 6)];
     }
     std::unordered_map<std::uint32_t, std::size_t> entities;
     std::map<std::string, std::size_t> months;  ///< YYYYMM → articles
+    bool once_per_story = false;
+    std::unordered_set<std::string> stories;  ///< groups of copies counted
 };
 
 Facets Searcher::collect_facets(const FacetCounts& counts, std::size_t limit) {
@@ -180,10 +186,14 @@ SearchResult Searcher::run(const SearchRequest& request) {
     Xapian::MSet mset = rerank ? enquire.get_mset(0, std::max(depth, page.offset + page.limit), check) : enquire.get_mset(page.offset, page.limit, check);
     if (request.facets) result.facets = collect_facets(spy, request.facet_limit);
     result.matches_estimated = mset.get_matches_estimated();
+    if (!request.all_copies) result.copies = std::max(mset.get_uncollapsed_matches_estimated(), result.matches_estimated) - result.matches_estimated;
     if (request.suggest && mset.get_matches_upper_bound() < ranking::kFewMatches) result.suggestion = SpellingSuggester(db_).suggest(request.query);
     std::vector<Hit> hits = ranked_hits(mset, request, page, result.built.preferred_forms, depth);
     if (request.load_articles) {
-        for (Hit& hit : hits) attach_entities(hit.docid, hit.article);
+        for (Hit& hit : hits) {
+            attach_entities(hit.docid, hit.article);
+            if (!request.all_copies) hit.similar = similar_copies(db_, codec_, query, hit.docid);
+        }
     }
     result.hits = finished_hits(std::move(hits), request, query);
     return result;
@@ -195,6 +205,9 @@ Xapian::Enquire Searcher::enquire_for(const Xapian::Query& query, const SearchRe
     // BM25 with the parameters of search/ranking.h (Lucene's k1 and b, so comparisons with the anchor are like for like).
     enquire.set_weighting_scheme(Xapian::BM25Weight(ranking::kBm25K1, ranking::kBm25K2, ranking::kBm25K3, ranking::kBm25B, ranking::kBm25MinNormalisedLength));
     if (request.sort == SortOrder::Date) enquire.set_sort_by_value_then_relevance(slot::kDate, true);
+    // Copies of one story share a group value: the best-ranked (or newest) of them stands for all.
+    if (!request.all_copies) enquire.set_collapse_key(slot::kCopyGroup);
+    spy.once_per_story = !request.all_copies;
     if (request.facets) enquire.add_matchspy(&spy);
     return enquire;
 }

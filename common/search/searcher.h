@@ -32,6 +32,10 @@ struct SearchRequest {
     bool facets = false;        ///< count entities and months over the whole result set
     bool exact_count = false;   ///< count every match (matches_estimated becomes exact)
     bool suggest = false;       ///< offer a respelling when fewer than a handful of articles match
+    /// Every republished copy as a hit of its own. Otherwise the copies of a story (one group of
+    /// slot::kCopyGroup) collapse into the best-ranked one, which lists the others (Hit::similar),
+    /// and counts, facets and pages count the story once.
+    bool all_copies = false;
     std::size_t facet_limit = 15;
 };
 
@@ -57,12 +61,14 @@ struct Hit {
     Article article;       ///< body is emptied once the snippet is made
     Snippet title;         ///< headline with matches marked
     Snippet snippet;
+    std::vector<std::string> similar;  ///< ids of its copies collapsed into it, best first (see SearchRequest::all_copies)
 };
 
 /// Hits of one query.
 struct SearchResult {
     std::vector<Hit> hits;
-    Xapian::doccount matches_estimated = 0;
+    Xapian::doccount matches_estimated = 0;  ///< copies collapsed: a story and its copies count once
+    Xapian::doccount copies = 0;             ///< copies collapsed into other matches (exact when the count is)
     BuiltQuery built;
     Facets facets;
     std::string suggestion;  ///< "did you mean" query, or empty
