@@ -133,18 +133,21 @@ Xapian::Query with_date_range(const Xapian::Query& query, const SearchRequest& r
 
 // Counts the entities and months of every matching article. Xapian calls a MatchSpy for each
 // document the matcher examines; with check_at_least = doccount that is every match, so the
-// counts are exact. The spy sees copies before they are collapsed: unless every copy is asked
-// for, a story counts once, as the first of its copies the matcher meets.
+// counts are exact. The spy sees copies before they are collapsed: it counts them all (what
+// the copies of a count are), but unless every copy is asked for, a story's facets count once,
+// as the first of its copies the matcher meets.
 struct Searcher::FacetCounts : Xapian::MatchSpy {
     void operator()(const Xapian::Document& doc, double) override {
-        if (once_per_story && !stories.insert(doc.get_value(slot::kCopyGroup)).second) return;
+        ++articles;
+        if (!facets || (once_per_story && !stories.insert(doc.get_value(slot::kCopyGroup)).second)) return;
         for (std::uint32_t id : decode_entity_ids(doc.get_value(slot::kEntities))) ++entities[id];
         const std::string date = doc.get_value(slot::kDate);
         if (date.size() >= 6) ++months[date.substr(0, 6)];
     }
     std::unordered_map<std::uint32_t, std::size_t> entities;
     std::map<std::string, std::size_t> months;  ///< YYYYMM → articles
-    bool once_per_story = false;
+    std::size_t articles = 0;  ///< every match, copies included
+    bool facets = false, once_per_story = false;
     std::unordered_set<std::string> stories;  ///< groups of copies counted
 };
 
@@ -186,7 +189,8 @@ SearchResult Searcher::run(const SearchRequest& request) {
     Xapian::MSet mset = rerank ? enquire.get_mset(0, std::max(depth, page.offset + page.limit), check) : enquire.get_mset(page.offset, page.limit, check);
     if (request.facets) result.facets = collect_facets(spy, request.facet_limit);
     result.matches_estimated = mset.get_matches_estimated();
-    if (!request.all_copies) result.copies = std::max(mset.get_uncollapsed_matches_estimated(), result.matches_estimated) - result.matches_estimated;
+    // Xapian's uncollapsed count is an estimate even when every match is checked; the spy's is exact.
+    if (!request.all_copies && check) result.copies = static_cast<Xapian::doccount>(std::max<std::size_t>(spy.articles, result.matches_estimated)) - result.matches_estimated;
     if (request.suggest && mset.get_matches_upper_bound() < ranking::kFewMatches) result.suggestion = SpellingSuggester(db_).suggest(request.query);
     std::vector<Hit> hits = ranked_hits(mset, request, page, result.built.preferred_forms, depth);
     if (request.load_articles) {
@@ -207,8 +211,9 @@ Xapian::Enquire Searcher::enquire_for(const Xapian::Query& query, const SearchRe
     if (request.sort == SortOrder::Date) enquire.set_sort_by_value_then_relevance(slot::kDate, true);
     // Copies of one story share a group value: the best-ranked (or newest) of them stands for all.
     if (!request.all_copies) enquire.set_collapse_key(slot::kCopyGroup);
+    spy.facets = request.facets;
     spy.once_per_story = !request.all_copies;
-    if (request.facets) enquire.add_matchspy(&spy);
+    if (request.facets || request.exact_count) enquire.add_matchspy(&spy);
     return enquire;
 }
 

@@ -68,7 +68,7 @@ struct Hit {
 struct SearchResult {
     std::vector<Hit> hits;
     Xapian::doccount matches_estimated = 0;  ///< copies collapsed: a story and its copies count once
-    Xapian::doccount copies = 0;             ///< copies collapsed into other matches (exact when the count is)
+    Xapian::doccount copies = 0;             ///< copies collapsed into other matches (counted with exact_count or facets, else 0)
     BuiltQuery built;
     Facets facets;
     std::string suggestion;  ///< "did you mean" query, or empty
