@@ -27,9 +27,9 @@ void add_copy_group(Xapian::Document& doc, const std::string& group);
 /// The group of copies (a slot::kCopyGroup value) of @p article, with @p signature and content
 /// hash @p hash, about to be written to @p db, found in the index itself: the articles sharing one
 /// of its MinHash band terms (prefix::kCopyBand) are candidates, ordered by how many bands they
-/// share; the first few have their stored text (read with @p codec) compared, and the closest
-/// with shingle_similarity() ≥ kCopySimilarity gives its group, else the article starts its own
-/// (own_copy_group()). @p own is the article's docid when it replaces an earlier version (never
+/// share; one that shares them all is a copy, the first few others have their stored text (read
+/// with @p codec) compared, and the closest with shingle_similarity() ≥ kCopySimilarity gives its
+/// group, else the article starts its own (own_copy_group()). @p own is the article's docid when it replaces an earlier version (never
 /// its own copy), else 0. Earlier articles are never rewritten (an index without term lists
 /// cannot rewrite one cheaply), so groups never merge: a copy of two groups joins the closer.
 std::string copy_group_of(const Xapian::Database& db, const RecordCodec& codec, const Article& article, const CopySignature& signature,
