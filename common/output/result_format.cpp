@@ -99,7 +99,7 @@ std::string format_hit_text(const Hit& hit, const TextStyle& style) {
     }
     out << indented << "\n";
     // Copies collapsed into this hit: how many, not which (the JSON lists them).
-    const std::string copies = hit.similar.empty() ? "" : " · +" + std::to_string(hit.similar.size()) + " similar";
+    const std::string copies = hit.copies == 0 ? "" : " · +" + std::to_string(hit.copies) + " similar";
     out << "     " << (style.color ? kDim : "") << article_meta_line(hit.article) << copies << (style.color ? kReset : "") << "\n";
     if (!hit.snippet.text.empty()) out << wrap_snippet(hit.snippet, style.color, style.width, style.snippet_lines, "     ") << "\n";
     return out.str();

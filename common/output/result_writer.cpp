@@ -31,6 +31,7 @@ void apply_output_policy(SearchRequest& request, OutputFormat format, bool count
     request.snippets = format == OutputFormat::Text || format == OutputFormat::Json;
     request.suggest = format == OutputFormat::Text;
     request.exact_count = count_only || format == OutputFormat::Text;
+    request.copy_ids = format == OutputFormat::Json;
 }
 
 namespace {

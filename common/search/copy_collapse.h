@@ -1,18 +1,15 @@
 /** @file copy_collapse.h @brief Republished copies at search time: which copies of a hit were collapsed into it. */
 #pragma once
-#include "common/ingest/record_codec.h"
-
 #include <xapian.h>
 
-#include <string>
 #include <vector>
 
 namespace khoj {
 
-/// The ids of the other copies of hit @p hit (its group, slot::kCopyGroup) that match @p query,
-/// best first: what collapsing the copies of a story into its best-ranked one hid. Found through
-/// the group's term (copy_group_term()), so the cost is that of the group, not of the query's
-/// matches; empty for an article without copies (one lookup of the term's frequency).
-std::vector<std::string> similar_copies(const Xapian::Database& db, const RecordCodec& codec, const Xapian::Query& query, Xapian::docid hit);
+/// The other copies of hit @p hit (its group, slot::kCopyGroup) that match @p query, best first:
+/// what collapsing the copies of a story into its best-ranked one hid. Found through the group's
+/// term (copy_group_term()), so the cost is that of the group, not of the query's matches; empty
+/// for an article without copies (one lookup of the term's frequency).
+std::vector<Xapian::docid> collapsed_copies(const Xapian::Database& db, const Xapian::Query& query, Xapian::docid hit);
 
 }  // namespace khoj

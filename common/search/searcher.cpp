@@ -196,7 +196,7 @@ SearchResult Searcher::run(const SearchRequest& request) {
     if (request.load_articles) {
         for (Hit& hit : hits) {
             attach_entities(hit.docid, hit.article);
-            if (!request.all_copies) hit.similar = similar_copies(db_, codec_, query, hit.docid);
+            if (!request.all_copies) attach_copies(hit, query, request.copy_ids);
         }
     }
     result.hits = finished_hits(std::move(hits), request, query);
@@ -256,6 +256,14 @@ std::vector<Hit> Searcher::ranked_hits(const Xapian::MSet& mset, const SearchReq
         if (ranked.size() > limit) ranked.resize(limit);
     }
     return ranked;
+}
+
+void Searcher::attach_copies(Hit& hit, const Xapian::Query& query, bool ids) {
+    const std::vector<Xapian::docid> copies = collapsed_copies(db_, query, hit.docid);
+    hit.copies = copies.size();
+    if (!ids) return;
+    // Reading a record is most of a copy's cost, so only JSON, which lists the ids, pays it.
+    for (Xapian::docid did : copies) hit.similar.push_back(article_from_record(codec_.decompress(db_.get_document(did).get_value(slot::kRecord))).id);
 }
 
 std::vector<Hit> Searcher::finished_hits(std::vector<Hit> hits, const SearchRequest& request, const Xapian::Query& query) {

@@ -36,6 +36,7 @@ struct SearchRequest {
     /// slot::kCopyGroup) collapse into the best-ranked one, which lists the others (Hit::similar),
     /// and counts, facets and pages count the story once.
     bool all_copies = false;
+    bool copy_ids = false;  ///< also read the ids of the collapsed copies (Hit::similar), not only count them
     std::size_t facet_limit = 15;
 };
 
@@ -61,7 +62,8 @@ struct Hit {
     Article article;       ///< body is emptied once the snippet is made
     Snippet title;         ///< headline with matches marked
     Snippet snippet;
-    std::vector<std::string> similar;  ///< ids of its copies collapsed into it, best first (see SearchRequest::all_copies)
+    std::size_t copies = 0;            ///< its copies collapsed into it (see SearchRequest::all_copies)
+    std::vector<std::string> similar;  ///< their ids, best first, when SearchRequest::copy_ids
 };
 
 /// Hits of one query.
@@ -110,6 +112,8 @@ class Searcher {
                                  const std::vector<std::vector<std::string>>& preferred_forms, Xapian::doccount depth);
     // The entities of article @p did, from its slot::kEntities value and the catalog.
     void attach_entities(Xapian::docid did, Article& article);
+    // The copies of @p hit that @p query matches and collapsing hid: their number, and their ids when @p ids.
+    void attach_copies(Hit& hit, const Xapian::Query& query, bool ids);
     // Ranks numbered from request.offset + 1; title highlights and snippets of @p query's terms
     // (or plain titles) made and bodies dropped when articles were loaded.
     std::vector<Hit> finished_hits(std::vector<Hit> hits, const SearchRequest& request, const Xapian::Query& query);

@@ -44,9 +44,11 @@ TEST_CASE("Searcher::search collapses the copies of a story into the best-ranked
     SearchRequest request;
     request.query = "दवाइयां मरीज";
     request.exact_count = true;
+    request.copy_ids = true;
     SearchResult result = searcher.search(request);
     REQUIRE(result.hits.size() == 2);
     const Hit& story = result.hits.front().similar.empty() ? result.hits.back() : result.hits.front();
+    CHECK(story.copies == 2);
     CHECK(story.similar.size() == 2);
     std::vector<std::string> all = story.similar;
     all.push_back(story.article.id);
@@ -61,7 +63,12 @@ TEST_CASE("Searcher::search collapses the copies of a story into the best-ranked
     CHECK(result.hits.size() == 4);
     CHECK(result.matches_estimated == 4);
     CHECK(result.copies == 0);
-    CHECK(std::all_of(result.hits.begin(), result.hits.end(), [](const Hit& h) { return h.similar.empty(); }));
+    CHECK(std::all_of(result.hits.begin(), result.hits.end(), [](const Hit& h) { return h.similar.empty() && h.copies == 0; }));
+    // Without copy_ids (text output) the copies are counted, their records not read.
+    request.all_copies = false;
+    request.copy_ids = false;
+    result = searcher.search(request);
+    CHECK(std::any_of(result.hits.begin(), result.hits.end(), [](const Hit& h) { return h.copies == 2 && h.similar.empty(); }));
 }
 
 TEST_CASE("Searcher::search counts a story and its copies once in the facets, unless every copy is asked for") {
@@ -80,7 +87,7 @@ TEST_CASE("Searcher::search counts a story and its copies once in the facets, un
     CHECK(months() == 4);
 }
 
-TEST_CASE("similar_copies: only copies that match the query and its filters, best first") {
+TEST_CASE("collapsed_copies: only copies that match the query and its filters") {
     CopiesIndex index;
     Searcher searcher(index.path);
     SearchRequest request;
@@ -88,14 +95,14 @@ TEST_CASE("similar_copies: only copies that match the query and its filters, bes
     request.until = "2020-03-18";  // the copy of the 19th is not a result, so not a hidden one
     SearchResult result = searcher.search(request);
     REQUIRE(result.hits.size() == 1);
-    CHECK(result.hits.front().similar.size() == 1);
+    CHECK(result.hits.front().copies == 1);
     // The story without copies lists none (its group term has one holder).
     request.query = "जयपुर नए मरीज भर्ती";
     request.until.clear();
     result = searcher.search(request);
     REQUIRE_FALSE(result.hits.empty());
     CHECK(result.hits.front().article.id == "jaipur");
-    CHECK(similar_copies(searcher.database(), RecordCodec(), Xapian::Query("Zजयपुर"), result.hits.front().docid).empty());
+    CHECK(collapsed_copies(searcher.database(), Xapian::Query("Zजयपुर"), result.hits.front().docid).empty());
 }
 
 TEST_CASE("format_hit_text marks a hit with its copies as +N similar; format_hit_json lists their ids") {
@@ -103,6 +110,7 @@ TEST_CASE("format_hit_text marks a hit with its copies as +N similar; format_hit
     Searcher searcher(index.path);
     SearchRequest request;
     request.query = "HIV रोधक दवाइयां";
+    request.copy_ids = true;
     SearchResult result = searcher.search(request);
     REQUIRE_FALSE(result.hits.empty());
     const Hit& hit = result.hits.front();
@@ -113,6 +121,7 @@ TEST_CASE("format_hit_text marks a hit with its copies as +N similar; format_hit
     CHECK(json["similar"].size() == 2);
     Hit alone = hit;
     alone.similar.clear();
+    alone.copies = 0;
     CHECK(format_hit_text(alone, TextStyle{}).find("similar") == std::string::npos);
     CHECK(nlohmann::json::parse(format_hit_json(alone, ""))["similar"].empty());
 }
