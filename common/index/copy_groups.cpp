@@ -71,7 +71,7 @@ std::string copy_group_of(const Xapian::Database& db, const RecordCodec& codec, 
         std::string group = doc.get_value(slot::kCopyGroup);
         if (group.size() < 4) continue;  // not grouped (cannot happen in an index of this analysis version)
         // Every band shared is all eight minimum hashes equal, which articles less similar than
-        // kCopySimilarity do one time in 600 at most (0.45⁸): a copy, not read (an archive that
+        // kCopySimilarity do one time in 256 at most (0.5⁸): a copy, not read (an archive that
         // stores each story many times indexes almost as fast as one that stores it once).
         if (bands == kCopyBands) return group;
         const double s = similarity(article, signature, doc, codec);
