@@ -120,10 +120,7 @@ int main(int argc, char** argv) {
         progress.clear();
         std::cerr << "khoj-index: " << khoj::safe_line(message) << "\n";
     };
-    auto fail = [&](const std::string& message, int code) {
-        say(message);
-        return code;
-    };
+    auto fail = [&](const std::string& message, int code) { say(message); return code; };
     try {
         if (stats) return print_statistics(options.index);
         const khoj::IndexingSummary summary = khoj::IndexingJob(
@@ -133,8 +130,9 @@ int main(int argc, char** argv) {
             .run();
         progress.clear();
         if ((tty && !quiet) || verbose) {
-            std::fprintf(stderr, "khoj-index: %zu added, %zu updated, %zu unchanged, %zu deleted, %zu rejected, %zu files skipped as unchanged, in %.1f s\n",
-                         summary.added, summary.updated, summary.unchanged, summary.deleted, summary.rejected, summary.skipped_files, summary.seconds);
+            const std::string records = summary.skipped_records ? ", " + std::to_string(summary.skipped_records) + " web-archive records skipped (no HTML page)" : "";
+            std::fprintf(stderr, "khoj-index: %zu added, %zu updated, %zu unchanged, %zu deleted, %zu rejected, %zu files skipped as unchanged%s, in %.1f s\n",
+                         summary.added, summary.updated, summary.unchanged, summary.deleted, summary.rejected, summary.skipped_files, records.c_str(), summary.seconds);
         }
         return summary.rejected ? kExitRejects : kExitOk;
     } catch (const khoj::IndexLockedError& e) {
