@@ -10,6 +10,7 @@
 
 #include <algorithm>
 #include <fstream>
+#include <optional>
 #include <system_error>
 #include <vector>
 
@@ -147,39 +148,34 @@ void ArticleReader::read_file(const fs::path& file, const fs::path& root, bool n
     if (read_to_end && on_file_done_) on_file_done_(file, stamp);
 }
 
-bool ArticleReader::check(InputArticle& input, bool utf8_checked) {
+std::string ArticleReader::problem(InputArticle& input, bool utf8_checked) {
     Article& a = input.article;
-    const fs::path file = input.file;
-    if (a.id.empty()) {
-        reject(file, input.line, "article has no id");
-        return false;
-    }
+    if (a.id.empty()) return "article has no id";
     // A JSON line was checked whole, and the parser only ever decodes escapes to valid UTF-8.
     for (const std::string* field : {&a.id, &a.title, &a.body, &a.source, &a.url, &a.date}) {
-        if (!utf8_checked && !is_valid_utf8(*field)) {
-            reject(file, input.line, "invalid UTF-8 in article '" + (is_valid_utf8(a.id) ? a.id : std::string("?")) + "'");
-            return false;
-        }
+        if (!utf8_checked && !is_valid_utf8(*field)) return "invalid UTF-8 in article '" + (is_valid_utf8(a.id) ? a.id : std::string("?")) + "'";
     }
-    if (a.title.find_first_not_of(" \t\r\n") == std::string::npos &&
-        a.body.find_first_not_of(" \t\r\n") == std::string::npos) {
-        reject(file, input.line, "article '" + a.id + "' has no text");
-        return false;
+    if (a.title.find_first_not_of(" \t\r\n") == std::string::npos && a.body.find_first_not_of(" \t\r\n") == std::string::npos) {
+        return "article '" + a.id + "' has no text";
     }
-    if (a.title.size() + a.body.size() > kMaxArticleBytes) {
-        reject(file, input.line, "article '" + a.id + "' is larger than 8 MiB");
-        return false;
-    }
+    if (a.title.size() + a.body.size() > kMaxArticleBytes) return "article '" + a.id + "' is larger than 8 MiB";
     a.id = to_nfc(a.id);
     a.title = to_nfc(a.title);
     a.body = to_nfc(a.body);
     a.source = to_nfc(a.source);
-    return true;
+    return {};
+}
+
+bool ArticleReader::check(InputArticle& input) {
+    const std::string why = problem(input, false);
+    if (!why.empty()) reject(input.file, input.line, why);
+    return why.empty();
 }
 
 void ArticleReader::emit(InputArticle&& input, HeadlineOrigin origin, const TemplateLines* templates, std::string_view source) {
     Article& a = input.article;
-    const CleaningReport cleaned = clean_scraped_article(a, origin, templates, source);
+    // A web page was cleaned as it was parsed (parse_html_article), where the page's structure is known.
+    const CleaningReport cleaned = origin == HeadlineOrigin::kPage ? CleaningReport{} : clean_scraped_article(a, origin, templates, source);
     if (a.title.find_first_not_of(" \t\r\n") == std::string::npos && a.body.find_first_not_of(" \t\r\n") == std::string::npos) {
         reject(input.file, input.line, "article '" + a.id + "' has no text besides site chrome");
         return;
@@ -323,6 +319,18 @@ bool ArticleReader::read_warc(const fs::path& file) {
     return true;
 }
 
+namespace {
+
+// What a .jsonl file gave while its first articles are held back for the template count:
+// an article, or a message about a line, in input order, so messages keep the order of lines.
+struct HeldInput {
+    std::optional<InputArticle> article;
+    Diagnostic message;
+    bool rejection = false;  ///< the message rejects the line (counted), rather than warning
+};
+
+}  // namespace
+
 bool ArticleReader::read_jsonl(const fs::path& file) {
     std::ifstream in(file, std::ios::binary);
     if (!in) {
@@ -332,13 +340,21 @@ bool ArticleReader::read_jsonl(const fs::path& file) {
     // The first articles are held back until their sources' template lines are counted; then
     // they and the rest go on in input order.
     TemplateLines templates;
-    std::vector<InputArticle> held;
+    std::vector<HeldInput> held;
     std::size_t held_bytes = 0;
     bool sampling = true;
+    auto say = [&](std::size_t line, const std::string& message, bool rejection) {
+        if (sampling) held.push_back(HeldInput{std::nullopt, Diagnostic{file.string(), line, message}, rejection});
+        else if (rejection) reject(file, line, message);
+        else on_rejected_(Diagnostic{file.string(), line, message});
+    };
     auto release = [&] {
-        for (InputArticle& h : held) emit(std::move(h), HeadlineOrigin::kField, &templates, h.article.source);
-        held.clear();
         sampling = false;
+        for (HeldInput& h : held) {
+            if (h.article) emit(std::move(*h.article), HeadlineOrigin::kField, &templates, h.article->article.source);
+            else say(h.message.line, h.message.message, h.rejection);
+        }
+        held.clear();
     };
     std::string line;
     std::size_t number = 0, consumed = 0, reported = 0;
@@ -347,20 +363,17 @@ bool ArticleReader::read_jsonl(const fs::path& file) {
         consumed += line.size() + 1;
         if (line.find_first_not_of(" \t\r") == std::string::npos) continue;
         if (line.size() > kMaxArticleBytes * 2) {
-            reject(file, number, "line is larger than 16 MiB");
+            say(number, "line is larger than 16 MiB", true);
             continue;
         }
         ParsedArticle parsed = parse_json_article(line);
-        for (const std::string& warning : parsed.warnings) on_rejected_(Diagnostic{file.string(), number, warning});
-        if (!parsed.article) {
-            reject(file, number, parsed.error);
+        for (const std::string& warning : parsed.warnings) say(number, warning, false);
+        InputArticle input{parsed.article ? std::move(*parsed.article) : Article{}, file.string(), number};
+        const std::string why = parsed.article ? problem(input, true) : parsed.error;
+        if (!why.empty()) {
+            say(number, why, true);
             continue;
         }
-        InputArticle input;
-        input.file = file.string();
-        input.line = number;
-        input.article = std::move(*parsed.article);
-        if (!check(input, true)) continue;
         input.input_bytes = consumed - reported;
         reported = consumed;
         if (!sampling) {
@@ -369,7 +382,7 @@ bool ArticleReader::read_jsonl(const fs::path& file) {
         }
         templates.add(input.article.source, input.article.body);
         held_bytes += input.article.body.size();
-        held.push_back(std::move(input));
+        held.push_back(HeldInput{std::move(input), {}, false});
         if (held.size() >= kTemplateSampleArticles || held_bytes >= 8 * kMaxArticleBytes) release();
     }
     release();

@@ -85,9 +85,11 @@ class ArticleReader {
     bool read_warc(const std::filesystem::path& file);
     enum class WholeFile { kRead, kRejected, kUnreadable };
     WholeFile read_whole(const std::filesystem::path& file, const FileStamp& stamp, std::string& text);
-    // Checks an article and makes it NFC; false (reported) when it is rejected. utf8_checked:
+    // Why an article is rejected, or "" when it is not (it is then made NFC). utf8_checked:
     // the whole JSON line already was.
-    bool check(InputArticle& input, bool utf8_checked = false);
+    std::string problem(InputArticle& input, bool utf8_checked);
+    // problem(), reported; false when the article is rejected.
+    bool check(InputArticle& input);
     // Cleans a checked article of chrome (templates of @p source when given), dates it, hands it on.
     void emit(InputArticle&& input, HeadlineOrigin origin, const TemplateLines* templates = nullptr, std::string_view source = {});
     // The template lines of the folder of @p file, counted on first use; null outside a folder walk.
