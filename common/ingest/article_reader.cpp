@@ -295,6 +295,8 @@ bool ArticleReader::read_warc(const fs::path& file) {
         return false;
     }
     std::size_t reported = 0;  // bytes of the file given to articles so far (as far as the stream has read)
+    std::error_code size_error;
+    const std::size_t file_bytes = static_cast<std::size_t>(fs::file_size(file, size_error));
     const WarcSummary summary = read_warc_pages(in, kMaxArticleBytes, [&](WarcPage&& page) {
         const std::string where = "record " + std::to_string(page.record) + (page.uri.empty() ? "" : " (" + page.uri + ")") + ": ";
         for (const std::string& warning : page.parsed.warnings) on_rejected_(Diagnostic{file.string(), 0, where + warning});
@@ -304,8 +306,8 @@ bool ArticleReader::read_warc(const fs::path& file) {
         }
         InputArticle input;
         input.file = file.string();
-        const std::streamoff at = in.tellg();
-        const std::size_t position = at < 0 ? reported : static_cast<std::size_t>(at);
+        const std::streamoff at = in.tellg();  // -1 once the stream has read to the end
+        const std::size_t position = at < 0 ? file_bytes : std::min(static_cast<std::size_t>(at), file_bytes);
         input.input_bytes = position > reported ? position - reported : 0;
         reported = std::max(reported, position);
         input.article = std::move(*page.parsed.article);

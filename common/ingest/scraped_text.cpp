@@ -137,8 +137,9 @@ bool repeats_within(const Paragraph& p, const Paragraph& q) {
     return false;
 }
 
-// FNV-1a over a line with white space collapsed, ASCII case folded and every digit read as 0,
-// so "5/5शेष फ्री लेख" and "4/5शेष फ्री लेख" are one template line. 0 for a blank line.
+// FNV-1a over a line with white space collapsed and ASCII case folded; 0 for a blank line.
+// Digits count: "रांची में आज 5 नए मामले" and "… 7 नए मामले" are two lines (news), and a
+// counter such as "5/5शेष फ्री लेख" is chrome by its shape already.
 std::uint64_t line_key(std::string_view line) {
     std::uint64_t hash = 14695981039346656037ull;
     bool space = false, any = false;
@@ -156,13 +157,6 @@ std::uint64_t line_key(std::string_view line) {
         if (space) put(' ');
         space = false;
         any = true;
-        // Devanagari digits (U+0966–U+096F: E0 A5 A6–AF) as ASCII ones.
-        if (c == 0xE0 && i + 2 < line.size() && static_cast<unsigned char>(line[i + 1]) == 0xA5 &&
-            static_cast<unsigned char>(line[i + 2]) >= 0xA6 && static_cast<unsigned char>(line[i + 2]) <= 0xAF) {
-            i += 2;
-            c = '0';
-        }
-        if (c >= '0' && c <= '9') c = '0';
         if (c >= 'A' && c <= 'Z') c = static_cast<unsigned char>(c - 'A' + 'a');
         put(c);
     }

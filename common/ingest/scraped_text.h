@@ -36,9 +36,9 @@ std::size_t choose_headline(const std::vector<std::string_view>& lines, const st
 std::vector<std::size_t> repeated_paragraphs(const std::vector<std::string_view>& paragraphs);
 
 /// The lines that repeat across the articles of one source: its template. Counts each distinct
-/// line (of up to 600 bytes: furniture is short) once per article, white space, Latin case and
-/// digits aside ("5/5शेष फ्री लेख" = "4/5शेष फ्री लेख"); a line is template when at least
-/// kMinArticles articles of the source and at least half of those counted have it.
+/// line (of up to 600 bytes: furniture is short) once per article, white space and Latin case
+/// aside (digits count: "आज 5 नए मामले" and "आज 7 नए मामले" are news, not one line); a line
+/// is template when at least kMinArticles articles of the source and half of those counted have it.
 class TemplateLines {
   public:
     static constexpr std::size_t kMinArticles = 5;
