@@ -23,13 +23,14 @@ const char* kUsage = R"(Usage: khoj-index [--index DIR] PATH...
 
 Builds or updates a Khoj index of Hindi news articles. PATH is a file or a folder
 (searched recursively):
-  *.txt     one article per file: the first non-empty line is the headline, the
-            rest the body; the id is the path relative to PATH, without .txt
+  *.txt     one article per file: the first line that is not site chrome or a section
+            label is the headline; the id is the path relative to PATH, without .txt
   *.jsonl   one article per line: {"id", "title", "body", "date", "source", "url"}
             (id required; date YYYY-MM-DD or ISO 8601)
   *.html, *.htm, *.warc, *.warc.gz   news pages and web archives (id: the page's URL)
-Re-indexing an id replaces that article; unchanged files (size, modification time) and
-articles are skipped. Quiet when not on a terminal (cron) unless something is wrong; a
+Site chrome (app banners, bylines, share buttons, related links) and lines most articles of
+a source repeat are left out. Re-indexing an id replaces that article; unchanged files (size,
+modification time) and articles are skipped. Quiet when not on a terminal (cron) unless something is wrong; a
 progress line on a terminal. Bad input (invalid UTF-8, malformed JSON or HTML, oversized
 articles, unreadable files) is reported as FILE:LINE: message and skipped; the rest is indexed.
 
