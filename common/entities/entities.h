@@ -92,7 +92,9 @@ std::string entity_slug(const Entity& entity);
 ///  - A surname alias (मोदी) after an unrelated given name (नीरव मोदी) is another person.
 ///  - A generic Indian-government alias (रक्षा मंत्रालय, वायुसेना) after a foreign place or
 ///    nationality (रूस के रक्षा मंत्रालय, चीनी वायुसेना) is that country's body and is skipped.
-///  - Latin words match only when capitalised, acronyms only in capitals (WHO, not "who").
+///  - Latin words match only when capitalised, acronyms only in capitals (WHO, not "who"), and only
+///    an alias spelt the same way (Delhi, BJP), never one that merely sounds alike: "Indore Crime
+///    News:" is not about Crimea.
 /// Names the gazetteer lacks are found by two rules, so tomorrow's new name still becomes a facet:
 ///  - person: a role word (मंत्री, प्रवक्ता, राष्ट्रपति, डॉ., अध्यक्ष …) followed by 1–3 name-shaped
 ///    words (not a stop word, not a common Hindi word, not a role or organisation word, not plural)

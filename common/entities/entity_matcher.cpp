@@ -68,19 +68,25 @@ void set_word_facts(MatchWord& w, const Token& t, std::string_view original) {
     const WordFacts& facts = word_facts(t.exact, t.script);
     w.folded = facts.folded;
     w.key = facts.key;
-    w.is_stopword = t.stopword;
+    // The analyser's stop list serves search; the matcher also stops a name at the function words it lacks.
+    w.is_stopword = t.stopword || facts.is_function_word;
     w.is_common_word = facts.is_common_word;
     w.is_role_word = facts.is_role_word;
     w.is_organisation_word = facts.is_organisation_word;
     w.is_nationality_adjective = facts.is_nationality_adjective;
+    w.is_descriptor = facts.is_descriptor;
     if (t.script == Script::Devanagari) {
         w.name_shaped = !w.is_stopword && !w.is_common_word && !w.is_role_word && !w.is_organisation_word &&
                         !w.is_nationality_adjective && !never_a_name(t.exact) && code_points(t.exact) >= 2;
     } else if (t.script == Script::Latin) {
         w.name_shaped = w.capitalised && !w.is_stopword && t.exact.size() >= 2;
     }
+    // Only a Devanagari word matches an alias by sound. A Latin word in Hindi text is English (a
+    // section label, a brand, a name written the English way): its spelling says what it is, and a
+    // sound-alike is another word ("Indore Crime News:" is not Crimea, whose key Crime shares), so it
+    // matches only an alias spelt so (Delhi, BJP).
     w.key_usable = w.key.size() >= kMinUsableKeyLength && !w.is_stopword && !w.is_common_word &&
-                   !w.is_nationality_adjective && (t.script == Script::Devanagari || w.capitalised);
+                   !w.is_nationality_adjective && t.script == Script::Devanagari;
 }
 
 std::string capitalise_words(std::string s) {
@@ -343,15 +349,19 @@ std::vector<EntityMatch> ArticleMatcher::organisation_word_organisations() {
         const std::size_t length = k - s;
         if (length < 1 || length > kMaxRuleNameWords) continue;
         if (s > 0 && !words_[s].boundary_before && !words_[s - 1].is_stopword) continue;  // the name goes on further left
-        bool shaped = false, ok = true;
+        // A name needs a word that names, or a place with a descriptor (कोलकाता पोर्ट ट्रस्ट): a place
+        // alone (भारत बैंक) or descriptors alone (हिंदू संगठन, निर्माण एजेंसी) make a description.
+        bool naming = false, place_seen = false, descriptor_seen = false, ok = true;
         for (std::size_t m = s; m < k; ++m) {
             const MatchWord& w = words_[m];
             bool place = owner_[m] != kNone;
             const bool adjective_ik = w.token.exact.ends_with("िक") || w.token.exact.ends_with("ीय");
-            shaped = shaped || (w.name_shaped && !place && !adjective_ik);
+            naming = naming || (w.name_shaped && !place && !adjective_ik && !w.is_descriptor);
+            place_seen = place_seen || place;
+            descriptor_seen = descriptor_seen || (!place && w.is_descriptor);
             ok = ok && (place || (w.name_shaped && !adjective_ik));
         }
-        if (!ok || !shaped) continue;
+        if (!ok || !(naming || (place_seen && descriptor_seen))) continue;
         EntityMatch m;
         m.start = s;
         m.length = length + 1;

@@ -147,6 +147,23 @@ std::vector<Unit> units_of(std::string_view word, bool flap_as_r) {
     return units;
 }
 
+// Whether Hindi says the inherent vowel of a word's last consonant. It does after a conjunct that
+// ends in य, र, ल or व, which cannot close a syllable after another consonant (मित्र → mitra, मिश्र →
+// mishra, शुक्ल → shukla, सूर्य → surya, विश्व → vishva), and in the -iya of adjectives and names
+// (भारतीय → bhaartiiya, विजयवर्गीय → vijayvargiiya, क्षत्रिय → kshatriya). It does not after a plain
+// consonant (राम → raam, कमल → kamal, समय → samay) nor after other conjuncts, most of them in
+// loanwords and tatsama words said with a final cluster (ट्रस्ट → trast, बोर्ड → bord, धर्म → dharm).
+bool final_schwa_sounded(const std::vector<Unit>& units) {
+    const std::size_t n = units.size();
+    const Unit& last = units[n - 1];
+    const Unit& before = units[n - 2];
+    const bool glide_or_liquid = last.letters == "y" || last.letters == "r" || last.letters == "l" || last.letters == "v";
+    if (before.virama) return glide_or_liquid;
+    const bool after_i = before.consonant ? (before.vowel == "i" || before.vowel == "ii")
+                                          : (before.letters == "i" || before.letters == "ii");
+    return last.letters == "y" && after_i && before.coda.empty();
+}
+
 // Schwa deletion: drops the inherent vowels Hindi does not pronounce.
 void delete_schwas(std::vector<Unit>& units) {
     const std::size_t n = units.size();
@@ -154,8 +171,8 @@ void delete_schwas(std::vector<Unit>& units) {
         const Unit& u = units[k];
         return u.consonant ? !u.vowel.empty() : true;
     };
-    // Final schwa: dropped unless the last consonant closes a conjunct (मित्र → mitra).
-    if (n > 1 && units[n - 1].inherent && units[n - 1].coda.empty() && !units[n - 2].virama) units[n - 1].vowel.clear();
+    if (n > 1 && units[n - 1].inherent && units[n - 1].coda.empty() && !final_schwa_sounded(units))
+        units[n - 1].vowel.clear();
     // Medial schwa, right to left: V C [a] C V → V C C V.
     for (std::size_t k = n >= 2 ? n - 2 : 0; k >= 1 && k < n; --k) {
         Unit& u = units[k];

@@ -339,6 +339,30 @@ TEST_CASE("organisation word rule: name words closed by an organisation word mak
     CHECK(has(extract("जिनका इस्तेमाल वैगनर ग्रुप द्वारा किया गया था।"), EntityKind::Organisation, "Wagner Group"));
 }
 
+TEST_CASE("a Latin word in a Hindi headline is not a name it merely sounds like") {
+    auto e = extract("Indore Crime News: ऑनलाइन ठगी के आरोप में दो युवक गिरफ्तार", "इंदौर क्राइम ब्रांच ने दोनों को पकड़ा।");
+    CHECK_FALSE(has(e, EntityKind::Place, "Crimea"));
+    CHECK(has(e, EntityKind::Place, "Indore"));
+    CHECK(has(extract("क्रीमिया में रूसी सेना"), EntityKind::Place, "Crimea"));
+}
+
+TEST_CASE("generic noun phrases are not organisations") {
+    auto e = extract("हिंदू संगठन ने ज्ञापन सौंपा", "निर्माण एजेंसी पर जुर्माना लगाया गया। जांच एजेंसी ने रिपोर्ट दी।");
+    CHECK(std::none_of(e.begin(), e.end(), [](const Entity& x) { return x.kind == EntityKind::Organisation; }));
+    auto real = extract("राष्ट्रीय स्वयंसेवक संघ और विश्व स्वास्थ्य संगठन", "प्रवर्तन निदेशालय ने केनरा बैंक से पूछताछ की।");
+    CHECK(has(real, EntityKind::Organisation, "Rashtriya Swayamsevak Sangh"));
+    CHECK(has(real, EntityKind::Organisation, "World Health Organization"));
+    CHECK(has(real, EntityKind::Organisation, "Enforcement Directorate"));
+    CHECK(has(real, EntityKind::Organisation, "Kenra Baink"));
+}
+
+TEST_CASE("an unknown name is shown with the final vowels Hindi says") {
+    auto e = extract("विधायक रमेश विजयवर्गीय ने कहा कि इंस्पेक्टर रणधीर कुमार मिश्र और थानाध्यक्ष राम कमल ने जांच की।");
+    CHECK(has(e, EntityKind::Person, "Ramesh Vijayvargiya"));
+    CHECK(has(e, EntityKind::Person, "Randhir Kumar Mishra"));
+    CHECK(has(e, EntityKind::Person, "Ram Kamal"));
+}
+
 TEST_CASE("each entity is returned once, title first") {
     auto e = extract("पुतिन से मिले किम", "किम जोंग उन ने पुतिन से कहा। पुतिन ने किम को धन्यवाद दिया।");
     REQUIRE(e.size() == 2);
