@@ -99,9 +99,16 @@ std::string capitalise_words(std::string s) {
 }
 
 // How an unknown word is shown in an English name: a Devanagari word romanised, any other as written.
-std::string display_latin(const MatchWord& w, std::string_view text) {
+// Initials written as the names of Latin letters are written as the letters, the English way for
+// the kind of name: वीके सिंह → V. K. Singh, डीसीबी बैंक → DCB Baink.
+std::string display_latin(const MatchWord& w, std::string_view text, EntityKind kind) {
     if (w.token.script != Script::Devanagari) return std::string(text.substr(w.token.begin, w.token.end - w.token.begin));
-    return readable_latin(w.token.exact);
+    const std::string letters = letters_of_letter_names(w.token.exact);
+    if (letters.empty()) return readable_latin(w.token.exact);
+    if (kind != EntityKind::Person) return letters;
+    std::string initials;
+    for (char c : letters) initials += std::string(initials.empty() ? "" : " ") + c + ".";
+    return initials;
 }
 
 // Runs the three rules over the words of one text; owner_ records which match took each word,
@@ -267,7 +274,7 @@ Entity ArticleMatcher::unknown_entity(EntityKind kind, std::size_t b, std::size_
     for (std::size_t k = b; k < e; ++k) {
         const char* sep = k == b ? "" : (words_[k].gap_is_hyphen ? "-" : " ");
         entity.name += sep + words_[k].token.exact;
-        entity.name_en += sep + display_latin(words_[k], text_);
+        entity.name_en += sep + display_latin(words_[k], text_, kind);
         words_text += (k == b ? "" : " ") + words_[k].token.exact;
     }
     entity.name_en = capitalise_words(entity.name_en);
@@ -276,15 +283,17 @@ Entity ArticleMatcher::unknown_entity(EntityKind kind, std::size_t b, std::size_
 }
 
 bool ArticleMatcher::ends_name(std::size_t k) const {
-    return k >= words_.size() || words_[k].boundary_before || words_[k].is_stopword || is_honorific(k);
+    return k >= words_.size() || words_[k].boundary_before || words_[k].is_stopword || words_[k].is_common_word ||
+           is_honorific(k);
 }
 
 // Where the name that starts at word j (after a role word) ends: the first word that is not free,
-// is attached to nothing, is a stop word or जी, at most kRuleNameScanWords on.
+// is attached to nothing, is a stop word, a common word or जी, at most kRuleNameScanWords on. A
+// common word is never a word of a name, so it ends one: "एसपी राकेश कुमार सहित अन्य पुलिसकर्मी".
 std::size_t ArticleMatcher::role_name_end(std::size_t j) const {
     std::size_t k = j;
     while (k < words_.size() && k - j < kRuleNameScanWords && (k == j || !words_[k].boundary_before) &&
-           !words_[k].is_stopword && owner_[k] == kNone && !is_honorific(k))
+           !words_[k].is_stopword && (k == j || !words_[k].is_common_word) && owner_[k] == kNone && !is_honorific(k))
         ++k;
     return k;
 }

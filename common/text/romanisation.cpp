@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <cctype>
 #include <cstring>
+#include <utility>
 #include <vector>
 
 namespace khoj {
@@ -466,13 +467,56 @@ bool is_ascii_word(std::string_view word) {
     });
 }
 
+namespace {
+
+// The Latin letters as Hindi papers write their names, A to Z.
+constexpr std::string_view kLetterNames[26] = {"ए", "बी", "सी", "डी", "ई", "एफ", "जी", "एच", "आई", "जे", "के", "एल", "एम",
+                                               "एन", "ओ", "पी", "क्यू", "आर", "एस", "टी", "यू", "वी", "डब्ल्यू", "एक्स", "वाई", "जेड"};
+// Other spellings of a letter's name, as orthographic forms: डब्लू and डबल्यू for W.
+struct LetterNameVariant {
+    std::string_view name;
+    char letter;
+};
+constexpr LetterNameVariant kLetterNameVariants[] = {{"डब्लू", 'W'}, {"डबल्यू", 'W'}};
+
+// Every spelling of a letter's name with its letter, longest first.
+const std::vector<std::pair<std::string_view, char>>& letter_name_spellings() {
+    static const std::vector<std::pair<std::string_view, char>> names = [] {
+        std::vector<std::pair<std::string_view, char>> all;
+        for (std::size_t k = 0; k < 26; ++k) all.emplace_back(kLetterNames[k], static_cast<char>('A' + k));
+        for (const LetterNameVariant& v : kLetterNameVariants) all.emplace_back(v.name, v.letter);
+        std::stable_sort(all.begin(), all.end(), [](const auto& a, const auto& b) { return a.first.size() > b.first.size(); });
+        return all;
+    }();
+    return names;
+}
+
+// The capitals spelt by word[from...] when it is all letter names, tried longest name first at
+// each point (एनआरके: एन आर के), with backtracking; false when some part is no letter name.
+bool spell_letter_names(std::string_view word, std::size_t from, std::string& letters) {
+    if (from == word.size()) return true;
+    for (const auto& [name, letter] : letter_name_spellings()) {
+        if (word.substr(from, name.size()) != name) continue;
+        letters += letter;
+        if (spell_letter_names(word, from + name.size(), letters)) return true;
+        letters.pop_back();
+    }
+    return false;
+}
+
+}  // namespace
+
 std::string letter_names(std::string_view latin) {
-    static const char* const names[26] = {"ए", "बी", "सी", "डी", "ई", "एफ", "जी", "एच", "आई", "जे", "के", "एल", "एम",
-                                          "एन", "ओ", "पी", "क्यू", "आर", "एस", "टी", "यू", "वी", "डब्ल्यू", "एक्स", "वाई", "जेड"};
     if (latin.size() < 2 || latin.size() > 6 || !is_ascii_word(latin)) return {};
     std::string out;
-    for (char c : latin) out += names[std::tolower(static_cast<unsigned char>(c)) - 'a'];
+    for (char c : latin) out += kLetterNames[std::tolower(static_cast<unsigned char>(c)) - 'a'];
     return out;
+}
+
+std::string letters_of_letter_names(std::string_view word) {
+    std::string letters;
+    if (word.empty() || !spell_letter_names(word, 0, letters) || letters.size() > 6) return {};
+    return letters;
 }
 
 bool looks_like_acronym(std::string_view typed) {

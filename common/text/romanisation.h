@@ -63,6 +63,11 @@ double key_distance(std::string_view a, std::string_view b);
 /// WHO → डब्ल्यूएचओ, ICMR → आईसीएमआर, PPE → पीपीई. Empty for words over 6 letters.
 std::string letter_names(std::string_view latin);
 
+/// The Latin capitals a Devanagari word spells when it is made only of the names of Latin letters
+/// as Hindi papers write them, the inverse of letter_names(): वीके → "VK", एनआरके → "NRK", आर → "R";
+/// empty for any other word (राम, सीमा) and past 6 letters. Initials in names are written so (वीके सिंह).
+std::string letters_of_letter_names(std::string_view word);
+
 /// True when @p word is made of ASCII letters only.
 bool is_ascii_word(std::string_view word);
 

@@ -361,6 +361,8 @@ TEST_CASE("an unknown name is shown with the final vowels Hindi says") {
     CHECK(has(e, EntityKind::Person, "Ramesh Vijayvargiya"));
     CHECK(has(e, EntityKind::Person, "Randhir Kumar Mishra"));
     CHECK(has(e, EntityKind::Person, "Ram Kamal"));
+    // Initials written as letter names are written as letters.
+    CHECK(has(extract("डीजीपी वीके सिंह को हटाना चाहती है सरकार"), EntityKind::Person, "V. K. Singh"));
 }
 
 TEST_CASE("each entity is returned once, title first") {

@@ -175,6 +175,17 @@ TEST_CASE("letter_names spells an acronym the way Hindi papers write it") {
     CHECK(letter_names("A").empty());
 }
 
+TEST_CASE("letters_of_letter_names reads initials written as letter names") {
+    CHECK(letters_of_letter_names("वीके") == "VK");   // वीके सिंह
+    CHECK(letters_of_letter_names("एनआरके") == "NRK");
+    CHECK(letters_of_letter_names("एपीजे") == "APJ");
+    CHECK(letters_of_letter_names("आर") == "R");
+    CHECK(letters_of_letter_names(letter_names("WHO")) == "WHO");  // the inverse of letter_names
+    CHECK(letters_of_letter_names("राम").empty());
+    CHECK(letters_of_letter_names("सीमा").empty());  // सी is C, but मा is no letter
+    CHECK(letters_of_letter_names("").empty());
+}
+
 TEST_CASE("is_ascii_word accepts only ASCII letters") {
     CHECK(is_ascii_word("Shoigu"));
     CHECK_FALSE(is_ascii_word("शोइगु"));
