@@ -138,6 +138,7 @@ class ArticleMatcher {
     std::size_t alias_length_at(std::size_t i, const Gazetteer::Alias& a, bool& by_form) const;
     bool generic_alias(const Gazetteer::Alias& a) const;
     bool foreign_qualifier_before(std::size_t i) const;
+    bool organisation_word_follows(std::size_t i) const;
     bool accept(std::size_t i, const Gazetteer::Alias& a) const;
     std::size_t best_entity_at(std::size_t i, std::size_t& best_length) const;
     void match_gazetteer();
@@ -199,12 +200,26 @@ bool ArticleMatcher::foreign_qualifier_before(std::size_t i) const {
     return false;
 }
 
+// Whether name-shaped words after word i close an organisation's name (सोनिया आर्केस्ट्रा ग्रुप).
+bool ArticleMatcher::organisation_word_follows(std::size_t i) const {
+    for (std::size_t j = i + 1; j < words_.size() && j - i <= kMaxRuleNameWords; ++j) {
+        if (words_[j].boundary_before) return false;
+        if (words_[j].is_organisation_word) return j > i + 1;
+        if (!words_[j].name_shaped) return false;
+    }
+    return false;
+}
+
 bool ArticleMatcher::accept(std::size_t i, const Gazetteer::Alias& a) const {
     const Entity& e = gazetteer_.entities()[a.entity];
     const std::size_t n = a.exact.size();
     const bool attached = i > 0 && !words_[i].boundary_before;
     const MatchWord* prev = attached ? &words_[i - 1] : nullptr;
     if (n == 1 && prev && lists_.determiners.count(prev->token.exact)) return false;
+    // बैंक ऑफ इंडिया, ऑल इंडिया ट्रेडर्स: the place is a word of a longer name.
+    if (e.kind == EntityKind::Place && prev && lists_.place_in_name.count(prev->token.exact)) return false;
+    // A given name alone (सोनिया) before words closing an organisation is that organisation's name.
+    if (n == 1 && e.kind == EntityKind::Person && organisation_word_follows(i)) return false;
     if (e.kind == EntityKind::Organisation && generic_alias(a) && foreign_qualifier_before(i)) return false;
     if (n == 1 && e.kind == EntityKind::Person && prev && prev->name_shaped && owner_[i - 1] == kNone) {
         // नीरव मोदी is not Narendra Modi; ब्लादिमीर पुतिन (an unlisted spelling) is still Putin.

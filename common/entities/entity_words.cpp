@@ -29,6 +29,7 @@ EntityWords::Set* list_named(EntityWords& words, std::string_view name) {
     if (name == "connective") return &words.name_connectives;
     if (name == "function") return &words.function_words;
     if (name == "descriptor") return &words.descriptors;
+    if (name == "place_in_name") return &words.place_in_name;
     return nullptr;
 }
 

@@ -25,6 +25,7 @@ struct EntityWords {
     Set name_connectives;        ///< "connective": ऑफ, of, फॉर inside an organisation's name
     Set function_words;          ///< "function": closed-class words the stop list lacks (हालांकि, पश्चात), which end a name
     Set descriptors;             ///< "descriptor": what a body is or does (हिंदू, निर्माण), never a name alone
+    Set place_in_name;           ///< "place_in_name": ऑफ, ऑल before a place that is a word of a longer name
 
     /// Parses word-list TSV (LIST<TAB>WORD lines; '#' comment lines and blank lines skipped);
     /// throws khoj::Error on a line without two fields, an empty word or an unknown list.
