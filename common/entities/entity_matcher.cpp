@@ -139,6 +139,7 @@ class ArticleMatcher {
     bool generic_alias(const Gazetteer::Alias& a) const;
     bool foreign_qualifier_before(std::size_t i) const;
     bool organisation_word_follows(std::size_t i) const;
+    bool names_an_organisation(std::size_t s, std::size_t k) const;
     bool accept(std::size_t i, const Gazetteer::Alias& a) const;
     std::size_t best_entity_at(std::size_t i, std::size_t& best_length) const;
     void match_gazetteer();
@@ -298,17 +299,15 @@ Entity ArticleMatcher::unknown_entity(EntityKind kind, std::size_t b, std::size_
 }
 
 bool ArticleMatcher::ends_name(std::size_t k) const {
-    return k >= words_.size() || words_[k].boundary_before || words_[k].is_stopword || words_[k].is_common_word ||
-           is_honorific(k);
+    return k >= words_.size() || words_[k].boundary_before || words_[k].is_stopword || is_honorific(k);
 }
 
 // Where the name that starts at word j (after a role word) ends: the first word that is not free,
-// is attached to nothing, is a stop word, a common word or जी, at most kRuleNameScanWords on. A
-// common word is never a word of a name, so it ends one: "एसपी राकेश कुमार सहित अन्य पुलिसकर्मी".
+// is attached to nothing, is a stop word or जी, at most kRuleNameScanWords on.
 std::size_t ArticleMatcher::role_name_end(std::size_t j) const {
     std::size_t k = j;
     while (k < words_.size() && k - j < kRuleNameScanWords && (k == j || !words_[k].boundary_before) &&
-           !words_[k].is_stopword && (k == j || !words_[k].is_common_word) && owner_[k] == kNone && !is_honorific(k))
+           !words_[k].is_stopword && owner_[k] == kNone && !is_honorific(k))
         ++k;
     return k;
 }
@@ -362,6 +361,25 @@ std::size_t ArticleMatcher::organisation_name_start(std::size_t k) const {
     return s;
 }
 
+// Whether words [s, k) before an organisation word name a body rather than describe one. A name
+// needs a word that names (केनरा बैंक), or a place that starts it before a field or an office
+// (कोलकाता पोर्ट ट्रस्ट, झारखंड लोक सेवा आयोग, लखनऊ नगर निगम): a place alone (भारत बैंक), or
+// descriptors and common words alone (हिंदू संगठन, निर्माण एजेंसी, लोक सेवा आयोग), describe one.
+bool ArticleMatcher::names_an_organisation(std::size_t s, std::size_t k) const {
+    const bool starts_with_place = owner_[s] != kNone;
+    bool naming = false, describing = false;
+    for (std::size_t m = s; m < k; ++m) {
+        const MatchWord& w = words_[m];
+        if (owner_[m] != kNone) continue;  // a gazetteer place (organisation_name_start takes no other)
+        const bool adjective_ik = w.token.exact.ends_with("िक") || w.token.exact.ends_with("ीय");
+        const bool plain_common = w.is_common_word && !w.is_role_word && !w.is_nationality_adjective;
+        if (w.name_shaped && !adjective_ik && !w.is_descriptor) naming = true;
+        else if ((w.name_shaped && !adjective_ik) || (starts_with_place && plain_common)) describing = true;
+        else return false;
+    }
+    return naming || (starts_with_place && describing);
+}
+
 std::vector<EntityMatch> ArticleMatcher::organisation_word_organisations() {
     std::vector<EntityMatch> out;
     for (std::size_t k = 1; k < words_.size(); ++k) {
@@ -373,19 +391,7 @@ std::vector<EntityMatch> ArticleMatcher::organisation_word_organisations() {
         const std::size_t length = k - s;
         if (length < 1 || length > kMaxRuleNameWords) continue;
         if (s > 0 && !words_[s].boundary_before && !words_[s - 1].is_stopword) continue;  // the name goes on further left
-        // A name needs a word that names, or a place with a descriptor (कोलकाता पोर्ट ट्रस्ट): a place
-        // alone (भारत बैंक) or descriptors alone (हिंदू संगठन, निर्माण एजेंसी) make a description.
-        bool naming = false, place_seen = false, descriptor_seen = false, ok = true;
-        for (std::size_t m = s; m < k; ++m) {
-            const MatchWord& w = words_[m];
-            bool place = owner_[m] != kNone;
-            const bool adjective_ik = w.token.exact.ends_with("िक") || w.token.exact.ends_with("ीय");
-            naming = naming || (w.name_shaped && !place && !adjective_ik && !w.is_descriptor);
-            place_seen = place_seen || place;
-            descriptor_seen = descriptor_seen || (!place && w.is_descriptor);
-            ok = ok && (place || (w.name_shaped && !adjective_ik));
-        }
-        if (!ok || !(naming || (place_seen && descriptor_seen))) continue;
+        if (!names_an_organisation(s, k)) continue;
         EntityMatch m;
         m.start = s;
         m.length = length + 1;

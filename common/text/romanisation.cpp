@@ -59,6 +59,7 @@ struct Unit {
     bool inherent = false;
     bool virama = false;
     std::string coda;     // anusvara / visarga sounded after the unit
+    char32_t consonant_letter = 0;  // the Devanagari consonant written (ण and न are both "n")
 };
 
 bool is_vowel(char c) { return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u'; }
@@ -125,6 +126,7 @@ std::vector<Unit> units_of(std::string_view word, bool flap_as_r) {
         if (const char* c = consonant_latin(cp)) {
             const bool flap = flap_as_r && !units.empty() && (cp == 0x0921 || cp == 0x0922);
             units.push_back(consonant_unit(flap ? (cp == 0x0921 ? "r" : "rh") : c));
+            units.back().consonant_letter = cp;
         } else if (const char* v = independent_vowel_latin(cp)) {
             Unit u;
             u.letters = v;
@@ -149,8 +151,8 @@ std::vector<Unit> units_of(std::string_view word, bool flap_as_r) {
 }
 
 // Whether Hindi says the inherent vowel of a word's last consonant. It does after a conjunct that
-// ends in य, र, ल or व, which cannot close a syllable after another consonant (मित्र → mitra, मिश्र →
-// mishra, शुक्ल → shukla, सूर्य → surya, विश्व → vishva), and in the -iya of adjectives and names
+// ends in य, र, ल, व or ण, which do not close a syllable after another consonant (मित्र → mitra, मिश्र →
+// mishra, शुक्ल → shukla, सूर्य → surya, विश्व → vishva, कृष्ण → krishna), and in the -iya of adjectives and names
 // (भारतीय → bhaartiiya, विजयवर्गीय → vijayvargiiya, क्षत्रिय → kshatriya). It does not after a plain
 // consonant (राम → raam, कमल → kamal, समय → samay) nor after other conjuncts, most of them in
 // loanwords and tatsama words said with a final cluster (ट्रस्ट → trast, बोर्ड → bord, धर्म → dharm).
@@ -158,8 +160,10 @@ bool final_schwa_sounded(const std::vector<Unit>& units) {
     const std::size_t n = units.size();
     const Unit& last = units[n - 1];
     const Unit& before = units[n - 2];
-    const bool glide_or_liquid = last.letters == "y" || last.letters == "r" || last.letters == "l" || last.letters == "v";
-    if (before.virama) return glide_or_liquid;
+    // ण is the only n of its own letter; न after a consonant is said both ways (प्रश्न, रत्न) and is left silent.
+    const bool sounded_after_cluster = last.letters == "y" || last.letters == "r" || last.letters == "l" ||
+                                       last.letters == "v" || (last.letters == "n" && last.consonant_letter == 0x0923);
+    if (before.virama) return sounded_after_cluster;
     const bool after_i = before.consonant ? (before.vowel == "i" || before.vowel == "ii")
                                           : (before.letters == "i" || before.letters == "ii");
     return last.letters == "y" && after_i && before.coda.empty();

@@ -10,7 +10,7 @@ namespace khoj {
 /// Romanises one Devanagari word the way Hindi speakers type it: inherent vowels are written
 /// only where they are pronounced (schwa deletion, right to left, in the V C_C V context and at
 /// the end of a word): शिवराज → shivraaj, कमला → kamlaa, समझना → samajhnaa, राम → raam. A final
-/// schwa is said after a conjunct ending in य, र, ल, व and in -iya: मित्र → mitra, शुक्ल → shukla,
+/// schwa is said after a conjunct ending in य, र, ल, व, ण and in -iya: मित्र → mitra, शुक्ल → shukla,
 /// सूर्य → surya, विजयवर्गीय → vijayvargiiya; not after other conjuncts: ट्रस्ट → trast, धर्म → dharm.
 std::string devanagari_to_latin(std::string_view word);
 

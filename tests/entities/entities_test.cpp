@@ -109,8 +109,14 @@ struct Scores {
     std::map<std::string, Score> by_kind;  // "person", "place", "org"
 };
 
+// A gold canonical may list other accepted names after '|' (a Hindi name's romanisation).
 bool matches(const Entity& e, const GoldRow& r, bool same_kind) {
-    return (!same_kind || r.kind == kind_name(e.kind)) && same_name(e.name_en, r.canonical);
+    if (same_kind && r.kind != kind_name(e.kind)) return false;
+    std::stringstream names(r.canonical);
+    std::string name;
+    while (std::getline(names, name, '|'))
+        if (same_name(e.name_en, name)) return true;
+    return false;
 }
 
 // Adds one article's recall and precision counts to @p s; with @p kind, only that kind's rows

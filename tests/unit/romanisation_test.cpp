@@ -25,6 +25,7 @@ TEST_CASE("devanagari_to_latin keeps a final vowel where Hindi says it") {
         CHECK(devanagari_to_latin("शुक्ल") == "shukla");
         CHECK(devanagari_to_latin("सूर्य") == "suurya");
         CHECK(devanagari_to_latin("विश्व") == "vishva");
+        CHECK(devanagari_to_latin("कृष्ण") == "krishna");
     }
     SUBCASE("in -iya") {
         CHECK(devanagari_to_latin("विजयवर्गीय") == "vijayvargiiya");
