@@ -201,6 +201,15 @@ TEST_CASE("match_entities stops a name at a function word the stop list lacks") 
     REQUIRE(has_kind(m, EntityKind::Organisation));
     CHECK(find(m, EntityKind::Organisation, "Mahakal Dans Grup"));
     CHECK_FALSE(has_kind(matches_in("हालांकि एजेंसी ने इसकी पुष्टि नहीं की"), EntityKind::Organisation));
+    // सहित closes a name as ने would.
+    CHECK(find(matches_in("सिटी एसपी राकेश कुमार सहित अन्य पुलिसकर्मी पहुंचे"), EntityKind::Person, "Rakesh Kumar"));
+}
+
+TEST_CASE("match_entities makes an organisation of a place and the words of an office") {
+    auto m = matches_in("रांची : झारखंड लोक सेवा आयोग (जेपीएससी) ने विज्ञापन रद्द किया");
+    CHECK(find(m, EntityKind::Organisation, "Jharkhand Lok Seva Ayog"));
+    CHECK(find(m, EntityKind::Place, "Jharkhand"));
+    CHECK_FALSE(has_kind(matches_in("इसके बाद लोक सेवा आयोग ने कहा"), EntityKind::Organisation));  // which one?
 }
 
 TEST_CASE("all_capitals is true for acronyms only") {
