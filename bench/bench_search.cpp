@@ -29,11 +29,13 @@ int main(int argc, char** argv) {
     const int reps = argc > 3 ? std::atoi(argv[3]) : 20;
     const std::size_t k = argc > 4 ? static_cast<std::size_t>(std::atoi(argv[4])) : 10;
     khoj::Searcher searcher(argv[1]);
-    std::vector<std::string> queries;
+    std::vector<std::string> queries, qids;
     std::ifstream in(argv[2]);
     for (std::string line; std::getline(in, line);) {
         auto tab = line.find('\t');
-        if (tab != std::string::npos) queries.push_back(line.substr(tab + 1));
+        if (tab == std::string::npos) continue;
+        qids.push_back(line.substr(0, tab));
+        queries.push_back(line.substr(tab + 1));
     }
     // "search": parse + expand + rank top-k (no stored text); "total": also loads each hit's
     // stored article and builds its snippet, as khoj-search --json does.
@@ -66,6 +68,8 @@ int main(int argc, char** argv) {
         }
         search_medians.push_back(percentile(search_us, 50));
         total_medians.push_back(percentile(total_us, 50));
+        // Per query on stderr, for reading the slowest ones: qid, search and total medians (µs).
+        std::fprintf(stderr, "QUERY %s search_us=%.0f total_us=%.0f\n", qids[search_medians.size() - 1].c_str(), search_medians.back(), total_medians.back());
     }
     auto mean = [](const std::vector<double>& v) {
         double s = 0;

@@ -152,6 +152,8 @@ std::string format_facets_text(const Facets& facets, bool color) {
             out << "\n";
         }
     };
+    // Past limits::kFacetBasis matches the counts are of the best ones only: say so.
+    if (!facets.all_matches) out << "(counted over the best " << facets.basis << " matches)\n";
     list("People", facets.people);
     list("Places", facets.places);
     list("Organisations", facets.organisations);
@@ -188,6 +190,8 @@ std::string format_facets_json(const Facets& facets) {
     nlohmann::json months = nlohmann::json::array();
     for (const auto& m : facets.months) months.push_back({{"month", m.name}, {"count", m.count}});
     j["facets"]["month"] = months;
+    j["facets"]["basis"] = facets.basis;
+    j["facets"]["all_matches"] = facets.all_matches;
     return j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
 }
 

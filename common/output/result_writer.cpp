@@ -31,7 +31,9 @@ std::size_t page_option(std::string_view option, std::string_view value, std::si
 void apply_output_policy(SearchRequest& request, OutputFormat format, bool count_only) {
     request.snippets = format == OutputFormat::Text || format == OutputFormat::Json;
     request.suggest = format == OutputFormat::Text;
-    request.exact_count = count_only || format == OutputFormat::Text;
+    // --count is asked for the number itself: counted exactly. The text summary counts exactly
+    // up to a bound and says "about" past it; other formats show no count.
+    request.count = count_only ? MatchCount::Exact : format == OutputFormat::Text ? MatchCount::Bounded : MatchCount::Estimate;
 }
 
 void apply_output_policy(SearchRequest& request, const OutputOptions& options) {
@@ -59,7 +61,8 @@ std::string format_hit(const Hit& hit, const std::string& qid, const OutputOptio
 
 std::string summary(const SearchResult& result) {
     if (result.hits.empty()) return "no articles matched";
-    return std::to_string(result.matches_estimated) + (result.matches_estimated == 1 ? " matching article" : " matching articles");
+    return (result.count_exact ? "" : "about ") + std::to_string(result.matches_estimated) +
+           (result.matches_estimated == 1 ? " matching article" : " matching articles");
 }
 
 }  // namespace

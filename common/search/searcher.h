@@ -19,6 +19,13 @@ namespace khoj {
 /// Result order.
 enum class SortOrder { Relevance, Date };
 
+/// How matches are counted (SearchResult::matches_estimated).
+enum class MatchCount {
+    Estimate,  ///< Xapian's estimate from the work ranking did anyway: free
+    Bounded,   ///< exact up to limits::kCountedMatches matches, an estimate beyond (count_exact says which)
+    Exact,     ///< every match counted, whatever it costs (--count)
+};
+
 /// What to search for and how many results to return.
 struct SearchRequest {
     std::string query;
@@ -29,8 +36,8 @@ struct SearchRequest {
     std::string until;  ///< YYYY-MM-DD or empty
     bool snippets = true;       ///< build title highlights and snippets (needs load_articles)
     bool load_articles = true;  ///< decompress each hit's stored article (id, title, date …)
-    bool facets = false;        ///< count entities and months over the whole result set
-    bool exact_count = false;   ///< count every match (matches_estimated becomes exact)
+    bool facets = false;        ///< count entities and months over the best limits::kFacetBasis matches
+    MatchCount count = MatchCount::Estimate;
     bool suggest = false;       ///< offer a respelling when fewer than a handful of articles match
     std::size_t facet_limit = 15;
 };
@@ -42,11 +49,14 @@ struct FacetCount {
     std::size_t count = 0;
 };
 
-/// Facet counts over every article matching a query (exact, not estimated).
+/// Facet counts over the best-ranked matches of a query: all of them when there are at most
+/// limits::kFacetBasis, else the best limits::kFacetBasis (what a reader looks at first).
 struct Facets {
     std::vector<FacetCount> people, places, organisations;
     std::vector<FacetCount> months;  ///< in calendar order
     bool computed = false;
+    std::size_t basis = 0;  ///< the articles counted
+    bool all_matches = true;  ///< basis is every match, not only the best
 };
 
 /// One ranked article.
@@ -63,6 +73,7 @@ struct Hit {
 struct SearchResult {
     std::vector<Hit> hits;
     Xapian::doccount matches_estimated = 0;
+    bool count_exact = false;  ///< matches_estimated is the exact number of matches
     BuiltQuery built;
     Facets facets;
     std::string suggestion;  ///< "did you mean" query, or empty
@@ -92,12 +103,12 @@ class Searcher {
     };
 
   private:
-    struct FacetCounts;
     // One try of search(): the steps below, in order.
     SearchResult run(const SearchRequest& request);
-    // BM25 (or date order) over @p query, counting facets into @p spy when asked.
-    Xapian::Enquire enquire_for(const Xapian::Query& query, const SearchRequest& request, FacetCounts& spy) const;
-    Facets collect_facets(const FacetCounts& counts, std::size_t limit);
+    // BM25 (or date order) over @p query.
+    Xapian::Enquire enquire_for(const Xapian::Query& query, const SearchRequest& request) const;
+    // The entities and months of the best limits::kFacetBasis matches of @p enquire.
+    Facets collect_facets(const Xapian::Enquire& enquire, const Xapian::MatchDecider* decider, std::size_t limit);
     // The hits of @p mset in final order: the best @p depth (0: none) re-ranked by the spelling
     // typed, then cut to the page asked for; records read only where needed.
     std::vector<Hit> ranked_hits(const Xapian::MSet& mset, const SearchRequest& request, const Page& page,
