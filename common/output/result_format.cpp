@@ -103,7 +103,7 @@ std::string format_hit_text(const Hit& hit, const TextStyle& style) {
     return out.str();
 }
 
-std::string format_hit_json(const Hit& hit, const std::string& qid) {
+std::string format_hit_json(const Hit& hit, const std::string& qid, bool full) {
     nlohmann::ordered_json j;
     if (!qid.empty()) j["qid"] = qid;
     j["rank"] = hit.rank;
@@ -126,6 +126,7 @@ std::string format_hit_json(const Hit& hit, const std::string& qid) {
         entities.push_back(one);
     }
     j["entities"] = entities;
+    if (full) j["body"] = hit.article.body;
     return j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
 }
 

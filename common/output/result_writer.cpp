@@ -5,6 +5,7 @@
 #include "common/util/errors.h"
 
 #include <charconv>
+#include <optional>
 
 namespace khoj {
 
@@ -35,12 +36,23 @@ void apply_output_policy(SearchRequest& request, OutputFormat format, bool count
     request.count = count_only ? MatchCount::Exact : format == OutputFormat::Text ? MatchCount::Bounded : MatchCount::Estimate;
 }
 
+void apply_output_policy(SearchRequest& request, const OutputOptions& options) {
+    if (options.full && options.format != OutputFormat::Json) throw UsageError("--full needs --format json");
+    apply_output_policy(request, options.format, options.count_only);
+}
+
+void load_full_articles(SearchResult& result, Searcher& searcher) {
+    for (Hit& hit : result.hits) {
+        if (std::optional<Article> article = searcher.article(hit.article.id)) hit.article.body = std::move(article->body);
+    }
+}
+
 namespace {
 
 std::string format_hit(const Hit& hit, const std::string& qid, const OutputOptions& options) {
     switch (options.format) {
         case OutputFormat::Text: return format_hit_text(hit, options.style);
-        case OutputFormat::Json: return format_hit_json(hit, qid);
+        case OutputFormat::Json: return format_hit_json(hit, qid, options.full);
         case OutputFormat::Tsv: return format_hit_tsv(hit, qid);
         case OutputFormat::Trec: return format_hit_trec(hit, qid);
     }
@@ -69,6 +81,13 @@ std::size_t write_results(const SearchResult& result, const std::string& qid, co
     if (text && !result.suggestion.empty()) messages << "did you mean: " << printable_line(result.suggestion) << "\n";
     if (text && qid.empty()) messages << summary(result) << "\n";
     return result.hits.size();
+}
+
+std::size_t search_and_write(Searcher& searcher, const SearchRequest& request, const std::string& qid, const OutputOptions& options,
+                             std::ostream& out, std::ostream& messages) {
+    SearchResult result = searcher.search(request);
+    if (options.full && !options.count_only) load_full_articles(result, searcher);
+    return write_results(result, qid, options, searcher.database(), out, messages);
 }
 
 }  // namespace khoj

@@ -2,6 +2,7 @@
 #include "common/output/result_writer.h"
 #include "common/index/schema.h"
 #include "common/util/errors.h"
+#include "test_index.h"
 
 #include <doctest/doctest.h>
 #include <nlohmann/json.hpp>
@@ -193,4 +194,35 @@ TEST_CASE("write_results shows a did-you-mean's escapes as text") {
     Xapian::WritableDatabase db(std::string(), Xapian::DB_BACKEND_INMEMORY);
     write_results(result, "", options, db, out, messages);
     CHECK(messages.str() == "did you mean: शोइगु^[]0;x^G\nno articles matched\n");
+}
+
+TEST_CASE("apply_output_policy refuses --full outside JSON, which has no place for a body") {
+    SearchRequest request;
+    OutputOptions options = format(OutputFormat::Json);
+    options.full = true;
+    CHECK_NOTHROW(apply_output_policy(request, options));
+    CHECK(request.snippets);
+    options.format = OutputFormat::Tsv;
+    CHECK_THROWS_WITH_AS(apply_output_policy(request, options), "--full needs --format json", UsageError);
+}
+
+TEST_CASE("search_and_write with --full adds each hit's whole body as the last JSON field") {
+    test::TempDir dir;
+    const std::string path = (dir.path() / "index").string();
+    test::write_index(path, test::russia_articles());
+    Searcher searcher(path);
+    SearchRequest request;
+    request.query = "शोइगु";
+    OutputOptions options = format(OutputFormat::Json);
+    apply_output_policy(request, options);
+    std::ostringstream plain, full, messages;
+    search_and_write(searcher, request, "", options, plain, messages);
+    options.full = true;
+    search_and_write(searcher, request, "", options, full, messages);
+    const auto hit = nlohmann::ordered_json::parse(lines(full.str()).at(0));
+    CHECK(hit["id"] == "shoigu");
+    CHECK(hit["body"] == "रूस के रक्षा मंत्री सर्गेई शोइगु उत्तर कोरिया गए।");
+    CHECK(std::prev(hit.end()).key() == "body");
+    CHECK_FALSE(nlohmann::json::parse(lines(plain.str()).at(0)).contains("body"));
+    CHECK(messages.str().empty());
 }
