@@ -31,11 +31,13 @@ int main(int argc, char** argv) {
     // "all-copies": every copy a hit, no collapsing (what collapsing republished copies costs).
     const bool all_copies = argc > 5 && std::string(argv[5]) == "all-copies";
     khoj::Searcher searcher(argv[1]);
-    std::vector<std::string> queries;
+    std::vector<std::string> queries, qids;
     std::ifstream in(argv[2]);
     for (std::string line; std::getline(in, line);) {
         auto tab = line.find('\t');
-        if (tab != std::string::npos) queries.push_back(line.substr(tab + 1));
+        if (tab == std::string::npos) continue;
+        qids.push_back(line.substr(0, tab));
+        queries.push_back(line.substr(tab + 1));
     }
     // "search": parse + expand + rank top-k (no stored text); "total": also loads each hit's
     // stored article and builds its snippet, as khoj-search --json does.
@@ -70,6 +72,8 @@ int main(int argc, char** argv) {
         }
         search_medians.push_back(percentile(search_us, 50));
         total_medians.push_back(percentile(total_us, 50));
+        // Per query on stderr, for reading the slowest ones: qid, search and total medians (µs).
+        std::fprintf(stderr, "QUERY %s search_us=%.0f total_us=%.0f\n", qids[search_medians.size() - 1].c_str(), search_medians.back(), total_medians.back());
     }
     auto mean = [](const std::vector<double>& v) {
         double s = 0;

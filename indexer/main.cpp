@@ -23,13 +23,14 @@ const char* kUsage = R"(Usage: khoj-index [--index DIR] PATH...
 
 Builds or updates a Khoj index of Hindi news articles. PATH is a file or a folder
 (searched recursively):
-  *.txt     one article per file: the first non-empty line is the headline, the
-            rest the body; the id is the path relative to PATH, without .txt
+  *.txt     one article per file: the first line that is not site chrome or a section
+            label is the headline; the id is the path relative to PATH, without .txt
   *.jsonl   one article per line: {"id", "title", "body", "date", "source", "url"}
             (id required; date YYYY-MM-DD or ISO 8601)
   *.html, *.htm, *.warc, *.warc.gz   news pages and web archives (id: the page's URL)
-Re-indexing an id replaces that article; unchanged files (size, modification time) and
-articles are skipped. Quiet when not on a terminal (cron) unless something is wrong; a
+Site chrome (app banners, bylines, share buttons, related links) and lines most articles of
+a source repeat are left out. Re-indexing an id replaces that article; unchanged files (size,
+modification time) and articles are skipped. Quiet when not on a terminal (cron) unless something is wrong; a
 progress line on a terminal. Bad input (invalid UTF-8, malformed JSON or HTML, oversized
 articles, unreadable files) is reported as FILE:LINE: message and skipped; the rest is indexed.
 
@@ -120,10 +121,7 @@ int main(int argc, char** argv) {
         progress.clear();
         std::cerr << "khoj-index: " << khoj::safe_line(message) << "\n";
     };
-    auto fail = [&](const std::string& message, int code) {
-        say(message);
-        return code;
-    };
+    auto fail = [&](const std::string& message, int code) { say(message); return code; };
     try {
         if (stats) return print_statistics(options.index);
         const khoj::IndexingSummary summary = khoj::IndexingJob(
@@ -133,8 +131,9 @@ int main(int argc, char** argv) {
             .run();
         progress.clear();
         if ((tty && !quiet) || verbose) {
-            std::fprintf(stderr, "khoj-index: %zu added, %zu updated, %zu unchanged, %zu deleted, %zu rejected, %zu files skipped as unchanged, in %.1f s\n",
-                         summary.added, summary.updated, summary.unchanged, summary.deleted, summary.rejected, summary.skipped_files, summary.seconds);
+            const std::string records = summary.skipped_records ? ", " + std::to_string(summary.skipped_records) + " web-archive records skipped (no HTML page)" : "";
+            std::fprintf(stderr, "khoj-index: %zu added, %zu updated, %zu unchanged, %zu deleted, %zu rejected, %zu files skipped as unchanged%s, in %.1f s\n",
+                         summary.added, summary.updated, summary.unchanged, summary.deleted, summary.rejected, summary.skipped_files, records.c_str(), summary.seconds);
         }
         return summary.rejected ? kExitRejects : kExitOk;
     } catch (const khoj::IndexLockedError& e) {

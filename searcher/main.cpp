@@ -30,6 +30,7 @@ struct Options {
     bool explain = false;
     bool count_only = false;
     bool facets = false;
+    bool full = false;
     std::string limit = "10", offset = "0";  // read by khoj::page_option: Boost would take -1 as 2^64 − 1
     khoj::SearchRequest request;
 };
@@ -48,15 +49,16 @@ int run(const Options& options, const std::string& query) {
     output.style.width = khoj::terminal_width();
     output.count_only = options.count_only;
     output.explain = options.explain;
+    output.full = options.full;
     khoj::Searcher searcher(options.index);
     khoj::SearchRequest request = options.request;
     request.sort = parse_sort(options.sort);
     request.facets = options.facets;
-    khoj::apply_output_policy(request, output.format, output.count_only);
+    khoj::apply_output_policy(request, output);
     std::size_t total = 0;
     auto search = [&](const khoj::BatchQuery& q) {
         request.query = q.query;
-        total += khoj::write_results(searcher.search(request), q.qid, output, searcher.database(), std::cout, std::cerr);
+        total += khoj::search_and_write(searcher, request, q.qid, output, std::cout, std::cerr);
     };
     if (options.batch.empty()) search({"", query});
     else khoj::read_batch_file(options.batch, std::cin, search);
@@ -104,6 +106,7 @@ int main(int argc, char** argv) {
         ("offset", po::value<std::string>(&options.offset)->default_value("0"), "skip this many results (paging)")
         ("format,f", po::value<std::string>(&options.format), "text, json (one object per line), tsv or trec")
         ("json", po::bool_switch(&json), "same as --format json")
+        ("full", po::bool_switch(&options.full), "with --format json: add each hit's whole body, as extracted and stored")
         ("batch", po::value<std::string>(&options.batch), "run every qid<TAB>query line of FILE (- = stdin)")
         ("explain", po::bool_switch(&options.explain), "show on stderr which index terms each query word matched, and their weights")
         ("count", po::bool_switch(&options.count_only), "print only the number of matching articles")

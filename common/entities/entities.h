@@ -92,15 +92,22 @@ std::string entity_slug(const Entity& entity);
 ///  - A surname alias (मोदी) after an unrelated given name (नीरव मोदी) is another person.
 ///  - A generic Indian-government alias (रक्षा मंत्रालय, वायुसेना) after a foreign place or
 ///    nationality (रूस के रक्षा मंत्रालय, चीनी वायुसेना) is that country's body and is skipped.
-///  - Latin words match only when capitalised, acronyms only in capitals (WHO, not "who").
+///  - Latin words match only when capitalised, acronyms only in capitals (WHO, not "who"), and only
+///    an alias spelt the same way (Delhi, BJP), never one that merely sounds alike: "Indore Crime
+///    News:" is not about Crimea.
+///  - A place after ऑफ or ऑल is a word of an organisation's name (स्टेट बैंक ऑफ इंडिया), and a given
+///    name alone before words closing an organisation is that organisation's (सोनिया आर्केस्ट्रा ग्रुप).
 /// Names the gazetteer lacks are found by two rules, so tomorrow's new name still becomes a facet:
 ///  - person: a role word (मंत्री, प्रवक्ता, राष्ट्रपति, डॉ., अध्यक्ष …) followed by 1–3 name-shaped
 ///    words (not a stop word, not a common Hindi word, not a role or organisation word, not plural)
 ///    and then a postposition, a stop word or punctuation: "प्रवक्ता लिम सू-सुक ने कहा";
 ///  - organisation: 1–3 name-shaped words closed by an organisation word (ग्रुप, एजेंसी, बैंक …):
-///    "केनरा बैंक".
+///    "केनरा बैंक"; or a place and a field or office: "झारखंड लोक सेवा आयोग". Words that only
+///    describe a body (a field, a faith, its members: हिंदू संगठन, निर्माण एजेंसी) do not make a name.
+/// Function words the stop list lacks (हालांकि, पश्चात, सहित) end a name as a stop word does.
 /// Unknown entities get name = the words as written (orthographically normalised) and name_en = a
-/// readable romanisation (devanagari_to_latin, words capitalised).
+/// readable romanisation (readable_latin: final vowels as Hindi says them, विजयवर्गीय → Vijayvargiya;
+/// initials as letters, वीके सिंह → V. K. Singh; words capitalised).
 class EntityExtractor {
   public:
     explicit EntityExtractor(const Gazetteer& gazetteer = Gazetteer::builtin());

@@ -68,19 +68,25 @@ void set_word_facts(MatchWord& w, const Token& t, std::string_view original) {
     const WordFacts& facts = word_facts(t.exact, t.script);
     w.folded = facts.folded;
     w.key = facts.key;
-    w.is_stopword = t.stopword;
+    // The analyser's stop list serves search; the matcher also stops a name at the function words it lacks.
+    w.is_stopword = t.stopword || facts.is_function_word;
     w.is_common_word = facts.is_common_word;
     w.is_role_word = facts.is_role_word;
     w.is_organisation_word = facts.is_organisation_word;
     w.is_nationality_adjective = facts.is_nationality_adjective;
+    w.is_descriptor = facts.is_descriptor;
     if (t.script == Script::Devanagari) {
         w.name_shaped = !w.is_stopword && !w.is_common_word && !w.is_role_word && !w.is_organisation_word &&
                         !w.is_nationality_adjective && !never_a_name(t.exact) && code_points(t.exact) >= 2;
     } else if (t.script == Script::Latin) {
         w.name_shaped = w.capitalised && !w.is_stopword && t.exact.size() >= 2;
     }
+    // Only a Devanagari word matches an alias by sound. A Latin word in Hindi text is English (a
+    // section label, a brand, a name written the English way): its spelling says what it is, and a
+    // sound-alike is another word ("Indore Crime News:" is not Crimea, whose key Crime shares), so it
+    // matches only an alias spelt so (Delhi, BJP).
     w.key_usable = w.key.size() >= kMinUsableKeyLength && !w.is_stopword && !w.is_common_word &&
-                   !w.is_nationality_adjective && (t.script == Script::Devanagari || w.capitalised);
+                   !w.is_nationality_adjective && t.script == Script::Devanagari;
 }
 
 std::string capitalise_words(std::string s) {
@@ -93,9 +99,16 @@ std::string capitalise_words(std::string s) {
 }
 
 // How an unknown word is shown in an English name: a Devanagari word romanised, any other as written.
-std::string display_latin(const MatchWord& w, std::string_view text) {
+// Initials written as the names of Latin letters are written as the letters, the English way for
+// the kind of name: वीके सिंह → V. K. Singh, डीसीबी बैंक → DCB Baink.
+std::string display_latin(const MatchWord& w, std::string_view text, EntityKind kind) {
     if (w.token.script != Script::Devanagari) return std::string(text.substr(w.token.begin, w.token.end - w.token.begin));
-    return readable_latin(w.token.exact);
+    const std::string letters = letters_of_letter_names(w.token.exact);
+    if (letters.empty()) return readable_latin(w.token.exact);
+    if (kind != EntityKind::Person) return letters;
+    std::string initials;
+    for (char c : letters) initials += std::string(initials.empty() ? "" : " ") + c + ".";
+    return initials;
 }
 
 // Runs the three rules over the words of one text; owner_ records which match took each word,
@@ -125,6 +138,8 @@ class ArticleMatcher {
     std::size_t alias_length_at(std::size_t i, const Gazetteer::Alias& a, bool& by_form) const;
     bool generic_alias(const Gazetteer::Alias& a) const;
     bool foreign_qualifier_before(std::size_t i) const;
+    bool organisation_word_follows(std::size_t i) const;
+    bool names_an_organisation(std::size_t s, std::size_t k) const;
     bool accept(std::size_t i, const Gazetteer::Alias& a) const;
     std::size_t best_entity_at(std::size_t i, std::size_t& best_length) const;
     void match_gazetteer();
@@ -186,12 +201,26 @@ bool ArticleMatcher::foreign_qualifier_before(std::size_t i) const {
     return false;
 }
 
+// Whether name-shaped words after word i close an organisation's name (सोनिया आर्केस्ट्रा ग्रुप).
+bool ArticleMatcher::organisation_word_follows(std::size_t i) const {
+    for (std::size_t j = i + 1; j < words_.size() && j - i <= kMaxRuleNameWords; ++j) {
+        if (words_[j].boundary_before) return false;
+        if (words_[j].is_organisation_word) return j > i + 1;
+        if (!words_[j].name_shaped) return false;
+    }
+    return false;
+}
+
 bool ArticleMatcher::accept(std::size_t i, const Gazetteer::Alias& a) const {
     const Entity& e = gazetteer_.entities()[a.entity];
     const std::size_t n = a.exact.size();
     const bool attached = i > 0 && !words_[i].boundary_before;
     const MatchWord* prev = attached ? &words_[i - 1] : nullptr;
     if (n == 1 && prev && lists_.determiners.count(prev->token.exact)) return false;
+    // बैंक ऑफ इंडिया, ऑल इंडिया ट्रेडर्स: the place is a word of a longer name.
+    if (e.kind == EntityKind::Place && prev && lists_.place_in_name.count(prev->token.exact)) return false;
+    // A given name alone (सोनिया) before words closing an organisation is that organisation's name.
+    if (n == 1 && e.kind == EntityKind::Person && organisation_word_follows(i)) return false;
     if (e.kind == EntityKind::Organisation && generic_alias(a) && foreign_qualifier_before(i)) return false;
     if (n == 1 && e.kind == EntityKind::Person && prev && prev->name_shaped && owner_[i - 1] == kNone) {
         // नीरव मोदी is not Narendra Modi; ब्लादिमीर पुतिन (an unlisted spelling) is still Putin.
@@ -261,7 +290,7 @@ Entity ArticleMatcher::unknown_entity(EntityKind kind, std::size_t b, std::size_
     for (std::size_t k = b; k < e; ++k) {
         const char* sep = k == b ? "" : (words_[k].gap_is_hyphen ? "-" : " ");
         entity.name += sep + words_[k].token.exact;
-        entity.name_en += sep + display_latin(words_[k], text_);
+        entity.name_en += sep + display_latin(words_[k], text_, kind);
         words_text += (k == b ? "" : " ") + words_[k].token.exact;
     }
     entity.name_en = capitalise_words(entity.name_en);
@@ -332,6 +361,25 @@ std::size_t ArticleMatcher::organisation_name_start(std::size_t k) const {
     return s;
 }
 
+// Whether words [s, k) before an organisation word name a body rather than describe one. A name
+// needs a word that names (केनरा बैंक), or a place that starts it before a field or an office
+// (कोलकाता पोर्ट ट्रस्ट, झारखंड लोक सेवा आयोग, लखनऊ नगर निगम): a place alone (भारत बैंक), or
+// descriptors and common words alone (हिंदू संगठन, निर्माण एजेंसी, लोक सेवा आयोग), describe one.
+bool ArticleMatcher::names_an_organisation(std::size_t s, std::size_t k) const {
+    const bool starts_with_place = owner_[s] != kNone;
+    bool naming = false, describing = false;
+    for (std::size_t m = s; m < k; ++m) {
+        const MatchWord& w = words_[m];
+        if (owner_[m] != kNone) continue;  // a gazetteer place (organisation_name_start takes no other)
+        const bool adjective_ik = w.token.exact.ends_with("िक") || w.token.exact.ends_with("ीय");
+        const bool plain_common = w.is_common_word && !w.is_role_word && !w.is_nationality_adjective;
+        if (w.name_shaped && !adjective_ik && !w.is_descriptor) naming = true;
+        else if ((w.name_shaped && !adjective_ik) || (starts_with_place && plain_common)) describing = true;
+        else return false;
+    }
+    return naming || (starts_with_place && describing);
+}
+
 std::vector<EntityMatch> ArticleMatcher::organisation_word_organisations() {
     std::vector<EntityMatch> out;
     for (std::size_t k = 1; k < words_.size(); ++k) {
@@ -343,15 +391,7 @@ std::vector<EntityMatch> ArticleMatcher::organisation_word_organisations() {
         const std::size_t length = k - s;
         if (length < 1 || length > kMaxRuleNameWords) continue;
         if (s > 0 && !words_[s].boundary_before && !words_[s - 1].is_stopword) continue;  // the name goes on further left
-        bool shaped = false, ok = true;
-        for (std::size_t m = s; m < k; ++m) {
-            const MatchWord& w = words_[m];
-            bool place = owner_[m] != kNone;
-            const bool adjective_ik = w.token.exact.ends_with("िक") || w.token.exact.ends_with("ीय");
-            shaped = shaped || (w.name_shaped && !place && !adjective_ik);
-            ok = ok && (place || (w.name_shaped && !adjective_ik));
-        }
-        if (!ok || !shaped) continue;
+        if (!names_an_organisation(s, k)) continue;
         EntityMatch m;
         m.start = s;
         m.length = length + 1;

@@ -19,13 +19,14 @@ struct MatchWord {
     bool gap_is_hyphen = false;             ///< a hyphen joins it to the previous word: सू-सुक
     bool capitalised = false;               ///< a Latin word starting with a capital
     bool all_capitals = false;              ///< a Latin word all in capitals (WHO)
-    bool is_stopword = false;               ///< Token::stopword
+    bool is_stopword = false;               ///< Token::stopword, or in the "function" list of entity_words.tsv
     bool is_common_word = false;            ///< in the "common" list of entity_words.tsv
     bool is_role_word = false;              ///< in the "role" list
     bool is_organisation_word = false;      ///< in the "organisation" list
     bool is_nationality_adjective = false;  ///< in the "nationality" list
+    bool is_descriptor = false;             ///< in the "descriptor" list
     bool name_shaped = false;               ///< could be a word of an unknown name
-    bool key_usable = false;                ///< its romanisation key is distinctive enough to match an alias
+    bool key_usable = false;                ///< a Devanagari word whose romanisation key is distinctive enough to match an alias
 };
 
 /// The words of @p text (NFC) with their facts, from its Analyzer::tokenize() @p tokens.

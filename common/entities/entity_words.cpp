@@ -27,6 +27,9 @@ EntityWords::Set* list_named(EntityWords& words, std::string_view name) {
     if (name == "dotted_title") return &words.dotted_titles;
     if (name == "honorific") return &words.honorifics;
     if (name == "connective") return &words.name_connectives;
+    if (name == "function") return &words.function_words;
+    if (name == "descriptor") return &words.descriptors;
+    if (name == "place_in_name") return &words.place_in_name;
     return nullptr;
 }
 
@@ -75,6 +78,8 @@ const WordFacts& word_facts(const std::string& exact, Script script) {
     facts.is_role_word = lists.role_words.count(exact) > 0;
     facts.is_organisation_word = lists.organisation_words.count(exact) > 0;
     facts.is_nationality_adjective = lists.nationality_adjectives.count(exact) > 0;
+    facts.is_function_word = lists.function_words.count(exact) > 0;
+    facts.is_descriptor = lists.descriptors.count(exact) > 0;
     return remembered.emplace(exact, std::move(facts)).first->second;
 }
 

@@ -23,6 +23,9 @@ struct EntityWords {
     Set dotted_titles;           ///< "dotted_title": abbreviations a dot may follow (डॉ.)
     Set honorifics;              ///< "honorific": जी after a name
     Set name_connectives;        ///< "connective": ऑफ, of, फॉर inside an organisation's name
+    Set function_words;          ///< "function": closed-class words the stop list lacks (हालांकि, पश्चात), which end a name
+    Set descriptors;             ///< "descriptor": what a body is or does (हिंदू, निर्माण), never a name alone
+    Set place_in_name;           ///< "place_in_name": ऑफ, ऑल before a place that is a word of a longer name
 
     /// Parses word-list TSV (LIST<TAB>WORD lines; '#' comment lines and blank lines skipped);
     /// throws khoj::Error on a line without two fields, an empty word or an unknown list.
@@ -41,6 +44,8 @@ struct WordFacts {
     bool is_role_word = false;
     bool is_organisation_word = false;
     bool is_nationality_adjective = false;
+    bool is_function_word = false;
+    bool is_descriptor = false;
 };
 
 /// The facts of an orthographically normalised word of @p script. News text repeats a small

@@ -37,7 +37,7 @@ std::uintmax_t input_bytes(const std::vector<std::string>& paths) {
         }
         for (fs::recursive_directory_iterator it(p, fs::directory_options::skip_permission_denied, ec), end; !ec && it != end; it.increment(ec)) {
             std::error_code type_ec;
-            if (it->is_regular_file(type_ec)) total += it->file_size(type_ec);
+            if (it->is_regular_file(type_ec) && is_input_file(it->path())) total += it->file_size(type_ec);
         }
     }
     return total;
@@ -81,6 +81,7 @@ IndexingSummary IndexingJob::run() {
     writer_.commit();
     if (options_.compact) writer_.compact();
     summary_.rejected = reader.rejected() + rejected_;
+    summary_.skipped_records = reader.skipped_records();
     summary_.seconds = elapsed();
     return summary_;
 }
@@ -108,7 +109,7 @@ void IndexingJob::accept(InputArticle&& input) {
         repeated_.insert(input.article.id);
         it->second = where;
     }
-    summary_.bytes += input.article.title.size() + input.article.body.size();
+    summary_.bytes += input.input_bytes;  // the input's bytes, as total_bytes counts them
     if (train_ && writer_.codec().current_dictionary() == 0 && pending_.size() < kDictionarySamples) {
         pending_.push_back(std::move(input));
         if (pending_.size() == kDictionarySamples) flush_pending();

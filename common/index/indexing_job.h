@@ -35,8 +35,9 @@ struct IndexingSummary {
     std::size_t deleted = 0;
     std::size_t rejected = 0;
     std::size_t skipped_files = 0;  ///< files skipped because size and mtime are as last indexed
-    std::size_t bytes = 0;          ///< article text read
-    std::size_t total_bytes = 0;    ///< size of all input files (for the ETA)
+    std::size_t skipped_records = 0;  ///< web-archive records that hold no page (requests, metadata, images …)
+    std::size_t bytes = 0;          ///< input read (file bytes, as total_bytes), skipped files included
+    std::size_t total_bytes = 0;    ///< size of all input files, of the kinds read (for the ETA)
     double seconds = 0;
 };
 

@@ -5,6 +5,7 @@
 #include "common/ingest/html_charset.h"
 #include "common/ingest/html_content.h"
 #include "common/ingest/html_dom.h"
+#include "common/ingest/scraped_text.h"
 #include "common/util/string_util.h"
 #include "common/util/unicode_text.h"
 
@@ -397,6 +398,10 @@ ParsedArticle parse_html_article(std::string_view bytes, std::string id_hint, co
     Article a;
     a.title = choose_headline(page);
     a.body = join_body(html::main_content(body), a.title);
+    // What the structural extraction kept of the site's furniture (an "Advertisement" label, a
+    // "फोटो: …" credit, a lead said twice) goes, line by line as in scraped text; the headline
+    // is the page's own.
+    clean_scraped_article(a, HeadlineOrigin::kPage);
     if (html::visible_length(a.body) < kMinHtmlArticleLength && !page.linked.body.empty()) {
         a.body = collapse_spaces(decode_entities(page.linked.body));  // the page's own copy, for pages drawn by scripts
     }

@@ -105,7 +105,7 @@ std::string format_hit_text(const Hit& hit, const TextStyle& style) {
     return out.str();
 }
 
-std::string format_hit_json(const Hit& hit, const std::string& qid) {
+std::string format_hit_json(const Hit& hit, const std::string& qid, bool full) {
     nlohmann::ordered_json j;
     if (!qid.empty()) j["qid"] = qid;
     j["rank"] = hit.rank;
@@ -129,6 +129,7 @@ std::string format_hit_json(const Hit& hit, const std::string& qid) {
     }
     j["entities"] = entities;
     j["similar"] = hit.similar;
+    if (full) j["body"] = hit.article.body;
     return j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
 }
 
@@ -154,6 +155,8 @@ std::string format_facets_text(const Facets& facets, bool color) {
             out << "\n";
         }
     };
+    // Past limits::kFacetBasis matches the counts are of the best ones only: say so.
+    if (!facets.all_matches) out << "(counted over the best " << facets.basis << " matches)\n";
     list("People", facets.people);
     list("Places", facets.places);
     list("Organisations", facets.organisations);
@@ -190,6 +193,8 @@ std::string format_facets_json(const Facets& facets) {
     nlohmann::json months = nlohmann::json::array();
     for (const auto& m : facets.months) months.push_back({{"month", m.name}, {"count", m.count}});
     j["facets"]["month"] = months;
+    j["facets"]["basis"] = facets.basis;
+    j["facets"]["all_matches"] = facets.all_matches;
     return j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
 }
 

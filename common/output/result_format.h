@@ -21,8 +21,9 @@ struct TextStyle {
 /// every article field made printable_line() first, so only Khoj's own escapes reach a terminal.
 std::string format_hit_text(const Hit& hit, const TextStyle& style);
 
-/// A hit as one JSON object (no newline); @p qid is added when not empty.
-std::string format_hit_json(const Hit& hit, const std::string& qid);
+/// A hit as one JSON object (no newline); @p qid is added when not empty, and with @p full the
+/// article's whole body as a last field (`body`), for scripts that check or export an extraction.
+std::string format_hit_json(const Hit& hit, const std::string& qid, bool full = false);
 
 /// A hit as a TSV row: qid, rank, id, score, date, source, title (tabs and newlines in fields
 /// become spaces, other control characters are shown as printable_line() shows them).

@@ -5,6 +5,7 @@
 #include "common/util/errors.h"
 
 #include <charconv>
+#include <optional>
 
 namespace khoj {
 
@@ -30,8 +31,21 @@ std::size_t page_option(std::string_view option, std::string_view value, std::si
 void apply_output_policy(SearchRequest& request, OutputFormat format, bool count_only) {
     request.snippets = format == OutputFormat::Text || format == OutputFormat::Json;
     request.suggest = format == OutputFormat::Text;
-    request.exact_count = count_only || format == OutputFormat::Text;
+    // --count is asked for the number itself: counted exactly. The text summary counts exactly
+    // up to a bound and says "about" past it; other formats show no count.
+    request.count = count_only ? MatchCount::Exact : format == OutputFormat::Text ? MatchCount::Bounded : MatchCount::Estimate;
     request.copy_ids = format == OutputFormat::Json;
+}
+
+void apply_output_policy(SearchRequest& request, const OutputOptions& options) {
+    if (options.full && options.format != OutputFormat::Json) throw UsageError("--full needs --format json");
+    apply_output_policy(request, options.format, options.count_only);
+}
+
+void load_full_articles(SearchResult& result, Searcher& searcher) {
+    for (Hit& hit : result.hits) {
+        if (std::optional<Article> article = searcher.article(hit.article.id)) hit.article.body = std::move(article->body);
+    }
 }
 
 namespace {
@@ -39,7 +53,7 @@ namespace {
 std::string format_hit(const Hit& hit, const std::string& qid, const OutputOptions& options) {
     switch (options.format) {
         case OutputFormat::Text: return format_hit_text(hit, options.style);
-        case OutputFormat::Json: return format_hit_json(hit, qid);
+        case OutputFormat::Json: return format_hit_json(hit, qid, options.full);
         case OutputFormat::Tsv: return format_hit_tsv(hit, qid);
         case OutputFormat::Trec: return format_hit_trec(hit, qid);
     }
@@ -48,8 +62,8 @@ std::string format_hit(const Hit& hit, const std::string& qid, const OutputOptio
 
 std::string summary(const SearchResult& result) {
     if (result.hits.empty()) return "no articles matched";
-    const std::string copies = result.copies == 0 ? "" : " (and " + std::to_string(result.copies) + (result.copies == 1 ? " copy)" : " copies)");
-    return std::to_string(result.matches_estimated) + (result.matches_estimated == 1 ? " matching article" : " matching articles") + copies;
+    return (result.count_exact ? "" : "about ") + std::to_string(result.matches_estimated) +
+           (result.matches_estimated == 1 ? " matching article" : " matching articles");
 }
 
 }  // namespace
@@ -68,6 +82,13 @@ std::size_t write_results(const SearchResult& result, const std::string& qid, co
     if (text && !result.suggestion.empty()) messages << "did you mean: " << printable_line(result.suggestion) << "\n";
     if (text && qid.empty()) messages << summary(result) << "\n";
     return result.hits.size();
+}
+
+std::size_t search_and_write(Searcher& searcher, const SearchRequest& request, const std::string& qid, const OutputOptions& options,
+                             std::ostream& out, std::ostream& messages) {
+    SearchResult result = searcher.search(request);
+    if (options.full && !options.count_only) load_full_articles(result, searcher);
+    return write_results(result, qid, options, searcher.database(), out, messages);
 }
 
 }  // namespace khoj

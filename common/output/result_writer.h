@@ -18,6 +18,7 @@ struct OutputOptions {
     TextStyle style;          ///< colour and width of text output (also colours --explain)
     bool count_only = false;  ///< --count: only the number of matches
     bool explain = false;     ///< --explain: how each query word was read, on the message stream
+    bool full = false;        ///< --full: JSON hits carry the article's whole body (load_full_articles)
 };
 
 /// The format named @p name (text, json, tsv, trec); throws khoj::UsageError on any other.
@@ -36,6 +37,14 @@ std::size_t page_option(std::string_view option, std::string_view value, std::si
 /// same for the command line and the prompt.
 void apply_output_policy(SearchRequest& request, OutputFormat format, bool count_only);
 
+/// apply_output_policy() for the options of the command line; throws khoj::UsageError when
+/// --full is asked for with a format other than JSON, which has no place for a body.
+void apply_output_policy(SearchRequest& request, const OutputOptions& options);
+
+/// Puts each hit's whole stored article back into @p result (a search keeps only the snippet of
+/// its body): what --full writes.
+void load_full_articles(SearchResult& result, Searcher& searcher);
+
 /// Writes one query's results by docs/output.md: results on @p out and nothing else there;
 /// the --explain report, the did-you-mean and the text summary ("3 matching articles", only
 /// outside batch mode) on @p messages. Text facets come before the hits, JSON facets as the
@@ -44,5 +53,10 @@ void apply_output_policy(SearchRequest& request, OutputFormat format, bool count
 /// hits written, or for --count the number of matches.
 std::size_t write_results(const SearchResult& result, const std::string& qid, const OutputOptions& options, const Xapian::Database& db,
                           std::ostream& out, std::ostream& messages);
+
+/// Runs @p request and writes its results by write_results(), the whole articles loaded first
+/// for --full. Returns what write_results() returns.
+std::size_t search_and_write(Searcher& searcher, const SearchRequest& request, const std::string& qid, const OutputOptions& options,
+                             std::ostream& out, std::ostream& messages);
 
 }  // namespace khoj

@@ -71,8 +71,12 @@ std::vector<std::uint32_t> PhraseChecks::form_ids(const std::string& text) {
 }
 
 std::vector<bool> PhraseChecks::check_all(const Xapian::Database& db, Xapian::docid did) {
+    return check_record(db.get_document(did).get_value(slot::kRecord));
+}
+
+std::vector<bool> PhraseChecks::check_record(const std::string& record) {
     if (!analyzer_) analyzer_ = std::make_unique<Analyzer>();
-    const Article a = article_from_record(codec_->decompress(db.get_document(did).get_value(slot::kRecord)));
+    const Article a = article_from_record(codec_->decompress(record));
     const std::vector<std::uint32_t> title = form_ids(a.title);
     std::vector<std::uint32_t> body;
     bool body_read = false;
@@ -104,6 +108,17 @@ bool PhraseChecks::holds(std::size_t number, const Xapian::Database& db, const s
     }
     return it->second[number];
 }
+
+bool PhraseChecks::holds_all(const std::vector<std::size_t>& numbers, const Xapian::Document& doc) {
+    if (!codec_) return true;
+    const std::vector<bool> answers = check_record(doc.get_value(slot::kRecord));
+    return std::all_of(numbers.begin(), numbers.end(), [&](std::size_t n) { return answers[n]; });
+}
+
+RequiredPhrases::RequiredPhrases(std::shared_ptr<PhraseChecks> checks, std::vector<std::size_t> numbers)
+    : checks_(std::move(checks)), numbers_(std::move(numbers)) {}
+
+bool RequiredPhrases::operator()(const Xapian::Document& doc) const { return checks_->holds_all(numbers_, doc); }
 
 PhraseFilter::PhraseFilter(std::shared_ptr<PhraseChecks> checks, std::size_t number, Xapian::Query candidates)
     : checks_(std::move(checks)), number_(number), candidate_query_(std::move(candidates)) {}

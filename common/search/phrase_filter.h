@@ -43,6 +43,10 @@ class PhraseChecks {
     /// (the UUID of a shard, whose docids are its own).
     bool holds(std::size_t number, const Xapian::Database& db, const std::string& db_key, Xapian::docid did);
 
+    /// True if the stored article of @p doc holds every phrase of @p numbers (no answer kept:
+    /// RequiredPhrases asks once per article).
+    bool holds_all(const std::vector<std::size_t>& numbers, const Xapian::Document& doc);
+
   private:
     struct Phrase {
         std::vector<std::vector<std::uint32_t>> forms;  ///< accepted form ids per position
@@ -51,6 +55,7 @@ class PhraseChecks {
     // The forms of @p text's tokens as ids (kNoForm for a form of no phrase).
     std::vector<std::uint32_t> form_ids(const std::string& text);
     std::vector<bool> check_all(const Xapian::Database& db, Xapian::docid did);
+    std::vector<bool> check_record(const std::string& record);  // every phrase, against one stored record
 
     const RecordCodec* codec_;
     std::unique_ptr<Analyzer> analyzer_;
@@ -59,6 +64,26 @@ class PhraseChecks {
     /// Answers per article, by database (a sharded index has one per shard, each with its own docids).
     std::map<std::string, std::unordered_map<Xapian::docid, std::vector<bool>>> answers_;
     std::size_t answered_ = 0;
+};
+
+/// The phrases a query's every match must hold, as a Xapian::MatchDecider.
+///
+/// Why: Xapian's matcher consults a decider only for a document whose weight could still put it
+/// on the page (after the page is full, a candidate below the lowest weight on it is dropped
+/// unasked: multimatch.cc in Xapian 1.4). A filter leaf (PhraseFilter) is asked for every
+/// article that has all the words, 100,000 of them for "प्रवासी मजदूर" in a 340,000-article
+/// archive; the decider reads a few hundred, whatever the archive's size. The estimate of the
+/// number of matches is scaled by the rate at which the decider accepted (Xapian does it).
+class RequiredPhrases : public Xapian::MatchDecider {
+  public:
+    /// Phrases @p numbers of @p checks.
+    RequiredPhrases(std::shared_ptr<PhraseChecks> checks, std::vector<std::size_t> numbers);
+    /// True if @p doc holds every phrase.
+    bool operator()(const Xapian::Document& doc) const override;
+
+  private:
+    std::shared_ptr<PhraseChecks> checks_;
+    std::vector<std::size_t> numbers_;
 };
 
 /// A boolean leaf that matches the documents among @p candidates (the AND of the phrase's stems)

@@ -26,16 +26,28 @@ struct Roles {
     std::vector<Xapian::Query> must, should, must_not, filters;
 };
 
+// The share of @p db's articles that the most frequent term of @p q is in: an upper bound on
+// how many articles q matches, as far as it is one word (or phrase).
+double article_share(const Xapian::Query& q, const Xapian::Database& db) {
+    Xapian::doccount most = 0;
+    for (auto t = q.get_terms_begin(); t != q.get_terms_end(); ++t) most = std::max(most, db.get_termfreq(*t));
+    return db.get_doccount() ? static_cast<double>(most) / db.get_doccount() : 0;
+}
+
 // Required, optional, excluded and filter clauses as one query.
-Xapian::Query combine(Roles& roles) {
+Xapian::Query combine(Roles& roles, const Xapian::Database& db) {
     std::vector<Xapian::Query>& should = roles.should;
     // BM25 has no notion of coordination: an article using one query word many times can
     // outrank one that uses every query word. Pairwise ANDs, lightly weighted, reward the
-    // articles that match more of the words ("Shoigu Pyongyang July").
+    // articles that match more of the words ("Shoigu Pyongyang July"). A pair of two common
+    // words is left out (ranking::kCoordinationMaxShare): its AND walks most of the archive.
     if (should.size() >= 2 && should.size() <= ranking::kMaxCoordinatedWords) {
         const std::size_t words = should.size();
+        std::vector<double> share;
+        for (std::size_t i = 0; i < words; ++i) share.push_back(article_share(should[i], db));
         for (std::size_t i = 0; i < words; ++i) {
             for (std::size_t j = i + 1; j < words; ++j) {
+                if (std::min(share[i], share[j]) > ranking::kCoordinationMaxShare) continue;
                 should.emplace_back(Xapian::Query::OP_SCALE_WEIGHT, Xapian::Query(Xapian::Query::OP_AND, should[i], should[j]), ranking::kCoordination);
             }
         }
@@ -74,6 +86,18 @@ Xapian::Query date_query(const DateFilter& date) {
     return Xapian::Query(Xapian::Query::OP_VALUE_RANGE, slot::kDate, date.from, date.to);
 }
 
+// How many of @p clauses rank articles (words, phrases, groups), excluded ones not counted.
+std::size_t ranked_clauses(const std::vector<QueryClause>& clauses) {
+    std::size_t ranked = 0;
+    bool negated = false;
+    for (const QueryClause& c : clauses) {
+        const bool ranks = c.kind == QueryClause::Kind::Word || c.kind == QueryClause::Kind::Phrase || c.kind == QueryClause::Kind::Group;
+        if (ranks && !negated && c.sign != '-') ++ranked;
+        negated = c.kind == QueryClause::Kind::Not;
+    }
+    return ranked;
+}
+
 }  // namespace
 
 // Builds one query: walks the parsed clauses, records each word's expansion in the result.
@@ -83,12 +107,14 @@ struct QueryBuilder::Assembler {
     bool lone_item;  // the query is a single item: a lone stop word is still searched for
     std::shared_ptr<PhraseChecks> phrase_checks;  // one reading of each article for all phrases
     std::size_t phrase_filters = 0;
+    bool top_level = true;  // building the query's own sequence, not a bracketed group
 
     // A sequence of clauses combined as must / should / must-not / filter. An operator applies
     // to the next clause; AND also makes the last optional clause before it required.
     Xapian::Query sequence(const std::vector<QueryClause>& clauses) {
         Roles roles;
         bool pending_and = false, pending_not = false;
+        const bool lone_ranked_clause = top_level && ranked_clauses(clauses) == 1;
         for (std::size_t i = 0; i < clauses.size(); ++i) {
             const QueryClause& c = clauses[i];
             if (c.kind == QueryClause::Kind::And) {
@@ -110,7 +136,11 @@ struct QueryBuilder::Assembler {
             Xapian::Query q = unit(clauses, i, keeps_words);  // the next few Latin words read as one, if they are
             // A person: the words count too, but an article with the whole name comes first.
             if (keeps_words) roles.should.emplace_back(Xapian::Query::OP_SCALE_WEIGHT, std::exchange(q, Xapian::Query()), ranking::kPersonNameWeight);
-            if (q.empty()) q = clause(c, is_filter);
+            // A phrase every match must hold is checked on the best-ranked candidates only
+            // (BuiltQuery::required_phrases), not on every article that has its words.
+            const bool required = c.kind == QueryClause::Kind::Phrase && top_level && !pending_not && c.sign != '-' &&
+                                  (c.sign == '+' || pending_and || lone_ranked_clause);
+            if (q.empty()) q = required ? phrase(c.text, c.title, true) : clause(c, is_filter);
             if (!q.empty()) {
                 if (pending_not || c.sign == '-') roles.must_not.push_back(q);
                 else if (is_filter) roles.filters.push_back(q);
@@ -119,7 +149,7 @@ struct QueryBuilder::Assembler {
             }
             pending_and = pending_not = false;
         }
-        return combine(roles);
+        return combine(roles, builder.db_);
     }
 
     // Adjacent plain Latin words from clauses[i] read as one unit (WordExpander::expand_unit),
@@ -150,7 +180,12 @@ struct QueryBuilder::Assembler {
 
     Xapian::Query clause(const QueryClause& c, bool& is_filter) {
         switch (c.kind) {
-            case QueryClause::Kind::Group: return sequence(c.group);
+            case QueryClause::Kind::Group: {
+                const bool outer = std::exchange(top_level, false);
+                Xapian::Query q = sequence(c.group);
+                top_level = outer;
+                return q;
+            }
             case QueryClause::Kind::Source: is_filter = true; return Xapian::Query(source_term(c.text));
             case QueryClause::Kind::Date: is_filter = true; return date_query(c.date);
             case QueryClause::Kind::Entity: is_filter = true; return entity_filter(c.entity, c.text);
@@ -189,7 +224,11 @@ struct QueryBuilder::Assembler {
         return forms;
     }
 
-    Xapian::Query phrase(const std::string& text, bool title) {
+    // The words of a phrase, each in any of its forms, all required (ranked by their stems);
+    // the phrase itself checked by a PhraseFilter, or, when @p required (every match must
+    // hold it), left to the searcher's RequiredPhrases, which checks only the articles that
+    // could make the page.
+    Xapian::Query phrase(const std::string& text, bool title, bool required = false) {
         std::string nfc = to_nfc(text);
         auto tokens = builder.analyzer_.tokenize(nfc);
         const std::string stem_prefix = title ? prefix::kTitleStem : prefix::kStem;
@@ -223,6 +262,10 @@ struct QueryBuilder::Assembler {
         if (words.size() == 1) return ranked;
         // Bounded here too: a word with several tokens (COVID-19) is a phrase without quotes.
         if (++phrase_filters > limits::kMaxPhrases) throw UsageError("query has more than " + std::to_string(limits::kMaxPhrases) + " phrases");
+        if (required) {
+            result.required_phrases.push_back(phrase_checks->add(words, title));
+            return ranked;
+        }
         auto* filter = new PhraseFilter(phrase_checks, phrase_checks->add(words, title), ranked);
         return Xapian::Query(Xapian::Query::OP_FILTER, ranked, Xapian::Query(filter->release()));
     }
@@ -255,6 +298,7 @@ BuiltQuery QueryBuilder::build(std::string_view text) {
     BuiltQuery result;
     Assembler assembler{*this, result, parsed.item_count <= 1, std::make_shared<PhraseChecks>(codec_)};
     result.query = assembler.sequence(parsed.clauses);
+    if (!result.required_phrases.empty()) result.phrase_checks = assembler.phrase_checks;
     return result;
 }
 

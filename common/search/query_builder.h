@@ -6,6 +6,7 @@
 
 #include <xapian.h>
 
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -13,6 +14,7 @@
 namespace khoj {
 
 class RecordCodec;  // reads stored articles for the phrase check (index/record_codec.h)
+class PhraseChecks;  // search/phrase_filter.h
 
 /// Result of building a query string.
 struct BuiltQuery {
@@ -20,6 +22,11 @@ struct BuiltQuery {
     std::vector<WordExpansion> expansions;   ///< per query word, for --explain
     /// Spellings meant, per ranked query word (filters and phrases excluded): see WordExpansion::forms.
     std::vector<std::vector<std::string>> preferred_forms;
+    /// Phrases every match must hold (a quoted phrase that is the query's only ranked clause,
+    /// or marked + or AND): @p query holds only their words, and the phrases are checked by
+    /// RequiredPhrases on the articles that could make the page (numbers in phrase_checks).
+    std::vector<std::size_t> required_phrases;
+    std::shared_ptr<PhraseChecks> phrase_checks;
 };
 
 /// Builds queries against one open index: candidates for transliterated and variant spellings

@@ -3,6 +3,8 @@
 
 #include "common/index/schema.h"
 #include "common/search/copy_collapse.h"
+#include "common/search/phrase_filter.h"
+#include "common/search/query_limits.h"
 #include "common/search/ranking.h"
 #include "common/search/spelling_suggester.h"
 #include "common/util/errors.h"
@@ -14,7 +16,6 @@
 #include <queue>
 #include <set>
 #include <tuple>
-#include <unordered_set>
 
 namespace khoj {
 
@@ -131,31 +132,25 @@ Xapian::Query with_date_range(const Xapian::Query& query, const SearchRequest& r
 
 }  // namespace
 
-// Counts the entities and months of every matching article. Xapian calls a MatchSpy for each
-// document the matcher examines; with check_at_least = doccount that is every match, so the
-// counts are exact. The spy sees copies before they are collapsed: it counts them all (what
-// the copies of a count are), but unless every copy is asked for, a story's facets count once,
-// as the first of its copies the matcher meets.
-struct Searcher::FacetCounts : Xapian::MatchSpy {
-    void operator()(const Xapian::Document& doc, double) override {
-        ++articles;
-        if (!facets || (once_per_story && !stories.insert(doc.get_value(slot::kCopyGroup)).second)) return;
+Facets Searcher::collect_facets(const Xapian::Enquire& enquire, const Xapian::MatchDecider* decider, std::size_t limit) {
+    // The best matches, not all: counting every match read two values of each, which grew with
+    // the archive (100 ms for "corona" at 340,000 articles); the best kFacetBasis cost the same
+    // at any size, and they are the articles a reader looks at first.
+    const Xapian::MSet best = enquire.get_mset(0, limits::kFacetBasis, 0, nullptr, decider);
+    std::unordered_map<std::uint32_t, std::size_t> entities;
+    std::map<std::string, std::size_t> months;  // YYYYMM → articles
+    for (auto it = best.begin(); it != best.end(); ++it) {
+        const Xapian::Document doc = it.get_document();
         for (std::uint32_t id : decode_entity_ids(doc.get_value(slot::kEntities))) ++entities[id];
         const std::string date = doc.get_value(slot::kDate);
         if (date.size() >= 6) ++months[date.substr(0, 6)];
     }
-    std::unordered_map<std::uint32_t, std::size_t> entities;
-    std::map<std::string, std::size_t> months;  ///< YYYYMM → articles
-    std::size_t articles = 0;  ///< every match, copies included
-    bool facets = false, once_per_story = false;
-    std::unordered_set<std::string> stories;  ///< groups of copies counted
-};
-
-Facets Searcher::collect_facets(const FacetCounts& counts, std::size_t limit) {
     Facets facets;
     facets.computed = true;
-    for (const auto& [month, count] : counts.months) facets.months.push_back({month.substr(0, 4) + "-" + month.substr(4, 2), "", count});
-    for (const auto& [id, count] : counts.entities) {
+    facets.basis = best.size();
+    facets.all_matches = best.size() < limits::kFacetBasis;
+    for (const auto& [month, count] : months) facets.months.push_back({month.substr(0, 4) + "-" + month.substr(4, 2), "", count});
+    for (const auto& [id, count] : entities) {
         const Entity* e = entities_.entity_by_id(db_, id);
         if (!e) continue;
         FacetCount f{e->name, e->name_en, count};
@@ -178,42 +173,44 @@ SearchResult Searcher::run(const SearchRequest& request) {
     result.built = builder_->build(request.query);
     const Xapian::Query query = with_date_range(result.built.query, request);
     if (query.empty()) return result;
-    FacetCounts spy;
-    Xapian::Enquire enquire = enquire_for(query, request, spy);
+    Xapian::Enquire enquire = enquire_for(query, request);
+    std::optional<RequiredPhrases> phrases;
+    if (!result.built.required_phrases.empty()) phrases.emplace(result.built.phrase_checks, result.built.required_phrases);
+    const Xapian::MatchDecider* decider = phrases ? &*phrases : nullptr;
     // Re-ranking touches exactly the best ranking::kRerankDepth hits, whatever page is asked for, so
     // consecutive pages never repeat or skip an article; hits below them keep Xapian's order.
     const bool rerank = request.sort == SortOrder::Relevance && !result.built.preferred_forms.empty();
     const Xapian::doccount depth = rerank ? ranking::kRerankDepth : 0;
     const Page page = page_within(request, db_.get_doccount());
-    const Xapian::doccount check = request.facets || request.exact_count ? db_.get_doccount() : 0;
-    Xapian::MSet mset = rerank ? enquire.get_mset(0, std::max(depth, page.offset + page.limit), check) : enquire.get_mset(page.offset, page.limit, check);
-    if (request.facets) result.facets = collect_facets(spy, request.facet_limit);
+    const Xapian::doccount check = request.count == MatchCount::Exact     ? db_.get_doccount()
+                                   : request.count == MatchCount::Bounded ? limits::kCountedMatches
+                                                                          : 0;
+    Xapian::MSet mset = rerank ? enquire.get_mset(0, std::max(depth, page.offset + page.limit), check, nullptr, decider)
+                               : enquire.get_mset(page.offset, page.limit, check, nullptr, decider);
+    if (request.facets) result.facets = collect_facets(enquire, decider, request.facet_limit);
     result.matches_estimated = mset.get_matches_estimated();
-    // Xapian's uncollapsed count is an estimate even when every match is checked; the spy's is exact.
-    if (!request.all_copies && check) result.copies = static_cast<Xapian::doccount>(std::max<std::size_t>(spy.articles, result.matches_estimated)) - result.matches_estimated;
+    result.count_exact = mset.get_matches_lower_bound() == mset.get_matches_upper_bound();
     if (request.suggest && mset.get_matches_upper_bound() < ranking::kFewMatches) result.suggestion = SpellingSuggester(db_).suggest(request.query);
     std::vector<Hit> hits = ranked_hits(mset, request, page, result.built.preferred_forms, depth);
     if (request.load_articles) {
         for (Hit& hit : hits) {
             attach_entities(hit.docid, hit.article);
-            if (!request.all_copies) attach_copies(hit, query, request.copy_ids);
+            if (!request.all_copies) attach_copies(hit, query, decider, request.copy_ids);
         }
     }
     result.hits = finished_hits(std::move(hits), request, query);
     return result;
 }
 
-Xapian::Enquire Searcher::enquire_for(const Xapian::Query& query, const SearchRequest& request, FacetCounts& spy) const {
+Xapian::Enquire Searcher::enquire_for(const Xapian::Query& query, const SearchRequest& request) const {
     Xapian::Enquire enquire(db_);
     enquire.set_query(query);
     // BM25 with the parameters of search/ranking.h (Lucene's k1 and b, so comparisons with the anchor are like for like).
     enquire.set_weighting_scheme(Xapian::BM25Weight(ranking::kBm25K1, ranking::kBm25K2, ranking::kBm25K3, ranking::kBm25B, ranking::kBm25MinNormalisedLength));
     if (request.sort == SortOrder::Date) enquire.set_sort_by_value_then_relevance(slot::kDate, true);
-    // Copies of one story share a group value: the best-ranked (or newest) of them stands for all.
+    // Copies of one story share a group value: the best-ranked (or newest) of them stands for all,
+    // in the hits, their count and the facets' best matches alike.
     if (!request.all_copies) enquire.set_collapse_key(slot::kCopyGroup);
-    spy.facets = request.facets;
-    spy.once_per_story = !request.all_copies;
-    if (request.facets || request.exact_count) enquire.add_matchspy(&spy);
     return enquire;
 }
 
@@ -258,8 +255,8 @@ std::vector<Hit> Searcher::ranked_hits(const Xapian::MSet& mset, const SearchReq
     return ranked;
 }
 
-void Searcher::attach_copies(Hit& hit, const Xapian::Query& query, bool ids) {
-    const std::vector<Xapian::docid> copies = collapsed_copies(db_, query, hit.docid);
+void Searcher::attach_copies(Hit& hit, const Xapian::Query& query, const Xapian::MatchDecider* decider, bool ids) {
+    const std::vector<Xapian::docid> copies = collapsed_copies(db_, query, decider, hit.docid);
     hit.copies = copies.size();
     if (!ids) return;
     // Reading a record is most of a copy's cost, so only JSON, which lists the ids, pays it.

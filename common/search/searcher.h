@@ -19,6 +19,13 @@ namespace khoj {
 /// Result order.
 enum class SortOrder { Relevance, Date };
 
+/// How matches are counted (SearchResult::matches_estimated).
+enum class MatchCount {
+    Estimate,  ///< Xapian's estimate from the work ranking did anyway: free
+    Bounded,   ///< exact up to limits::kCountedMatches matches, an estimate beyond (count_exact says which)
+    Exact,     ///< every match counted, whatever it costs (--count)
+};
+
 /// What to search for and how many results to return.
 struct SearchRequest {
     std::string query;
@@ -29,12 +36,12 @@ struct SearchRequest {
     std::string until;  ///< YYYY-MM-DD or empty
     bool snippets = true;       ///< build title highlights and snippets (needs load_articles)
     bool load_articles = true;  ///< decompress each hit's stored article (id, title, date …)
-    bool facets = false;        ///< count entities and months over the whole result set
-    bool exact_count = false;   ///< count every match (matches_estimated becomes exact)
+    bool facets = false;        ///< count entities and months over the best limits::kFacetBasis matches
+    MatchCount count = MatchCount::Estimate;
     bool suggest = false;       ///< offer a respelling when fewer than a handful of articles match
     /// Every republished copy as a hit of its own. Otherwise the copies of a story (one group of
-    /// slot::kCopyGroup) collapse into the best-ranked one, which lists the others (Hit::similar),
-    /// and counts, facets and pages count the story once.
+    /// slot::kCopyGroup) collapse into the best-ranked one, which counts them (Hit::copies), and
+    /// counts, facets and pages count the story once.
     bool all_copies = false;
     bool copy_ids = false;  ///< also read the ids of the collapsed copies (Hit::similar), not only count them
     std::size_t facet_limit = 15;
@@ -47,11 +54,14 @@ struct FacetCount {
     std::size_t count = 0;
 };
 
-/// Facet counts over every article matching a query (exact, not estimated).
+/// Facet counts over the best-ranked matches of a query: all of them when there are at most
+/// limits::kFacetBasis, else the best limits::kFacetBasis (what a reader looks at first).
 struct Facets {
     std::vector<FacetCount> people, places, organisations;
     std::vector<FacetCount> months;  ///< in calendar order
     bool computed = false;
+    std::size_t basis = 0;  ///< the articles counted
+    bool all_matches = true;  ///< basis is every match, not only the best
 };
 
 /// One ranked article.
@@ -70,7 +80,7 @@ struct Hit {
 struct SearchResult {
     std::vector<Hit> hits;
     Xapian::doccount matches_estimated = 0;  ///< copies collapsed: a story and its copies count once
-    Xapian::doccount copies = 0;             ///< copies collapsed into other matches (counted with exact_count or facets, else 0)
+    bool count_exact = false;  ///< matches_estimated is the exact number of matches
     BuiltQuery built;
     Facets facets;
     std::string suggestion;  ///< "did you mean" query, or empty
@@ -100,20 +110,21 @@ class Searcher {
     };
 
   private:
-    struct FacetCounts;
     // One try of search(): the steps below, in order.
     SearchResult run(const SearchRequest& request);
-    // BM25 (or date order) over @p query, counting facets into @p spy when asked.
-    Xapian::Enquire enquire_for(const Xapian::Query& query, const SearchRequest& request, FacetCounts& spy) const;
-    Facets collect_facets(const FacetCounts& counts, std::size_t limit);
+    // BM25 (or date order) over @p query.
+    Xapian::Enquire enquire_for(const Xapian::Query& query, const SearchRequest& request) const;
+    // The entities and months of the best limits::kFacetBasis matches of @p enquire.
+    Facets collect_facets(const Xapian::Enquire& enquire, const Xapian::MatchDecider* decider, std::size_t limit);
     // The hits of @p mset in final order: the best @p depth (0: none) re-ranked by the spelling
     // typed, then cut to the page asked for; records read only where needed.
     std::vector<Hit> ranked_hits(const Xapian::MSet& mset, const SearchRequest& request, const Page& page,
                                  const std::vector<std::vector<std::string>>& preferred_forms, Xapian::doccount depth);
     // The entities of article @p did, from its slot::kEntities value and the catalog.
     void attach_entities(Xapian::docid did, Article& article);
-    // The copies of @p hit that @p query matches and collapsing hid: their number, and their ids when @p ids.
-    void attach_copies(Hit& hit, const Xapian::Query& query, bool ids);
+    // The copies of @p hit that @p query (and @p decider) match and collapsing hid: their number,
+    // and their ids when @p ids.
+    void attach_copies(Hit& hit, const Xapian::Query& query, const Xapian::MatchDecider* decider, bool ids);
     // Ranks numbered from request.offset + 1; title highlights and snippets of @p query's terms
     // (or plain titles) made and bodies dropped when articles were loaded.
     std::vector<Hit> finished_hits(std::vector<Hit> hits, const SearchRequest& request, const Xapian::Query& query);

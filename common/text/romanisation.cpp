@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <cctype>
 #include <cstring>
+#include <utility>
 #include <vector>
 
 namespace khoj {
@@ -58,6 +59,7 @@ struct Unit {
     bool inherent = false;
     bool virama = false;
     std::string coda;     // anusvara / visarga sounded after the unit
+    char32_t consonant_letter = 0;  // the Devanagari consonant written (ण and न are both "n")
 };
 
 bool is_vowel(char c) { return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u'; }
@@ -124,6 +126,7 @@ std::vector<Unit> units_of(std::string_view word, bool flap_as_r) {
         if (const char* c = consonant_latin(cp)) {
             const bool flap = flap_as_r && !units.empty() && (cp == 0x0921 || cp == 0x0922);
             units.push_back(consonant_unit(flap ? (cp == 0x0921 ? "r" : "rh") : c));
+            units.back().consonant_letter = cp;
         } else if (const char* v = independent_vowel_latin(cp)) {
             Unit u;
             u.letters = v;
@@ -147,6 +150,25 @@ std::vector<Unit> units_of(std::string_view word, bool flap_as_r) {
     return units;
 }
 
+// Whether Hindi says the inherent vowel of a word's last consonant. It does after a conjunct that
+// ends in य, र, ल, व or ण, which do not close a syllable after another consonant (मित्र → mitra, मिश्र →
+// mishra, शुक्ल → shukla, सूर्य → surya, विश्व → vishva, कृष्ण → krishna), and in the -iya of adjectives and names
+// (भारतीय → bhaartiiya, विजयवर्गीय → vijayvargiiya, क्षत्रिय → kshatriya). It does not after a plain
+// consonant (राम → raam, कमल → kamal, समय → samay) nor after other conjuncts, most of them in
+// loanwords and tatsama words said with a final cluster (ट्रस्ट → trast, बोर्ड → bord, धर्म → dharm).
+bool final_schwa_sounded(const std::vector<Unit>& units) {
+    const std::size_t n = units.size();
+    const Unit& last = units[n - 1];
+    const Unit& before = units[n - 2];
+    // ण is the only n of its own letter; न after a consonant is said both ways (प्रश्न, रत्न) and is left silent.
+    const bool sounded_after_cluster = last.letters == "y" || last.letters == "r" || last.letters == "l" ||
+                                       last.letters == "v" || (last.letters == "n" && last.consonant_letter == 0x0923);
+    if (before.virama) return sounded_after_cluster;
+    const bool after_i = before.consonant ? (before.vowel == "i" || before.vowel == "ii")
+                                          : (before.letters == "i" || before.letters == "ii");
+    return last.letters == "y" && after_i && before.coda.empty();
+}
+
 // Schwa deletion: drops the inherent vowels Hindi does not pronounce.
 void delete_schwas(std::vector<Unit>& units) {
     const std::size_t n = units.size();
@@ -154,8 +176,8 @@ void delete_schwas(std::vector<Unit>& units) {
         const Unit& u = units[k];
         return u.consonant ? !u.vowel.empty() : true;
     };
-    // Final schwa: dropped unless the last consonant closes a conjunct (मित्र → mitra).
-    if (n > 1 && units[n - 1].inherent && units[n - 1].coda.empty() && !units[n - 2].virama) units[n - 1].vowel.clear();
+    if (n > 1 && units[n - 1].inherent && units[n - 1].coda.empty() && !final_schwa_sounded(units))
+        units[n - 1].vowel.clear();
     // Medial schwa, right to left: V C [a] C V → V C C V.
     for (std::size_t k = n >= 2 ? n - 2 : 0; k >= 1 && k < n; --k) {
         Unit& u = units[k];
@@ -449,13 +471,56 @@ bool is_ascii_word(std::string_view word) {
     });
 }
 
+namespace {
+
+// The Latin letters as Hindi papers write their names, A to Z.
+constexpr std::string_view kLetterNames[26] = {"ए", "बी", "सी", "डी", "ई", "एफ", "जी", "एच", "आई", "जे", "के", "एल", "एम",
+                                               "एन", "ओ", "पी", "क्यू", "आर", "एस", "टी", "यू", "वी", "डब्ल्यू", "एक्स", "वाई", "जेड"};
+// Other spellings of a letter's name, as orthographic forms: डब्लू and डबल्यू for W.
+struct LetterNameVariant {
+    std::string_view name;
+    char letter;
+};
+constexpr LetterNameVariant kLetterNameVariants[] = {{"डब्लू", 'W'}, {"डबल्यू", 'W'}};
+
+// Every spelling of a letter's name with its letter, longest first.
+const std::vector<std::pair<std::string_view, char>>& letter_name_spellings() {
+    static const std::vector<std::pair<std::string_view, char>> names = [] {
+        std::vector<std::pair<std::string_view, char>> all;
+        for (std::size_t k = 0; k < 26; ++k) all.emplace_back(kLetterNames[k], static_cast<char>('A' + k));
+        for (const LetterNameVariant& v : kLetterNameVariants) all.emplace_back(v.name, v.letter);
+        std::stable_sort(all.begin(), all.end(), [](const auto& a, const auto& b) { return a.first.size() > b.first.size(); });
+        return all;
+    }();
+    return names;
+}
+
+// The capitals spelt by word[from...] when it is all letter names, tried longest name first at
+// each point (एनआरके: एन आर के), with backtracking; false when some part is no letter name.
+bool spell_letter_names(std::string_view word, std::size_t from, std::string& letters) {
+    if (from == word.size()) return true;
+    for (const auto& [name, letter] : letter_name_spellings()) {
+        if (word.substr(from, name.size()) != name) continue;
+        letters += letter;
+        if (spell_letter_names(word, from + name.size(), letters)) return true;
+        letters.pop_back();
+    }
+    return false;
+}
+
+}  // namespace
+
 std::string letter_names(std::string_view latin) {
-    static const char* const names[26] = {"ए", "बी", "सी", "डी", "ई", "एफ", "जी", "एच", "आई", "जे", "के", "एल", "एम",
-                                          "एन", "ओ", "पी", "क्यू", "आर", "एस", "टी", "यू", "वी", "डब्ल्यू", "एक्स", "वाई", "जेड"};
     if (latin.size() < 2 || latin.size() > 6 || !is_ascii_word(latin)) return {};
     std::string out;
-    for (char c : latin) out += names[std::tolower(static_cast<unsigned char>(c)) - 'a'];
+    for (char c : latin) out += kLetterNames[std::tolower(static_cast<unsigned char>(c)) - 'a'];
     return out;
+}
+
+std::string letters_of_letter_names(std::string_view word) {
+    std::string letters;
+    if (word.empty() || !spell_letter_names(word, 0, letters) || letters.size() > 6) return {};
+    return letters;
 }
 
 bool looks_like_acronym(std::string_view typed) {

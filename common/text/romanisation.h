@@ -9,7 +9,9 @@ namespace khoj {
 
 /// Romanises one Devanagari word the way Hindi speakers type it: inherent vowels are written
 /// only where they are pronounced (schwa deletion, right to left, in the V C_C V context and at
-/// the end of a word): शिवराज → shivraaj, कमला → kamlaa, समझना → samajhnaa, मित्र → mitra.
+/// the end of a word): शिवराज → shivraaj, कमला → kamlaa, समझना → samajhnaa, राम → raam. A final
+/// schwa is said after a conjunct ending in य, र, ल, व, ण and in -iya: मित्र → mitra, शुक्ल → shukla,
+/// सूर्य → surya, विजयवर्गीय → vijayvargiiya; not after other conjuncts: ट्रस्ट → trast, धर्म → dharm.
 std::string devanagari_to_latin(std::string_view word);
 
 /// All plausible romanisations of a word: one, or two when ड/ढ follow the first letter, because
@@ -60,6 +62,11 @@ double key_distance(std::string_view a, std::string_view b);
 /// Devanagari spellings of an acronym read letter by letter, as Hindi papers write them:
 /// WHO → डब्ल्यूएचओ, ICMR → आईसीएमआर, PPE → पीपीई. Empty for words over 6 letters.
 std::string letter_names(std::string_view latin);
+
+/// The Latin capitals a Devanagari word spells when it is made only of the names of Latin letters
+/// as Hindi papers write them, the inverse of letter_names(): वीके → "VK", एनआरके → "NRK", आर → "R";
+/// empty for any other word (राम, सीमा) and past 6 letters. Initials in names are written so (वीके सिंह).
+std::string letters_of_letter_names(std::string_view word);
 
 /// True when @p word is made of ASCII letters only.
 bool is_ascii_word(std::string_view word);

@@ -59,6 +59,30 @@ for n, line in enumerate(lines, 1):
     assert any(w in ("शोइगु", "सोइगु") for w in marked), f"line {n}: highlights {marked}"
 EOF
 
+echo "1b. --full adds the whole stored body as the last field, JSON only"
+run "${I[@]}" --format json --full Shoigu
+expect_rc 0 --format json --full Shoigu
+[[ -z "$ERR" ]] || fail "--format json --full wrote to stderr: $ERR"
+python3 - "$WORK/out" "$SOURCE/sample_corpus" <<'EOF'
+import json, os, sys
+lines = open(sys.argv[1], encoding="utf-8").read().splitlines()
+assert lines, "no JSON lines"
+fields = ["rank", "id", "score", "title", "date", "source", "url", "snippet", "highlights", "entities", "body"]
+for n, line in enumerate(lines, 1):
+    hit = json.loads(line)
+    assert list(hit) == fields, f"line {n}: fields {list(hit)}, documented {fields}"
+    text = open(os.path.join(sys.argv[2], hit["id"] + ".txt"), encoding="utf-8").read()
+    paragraphs = [p for p in hit["body"].split("\n") if p.strip()]
+    assert len(paragraphs) > 3, f"line {n}: body of {len(paragraphs)} paragraphs"
+    assert all(p in text for p in paragraphs), f"line {n}: a body paragraph that is not in {hit['id']}.txt"
+    assert hit["title"] not in hit["body"], f"line {n}: the headline is in the body too"
+    for chrome in ["Hero Image", "Edited By", "शेष फ्री लेख", "Related Articles", "Leave a Reply"]:
+        assert chrome not in hit["body"], f"line {n}: chrome {chrome!r} in the body"
+EOF
+run "${I[@]}" --format tsv --full Shoigu
+expect_rc 2 --format tsv --full
+[[ -z "$OUT" && "$ERR" == *"--full needs --format json"* ]] || fail "--format tsv --full: stdout '$OUT', stderr '$ERR'"
+
 echo "2. batch mode: qid first, stdin with --batch -"
 printf 'q1\tShoigu\n# a comment\n\nq2\tzzzqqqxyz\nq3\tपुतिन\n' >"$WORK/queries"
 RC=0

@@ -42,7 +42,8 @@ lines = [json.loads(l) for l in open(sys.argv[1], encoding="utf-8")]
 hits, last = lines[:-1], lines[-1]
 assert hits and all("entities" in h for h in hits)
 assert any(e["name_en"] == "Sergei Shoigu" and e["kind"] == "person" for e in hits[0]["entities"]), hits[0]["entities"]
-assert set(last["facets"]) == {"person", "place", "org", "month"}, last
+assert set(last["facets"]) == {"person", "place", "org", "month", "basis", "all_matches"}, last
+assert last["facets"]["all_matches"] is True and last["facets"]["basis"] >= len(hits), last  # a small index: every match counted
 assert last["facets"]["person"][0]["count"] >= 1
 PY
 pass "--json hits carry entities and the final line carries facets"

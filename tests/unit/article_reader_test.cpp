@@ -1,5 +1,6 @@
-/** @file article_reader_test.cpp @brief Tests of ArticleReader: .txt, .jsonl, .html and .warc(.gz) input, ids, headlines, and bad input reported by FILE:LINE or record. */
+/** @file article_reader_test.cpp @brief Tests of ArticleReader: .txt, .jsonl, .html and .warc(.gz) input, ids, headlines, site chrome and template lines, input bytes, and bad input reported by FILE:LINE or record. */
 #include "common/ingest/article_reader.h"
+#include "common/ingest/chrome_lines.h"
 #include "temp_dir.h"
 #include "test_warc.h"
 
@@ -8,6 +9,7 @@
 #include <sys/stat.h>
 
 #include <map>
+#include <sstream>
 #include <string>
 #include <vector>
 
@@ -332,4 +334,78 @@ TEST_CASE("ArticleReader::read reads the pages of .warc and .warc.gz archives, n
     ArticleReader reader([](InputArticle&&) {}, [](const Diagnostic&) {});
     reader.read(dir.path() / "crawl");
     CHECK(reader.skipped_records() == 2);  // the two requests
+}
+
+TEST_CASE("ArticleReader::read gives the seeds their real headlines and no chrome, from sample_corpus and from seeds.jsonl") {
+    const char* headline001 = "उत्तर कोरियाई नेता किम जोंग-उन ने 'सैन्य सहयोग' पर रूसी रक्षा मंत्री से मुलाकात की";
+    const char* headline003 = "पुतिन से मिलने रूस जाएंगे उत्तर कोरिया के तानाशाह किम जोंग उन, हथियार सौदों पर होगी बातचीत";
+    std::vector<fs::path> inputs{fs::path(KHOJ_SOURCE_DIR) / "sample_corpus"};
+    const fs::path seeds = fs::path(KHOJ_SHARED_DIR) / "corpora" / "seeds.jsonl";
+    if (fs::exists(seeds)) inputs.push_back(seeds);
+    else MESSAGE("seeds.jsonl part skipped: " << seeds.string() << " is absent");
+    for (const fs::path& input : inputs) {
+        INFO(input.string());
+        Collected c = read_all({input});
+        REQUIRE(c.articles.size() == 4);
+        CHECK(c.find("001_93327e7be077d1f2")->article.title == headline001);
+        CHECK(c.find("003_b08cd47993b18163")->article.title == headline003);
+        CHECK(c.find("001_93327e7be077d1f2")->article.date == "2023-07-27");  // from the byline, which is gone
+        for (const InputArticle& a : c.articles) {
+            CHECK(classify_chrome_line(a.article.title) == ChromeKind::kNone);
+            std::istringstream body(a.article.body);
+            for (std::string line; std::getline(body, line);) CHECK_MESSAGE(classify_chrome_line(line) == ChromeKind::kNone, line);
+        }
+    }
+}
+
+TEST_CASE("ArticleReader::read drops the lines that repeat across a folder's .txt files as its template") {
+    test::TempDir dir;
+    const char* cities[] = {"दिल्ली", "मुंबई", "पटना", "लखनऊ", "भोपाल", "जयपुर"};
+    for (int i = 0; i < 6; ++i) {
+        // A site's own sign-off, in no chrome list: it is template because every page has it.
+        dir.write(std::string("site/") + std::to_string(i) + ".txt",
+                  std::string(cities[i]) + " में भारी बारिश से जनजीवन प्रभावित\n\n" + cities[i] +
+                      " में सोमवार को भारी बारिश हुई और कई इलाकों में पानी भर गया।\n\nखबरों के लिए पढ़ते रहिए नगर समाचार\n");
+    }
+    for (int i = 0; i < 3; ++i) dir.write("few/" + std::to_string(i) + ".txt", std::string(cities[i]) + " में बारिश\n\nखबरों के लिए पढ़ते रहिए नगर समाचार\n");
+    Collected c = read_all({dir.path()});
+    REQUIRE(c.articles.size() == 9);
+    const Article& a = c.find("site/2")->article;
+    CHECK(a.title == "पटना में भारी बारिश से जनजीवन प्रभावित");
+    CHECK(a.body == "पटना में सोमवार को भारी बारिश हुई और कई इलाकों में पानी भर गया।");
+    // Three articles are too few to call a line template.
+    CHECK(c.find("few/1")->article.body.find("नगर समाचार") != std::string::npos);
+}
+
+TEST_CASE("ArticleReader::read drops a .jsonl source's template lines from bodies and keeps its titles") {
+    test::TempDir dir;
+    std::string jsonl;
+    for (int i = 0; i < 6; ++i) {
+        jsonl += R"({"id":"p)" + std::to_string(i) + R"(","source":"Prabhat Khabar","title":"झारखंड में कोरोना के )" + std::to_string(i + 2) +
+                 R"( नए मामले","body":"रांची में आज )" + std::to_string(i + 2) + R"( नए मामले मिले।\nप्रभात खबर से जुड़े रहें"})" + "\n";
+    }
+    jsonl += R"({"id":"h1","source":"Dainik Hindustan","title":"पटना में लॉकडाउन","body":"पटना में सख्ती रही।\nप्रभात खबर से जुड़े रहें"})" "\n";
+    const fs::path file = dir.write("news.jsonl", jsonl);
+    Collected c = read_all({file});
+    REQUIRE(c.articles.size() == 7);
+    CHECK(c.find("p3")->article.title == "झारखंड में कोरोना के 5 नए मामले");
+    CHECK(c.find("p3")->article.body == "रांची में आज 5 नए मामले मिले।");
+    CHECK(c.find("h1")->article.body == "पटना में सख्ती रही।\nप्रभात खबर से जुड़े रहें");  // another source's own line
+    // Each article stands for its line of the file; together, the whole file.
+    std::size_t bytes = 0;
+    for (const InputArticle& a : c.articles) bytes += a.input_bytes;
+    CHECK(bytes == fs::file_size(file));
+}
+
+TEST_CASE("ArticleReader::read says how many bytes of input each .txt and web page stands for") {
+    test::TempDir dir;
+    const fs::path txt = dir.write("in/a.txt", "पुतिन से मिले किम\nलेख।\n");
+    const fs::path html = dir.write("in/b.html", news_page(""));
+    Collected c = read_all({dir.path() / "in"});
+    REQUIRE(c.articles.size() == 2);
+    CHECK(c.find("a")->input_bytes == fs::file_size(txt));
+    CHECK(c.find("b")->input_bytes == fs::file_size(html));
+    CHECK(is_input_file(html));
+    CHECK(is_input_file(dir.path() / "x.warc.gz"));
+    CHECK_FALSE(is_input_file(dir.path() / "b.truth.json"));
 }

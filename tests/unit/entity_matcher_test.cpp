@@ -89,7 +89,7 @@ TEST_CASE("match_entities lets ऑफ carry an organisation's name on to the rig
     CHECK(find(matches_in("सोनार काउंसिल ने कहा"), EntityKind::Organisation, "Sonar Kaunsil"));
     auto m = matches_in("सोनार काउंसिल ऑफ इंडिया ने कहा");
     CHECK_FALSE(find(m, EntityKind::Organisation, "Sonar Kaunsil"));
-    CHECK(find(m, EntityKind::Place, "India"));
+    CHECK_FALSE(find(m, EntityKind::Place, "India"));  // a word of the council's name, not a mention
 }
 
 TEST_CASE("match_entities takes the longest gazetteer alias and resolves other spellings") {
@@ -152,8 +152,64 @@ TEST_CASE("analyse_words uses only distinctive romanisation keys") {
     CHECK(w[0].key_usable);
     CHECK_FALSE(w[1].key_usable);  // "das": too short to pick out an alias
     CHECK_FALSE(w[2].key_usable);  // a common word
-    CHECK(w[3].key_usable);        // a capitalised Latin word
-    CHECK_FALSE(w[4].key_usable);  // a lower-case one is an ordinary English word
+    CHECK_FALSE(w[3].key_usable);  // a Latin word matches only an alias spelt the same
+    CHECK_FALSE(w[4].key_usable);
+}
+
+TEST_CASE("match_entities matches a Latin word by its spelling, never by its sound") {
+    // "Crime" and Crimea share a romanisation key; in a headline it is the English word.
+    auto crime = matches_in("Indore Crime News: इंदौर में चोरी के आरोप में दो गिरफ्तार");
+    CHECK_FALSE(find(crime, EntityKind::Place, "Crimea"));
+    CHECK(find(crime, EntityKind::Place, "Indore"));
+    // क्राइम is how a Hindi paper writes the English word; it sounds nothing like क्रीमिया.
+    CHECK_FALSE(find(matches_in("इंदौर क्राइम ब्रांच ने आरोपी को पकड़ा"), EntityKind::Place, "Crimea"));
+    CHECK(find(matches_in("रूस ने 2014 में क्रीमिया पर कब्जा किया"), EntityKind::Place, "Crimea"));
+    CHECK(find(matches_in("Crimea में तनाव"), EntityKind::Place, "Crimea"));  // spelt as the alias
+    CHECK(find(matches_in("Delhi में बारिश"), EntityKind::Place, "Delhi"));
+    CHECK(find(matches_in("BJP ने उम्मीदवार घोषित किए"), EntityKind::Organisation, "Bharatiya Janata Party"));
+}
+
+TEST_CASE("match_entities makes no organisation of a description: a descriptor alone before an organisation word") {
+    CHECK_FALSE(has_kind(matches_in("हिंदू संगठन ने विरोध प्रदर्शन किया"), EntityKind::Organisation));
+    CHECK_FALSE(has_kind(matches_in("निर्माण एजेंसी को नोटिस जारी हुआ"), EntityKind::Organisation));
+    CHECK_FALSE(has_kind(matches_in("सरकार ने एम्पावर्ड ग्रुप बनाया"), EntityKind::Organisation));
+    // A word that names, or a place with a descriptor, still makes a name.
+    CHECK(find(matches_in("सोनाली आर्केस्ट्रा ग्रुप का डांसर"), EntityKind::Organisation, "Sonali Arkestra Grup"));
+    CHECK(has_kind(matches_in("इसके बाद बांग्लादेश क्रिकेट बोर्ड ने कहा"), EntityKind::Organisation));
+    CHECK(find(matches_in("केनरा बैंक ने दरें घटाईं"), EntityKind::Organisation, "Kenra Baink"));
+    // Names in the gazetteer are not touched by the rule.
+    CHECK(find(matches_in("राष्ट्रीय स्वयंसेवक संघ की बैठक"), EntityKind::Organisation, "Rashtriya Swayamsevak Sangh"));
+    CHECK(find(matches_in("विश्व स्वास्थ्य संगठन ने कहा"), EntityKind::Organisation, "World Health Organization"));
+    CHECK(find(matches_in("प्रवर्तन निदेशालय ने छापा मारा"), EntityKind::Organisation, "Enforcement Directorate"));
+}
+
+TEST_CASE("match_entities reads a place after ऑफ or ऑल as a word of an organisation's name") {
+    CHECK_FALSE(find(matches_in("कन्फेडरेशन ऑफ ऑल इंडिया ट्रेडर्स (कैट) की याचिका"), EntityKind::Place, "India"));
+    CHECK_FALSE(find(matches_in("रिजर्व बैक ऑफ इंडिया ने राहत दी"), EntityKind::Place, "India"));
+    CHECK(find(matches_in("इंडिया ने मैच जीता"), EntityKind::Place, "India"));
+}
+
+TEST_CASE("match_entities reads a given name before words closing an organisation as that organisation's") {
+    auto m = matches_in("वह सोनिया आर्केस्ट्रा ग्रुप के दोस्तों से मिलने आया था");
+    CHECK_FALSE(find(m, EntityKind::Person, "Sonia Gandhi"));
+    CHECK(find(m, EntityKind::Organisation, "Soniya Arkestra Grup"));
+    CHECK(find(matches_in("सोनिया ने बैठक बुलाई"), EntityKind::Person, "Sonia Gandhi"));
+}
+
+TEST_CASE("match_entities stops a name at a function word the stop list lacks") {
+    auto m = matches_in("संध्या आरती के पश्चात महाकाल डांस ग्रुप की ओर से प्रस्तुति दी गई");
+    REQUIRE(has_kind(m, EntityKind::Organisation));
+    CHECK(find(m, EntityKind::Organisation, "Mahakal Dans Grup"));
+    CHECK_FALSE(has_kind(matches_in("हालांकि एजेंसी ने इसकी पुष्टि नहीं की"), EntityKind::Organisation));
+    // सहित closes a name as ने would.
+    CHECK(find(matches_in("सिटी एसपी राकेश कुमार सहित अन्य पुलिसकर्मी पहुंचे"), EntityKind::Person, "Rakesh Kumar"));
+}
+
+TEST_CASE("match_entities makes an organisation of a place and the words of an office") {
+    auto m = matches_in("रांची : झारखंड लोक सेवा आयोग (जेपीएससी) ने विज्ञापन रद्द किया");
+    CHECK(find(m, EntityKind::Organisation, "Jharkhand Lok Seva Ayog"));
+    CHECK(find(m, EntityKind::Place, "Jharkhand"));
+    CHECK_FALSE(has_kind(matches_in("इसके बाद लोक सेवा आयोग ने कहा"), EntityKind::Organisation));  // which one?
 }
 
 TEST_CASE("all_capitals is true for acronyms only") {
@@ -190,6 +246,8 @@ TEST_CASE("EntityWords::builtin holds the lists the rules rely on") {
     CHECK(words.name_connectives.count("of"));
     CHECK(words.determiners.count("किसी"));
     CHECK(words.common_words.count("सरकार"));
+    CHECK(words.function_words.count("हालांकि"));
+    CHECK(words.descriptors.count("हिंदू"));
     // Every domestic adjective is a nationality adjective, which is what it is an exception to.
     for (const std::string& w : words.domestic_adjectives) CHECK(words.nationality_adjectives.count(w));
 }

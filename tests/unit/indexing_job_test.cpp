@@ -1,7 +1,8 @@
-/** @file indexing_job_test.cpp @brief IndexingJob::run: incremental runs over .jsonl files, repeated ids, rejected lines, ids and paths past Xapian's limits, --force and --prune (with ids that other files hold). */
+/** @file indexing_job_test.cpp @brief IndexingJob::run: incremental runs over .jsonl files, repeated ids, rejected lines, ids and paths past Xapian's limits, --force and --prune (with ids that other files hold), skipped web-archive records and progress in input bytes. */
 #include "common/index/indexing_job.h"
 #include "common/search/searcher.h"
 #include "temp_dir.h"
+#include "test_warc.h"
 
 #include <doctest/doctest.h>
 
@@ -10,6 +11,7 @@
 #include <vector>
 
 using namespace khoj;
+namespace fs = std::filesystem;
 
 namespace {
 
@@ -186,4 +188,25 @@ TEST_CASE("IndexingJob::run with prune keeps an article a file indexed in an ear
     job.options.prune = true;
     CHECK(job.run().deleted == 0);
     CHECK(stored_title(job.options.index, "X") == "पहला संस्करण");
+}
+
+TEST_CASE("IndexingJob::run counts the web-archive records it skips, and its progress in the input's bytes") {
+    test::TempDir dir;
+    const std::string page =
+        "<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>गंगा का जलस्तर बढ़ा</title></head><body><article><h1>गंगा का जलस्तर बढ़ा</h1>"
+        "<p>पटना में गंगा नदी का जलस्तर खतरे के निशान के पास पहुंचा, प्रशासन ने निचले इलाकों में चेतावनी जारी की।</p></article></body></html>";
+    dir.write("crawl/a.warc", test::warc_record("request", "https://example.org/ganga", "application/http; msgtype=request", "GET /ganga HTTP/1.1\r\n\r\n") +
+                                  test::warc_record("response", "https://example.org/ganga", "application/http; msgtype=response",
+                                                    test::http_response(200, "text/html; charset=utf-8", page)));
+    dir.write("crawl/page.html", page);
+    dir.write("crawl/README.md", std::string(100000, 'x'));  // not an input: not in the total
+    IndexingOptions options;
+    options.index = (dir.path() / "index").string();
+    options.paths = {(dir.path() / "crawl").string()};
+    IndexingSummary last;
+    const IndexingSummary summary = IndexingJob(options, [](const Diagnostic&) {}, [&](const IndexingSummary& s) { last = s; }).run();
+    CHECK(summary.added == 2);
+    CHECK(summary.skipped_records == 1);  // the request
+    CHECK(summary.total_bytes == fs::file_size(dir.path() / "crawl/a.warc") + fs::file_size(dir.path() / "crawl/page.html"));
+    CHECK(summary.bytes == summary.total_bytes);
 }

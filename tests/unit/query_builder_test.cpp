@@ -177,6 +177,32 @@ TEST_CASE("Searcher::search checks several phrases of one query as it checks eac
     CHECK(f.ids("+\"रूस में\" +\"रूस के\"").empty());
 }
 
+TEST_CASE("QueryBuilder::build leaves a phrase every match must hold to the searcher, and checks any other itself") {
+    Fixture f;
+    Xapian::Database db(f.path);
+    QueryBuilder builder(db);
+    // Alone, marked + or joined by AND: the query holds only the words; the searcher checks the
+    // phrase on the articles that could make the page (RequiredPhrases).
+    CHECK(builder.build("\"रक्षा मंत्री\"").required_phrases.size() == 1);
+    CHECK(builder.build("\"रक्षा मंत्री\" source:dainik_jagran").required_phrases.size() == 1);
+    CHECK(builder.build("+\"रक्षा मंत्री\" पुतिन").required_phrases.size() == 1);
+    CHECK(builder.build("पुतिन AND \"रक्षा मंत्री\"").required_phrases.size() == 1);
+    // Optional, excluded or inside brackets: checked by a filter inside the query.
+    CHECK(builder.build("\"रक्षा मंत्री\" पुतिन").required_phrases.empty());
+    CHECK(builder.build("पुतिन -\"रक्षा मंत्री\"").required_phrases.empty());
+    CHECK(builder.build("(\"रक्षा मंत्री\")").required_phrases.empty());
+}
+
+TEST_CASE("Searcher::search finds the same articles for a phrase whichever way it is checked") {
+    Fixture f;
+    // Brackets make the phrase a filter inside the query; alone it is left to the searcher.
+    for (const char* phrase : {"\"रक्षा मंत्री\"", "\"रूस के रक्षा\"", "\"रूस के राष्ट्रपति\"", "title:\"रूस में\"", "\"मंत्री रक्षा\""}) {
+        CAPTURE(phrase);
+        CHECK(f.ids(phrase) == f.ids("(" + std::string(phrase) + ")"));
+    }
+    CHECK(f.ids("+\"रक्षा मंत्री\" पुतिन") == std::vector<std::string>{"phrase"});
+}
+
 TEST_CASE("QueryBuilder::build refuses more phrases than limits::kMaxPhrases, words of several tokens included") {
     Fixture f;
     Xapian::Database db(f.path);

@@ -2,6 +2,7 @@
 #include "common/output/result_writer.h"
 #include "common/index/schema.h"
 #include "common/util/errors.h"
+#include "test_index.h"
 
 #include <doctest/doctest.h>
 #include <nlohmann/json.hpp>
@@ -99,7 +100,7 @@ TEST_CASE("write_results in text writes the facets before the hits, and the did-
     CHECK(people < first_hit);
     CHECK(w.out.find("2023-07-26 · dainik_jagran · 001") != std::string::npos);
     CHECK(w.out.find("matching") == std::string::npos);
-    CHECK(w.messages == "did you mean: शोइगु\n37 matching articles\n");
+    CHECK(w.messages == "did you mean: शोइगु\nabout 37 matching articles\n");  // shoigu_result's count is an estimate
 }
 
 TEST_CASE("write_results in text says so when nothing matched, and uses the singular for one article") {
@@ -108,6 +109,7 @@ TEST_CASE("write_results in text says so when nothing matched, and uses the sing
     SearchResult one;
     one.hits.push_back(hit(1, "001", "मेरठ में बारिश", "मेरठ में आज बारिश हुई।"));
     one.matches_estimated = 1;
+    one.count_exact = true;
     CHECK(write(one, "", format(OutputFormat::Text)).messages == "1 matching article\n");
 }
 
@@ -163,10 +165,10 @@ TEST_CASE("apply_output_policy asks only for what the format shows") {
     apply_output_policy(json, OutputFormat::Json, false);
     apply_output_policy(trec, OutputFormat::Trec, false);
     apply_output_policy(count, OutputFormat::Trec, true);
-    CHECK((text.snippets && text.suggest && text.exact_count));
-    CHECK((json.snippets && !json.suggest && !json.exact_count));
-    CHECK((!trec.snippets && !trec.suggest && !trec.exact_count));
-    CHECK(count.exact_count);  // "counted exactly"
+    CHECK((text.snippets && text.suggest && text.count == MatchCount::Bounded));
+    CHECK((json.snippets && !json.suggest && json.count == MatchCount::Estimate));
+    CHECK((!trec.snippets && !trec.suggest && trec.count == MatchCount::Estimate));
+    CHECK(count.count == MatchCount::Exact);  // "counted exactly"
 }
 
 TEST_CASE("page_option reads -n and --offset as whole numbers and refuses a sign") {
@@ -192,4 +194,35 @@ TEST_CASE("write_results shows a did-you-mean's escapes as text") {
     Xapian::WritableDatabase db(std::string(), Xapian::DB_BACKEND_INMEMORY);
     write_results(result, "", options, db, out, messages);
     CHECK(messages.str() == "did you mean: शोइगु^[]0;x^G\nno articles matched\n");
+}
+
+TEST_CASE("apply_output_policy refuses --full outside JSON, which has no place for a body") {
+    SearchRequest request;
+    OutputOptions options = format(OutputFormat::Json);
+    options.full = true;
+    CHECK_NOTHROW(apply_output_policy(request, options));
+    CHECK(request.snippets);
+    options.format = OutputFormat::Tsv;
+    CHECK_THROWS_WITH_AS(apply_output_policy(request, options), "--full needs --format json", UsageError);
+}
+
+TEST_CASE("search_and_write with --full adds each hit's whole body as the last JSON field") {
+    test::TempDir dir;
+    const std::string path = (dir.path() / "index").string();
+    test::write_index(path, test::russia_articles());
+    Searcher searcher(path);
+    SearchRequest request;
+    request.query = "शोइगु";
+    OutputOptions options = format(OutputFormat::Json);
+    apply_output_policy(request, options);
+    std::ostringstream plain, full, messages;
+    search_and_write(searcher, request, "", options, plain, messages);
+    options.full = true;
+    search_and_write(searcher, request, "", options, full, messages);
+    const auto hit = nlohmann::ordered_json::parse(lines(full.str()).at(0));
+    CHECK(hit["id"] == "shoigu");
+    CHECK(hit["body"] == "रूस के रक्षा मंत्री सर्गेई शोइगु उत्तर कोरिया गए।");
+    CHECK(std::prev(hit.end()).key() == "body");
+    CHECK_FALSE(nlohmann::json::parse(lines(plain.str()).at(0)).contains("body"));
+    CHECK(messages.str().empty());
 }

@@ -19,11 +19,47 @@ TEST_CASE("devanagari_to_latin deletes the schwa where Hindi speakers do") {
     SUBCASE("a final conjunct keeps its vowel") { CHECK(devanagari_to_latin("मित्र") == "mitra"); }
 }
 
+TEST_CASE("devanagari_to_latin keeps a final vowel where Hindi says it") {
+    SUBCASE("after a conjunct ending in र, ल, य or व") {
+        CHECK(devanagari_to_latin("मिश्र") == "mishra");
+        CHECK(devanagari_to_latin("शुक्ल") == "shukla");
+        CHECK(devanagari_to_latin("सूर्य") == "suurya");
+        CHECK(devanagari_to_latin("विश्व") == "vishva");
+        CHECK(devanagari_to_latin("कृष्ण") == "krishna");
+    }
+    SUBCASE("in -iya") {
+        CHECK(devanagari_to_latin("विजयवर्गीय") == "vijayvargiiya");
+        CHECK(devanagari_to_latin("भारतीय") == "bhaartiiya");
+    }
+    SUBCASE("not after a plain consonant") {
+        CHECK(devanagari_to_latin("राम") == "raam");
+        CHECK(devanagari_to_latin("कमल") == "kamal");
+        CHECK(devanagari_to_latin("विजय") == "vijay");
+        CHECK(devanagari_to_latin("समय") == "samay");
+    }
+    SUBCASE("not after other conjuncts, said as a final cluster") {
+        CHECK(devanagari_to_latin("ट्रस्ट") == "trast");
+        CHECK(devanagari_to_latin("बोर्ड") == "bord");
+        CHECK(devanagari_to_latin("धर्म") == "dharm");
+    }
+}
+
+TEST_CASE("romanisation_key is the same with or without a final vowel") {
+    // The lookup keys of the index do not change with the final-vowel rule: a final a and the y of
+    // -iya are folded away.
+    CHECK(romanisation_key_of_devanagari("विजयवर्गीय") == romanisation_key("Vijayvargiya"));
+    CHECK(romanisation_key_of_devanagari("विजयवर्गीय") == romanisation_key("Vijayvargiy"));
+    CHECK(romanisation_key_of_devanagari("बोर्ड") == romanisation_key("borda"));
+}
+
 TEST_CASE("readable_latin writes an unknown name the way a reader would") {
     CHECK(readable_latin("केनरा") == "kenra");  // kenraa: a doubled a is written once
     CHECK(readable_latin("बैंक") == "baink");
     CHECK(readable_latin("प्रदीप") == "pradip");
     CHECK(readable_latin("सू") == "su");
+    CHECK(readable_latin("विजयवर्गीय") == "vijayvargiya");  // not vijayvargiy
+    CHECK(readable_latin("मिश्र") == "mishra");
+    CHECK(readable_latin("राम") == "ram");
     SUBCASE("a name its bearers romanise their own way") {
         CHECK(devanagari_to_latin("सिंह") == "sinh");
         CHECK(readable_latin("सिंह") == "singh");
@@ -138,6 +174,17 @@ TEST_CASE("letter_names spells an acronym the way Hindi papers write it") {
     CHECK(letter_names("who") == "डब्ल्यूएचओ");
     CHECK(letter_names("Pyongyang").empty());  // over 6 letters: a word, not an acronym
     CHECK(letter_names("A").empty());
+}
+
+TEST_CASE("letters_of_letter_names reads initials written as letter names") {
+    CHECK(letters_of_letter_names("वीके") == "VK");   // वीके सिंह
+    CHECK(letters_of_letter_names("एनआरके") == "NRK");
+    CHECK(letters_of_letter_names("एपीजे") == "APJ");
+    CHECK(letters_of_letter_names("आर") == "R");
+    CHECK(letters_of_letter_names(letter_names("WHO")) == "WHO");  // the inverse of letter_names
+    CHECK(letters_of_letter_names("राम").empty());
+    CHECK(letters_of_letter_names("सीमा").empty());  // सी is C, but मा is no letter
+    CHECK(letters_of_letter_names("").empty());
 }
 
 TEST_CASE("is_ascii_word accepts only ASCII letters") {

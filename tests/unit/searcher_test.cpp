@@ -79,13 +79,15 @@ TEST_CASE("Searcher::search counts entities and months over every match, by name
     SearchRequest request;
     request.query = "रूस";
     request.facets = true;
-    request.limit = 1;  // facets count every match, not just the page
+    request.limit = 1;  // facets count the best matches (all three here), not just the page
     const SearchResult result = searcher.search(request);
     REQUIRE(result.facets.computed);
     REQUIRE_FALSE(result.facets.places.empty());
     CHECK(result.facets.places.front().name == "रूस");
     CHECK(result.facets.places.front().name_en == "Russia");
     CHECK(result.facets.places.front().count == 3);
+    CHECK(result.facets.basis == 3);  // every match: fewer than limits::kFacetBasis
+    CHECK(result.facets.all_matches);
     std::vector<std::string> months;
     for (const FacetCount& f : result.facets.months) months.push_back(f.name + "=" + std::to_string(f.count));
     CHECK(months == std::vector<std::string>{"2020-04=1", "2020-05=1", "2023-07=1"});
@@ -100,9 +102,10 @@ TEST_CASE("Searcher::search sorts by date, newest first, and counts every match 
     request.query = "रूस";
     request.sort = SortOrder::Date;
     request.limit = 2;
-    request.exact_count = true;
+    request.count = MatchCount::Exact;
     SearchResult result = searcher.search(request);
     CHECK(result.matches_estimated == 3);
+    CHECK(result.count_exact);
     REQUIRE(result.hits.size() == 2);
     CHECK(result.hits[0].article.id == "shoigu");
     CHECK(result.hits[1].article.id == "russia");
