@@ -100,7 +100,7 @@ TEST_CASE("collapsed_copies: only copies that match the query and its filters") 
     result = searcher.search(request);
     REQUIRE_FALSE(result.hits.empty());
     CHECK(result.hits.front().article.id == "jaipur");
-    CHECK(collapsed_copies(searcher.database(), Xapian::Query("Zजयपुर"), result.hits.front().docid).empty());
+    CHECK(collapsed_copies(searcher.database(), Xapian::Query("Zजयपुर"), nullptr, result.hits.front().docid).empty());
 }
 
 TEST_CASE("format_hit_text marks a hit with its copies as +N similar; format_hit_json lists their ids") {
