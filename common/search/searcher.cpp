@@ -190,6 +190,13 @@ SearchResult Searcher::run(const SearchRequest& request) {
     if (request.facets) result.facets = collect_facets(enquire, decider, request.facet_limit);
     result.matches_estimated = mset.get_matches_estimated();
     result.count_exact = mset.get_matches_lower_bound() == mset.get_matches_upper_bound();
+    // Collapsing copies, Xapian estimates even when every match was checked (its bounds mix in
+    // the copies); but then the groups it met, its lower bound, are the count. Every match was
+    // checked when all were asked for, or when fewer groups than asked for were met.
+    if (!request.all_copies && check > 0 && (check >= db_.get_doccount() || mset.get_matches_lower_bound() < check)) {
+        result.matches_estimated = mset.get_matches_lower_bound();
+        result.count_exact = true;
+    }
     if (request.suggest && mset.get_matches_upper_bound() < ranking::kFewMatches) result.suggestion = SpellingSuggester(db_).suggest(request.query);
     std::vector<Hit> hits = ranked_hits(mset, request, page, result.built.preferred_forms, depth);
     if (request.load_articles) {

@@ -123,3 +123,42 @@ TEST_CASE("format_hit_text marks a hit with its copies as +N similar; format_hit
     CHECK(format_hit_text(alone, TextStyle{}).find("similar") == std::string::npos);
     CHECK(nlohmann::json::parse(format_hit_json(alone, ""))["similar"].empty());
 }
+
+TEST_CASE("Searcher::search counts stories exactly when a page holds fewer than match, as --count and the text summary do") {
+    test::TempDir dir;
+    const std::string path = (dir.path() / "index").string();
+    std::vector<Article> articles;
+    // Twelve different stories that mention masks, each stored three times.
+    const char* stories[] = {
+        "जयपुर में बाजार खुले तो प्रशासन ने मास्क अनिवार्य किया और दुकानदारों को दूरी बनाए रखने को कहा।",
+        "लखनऊ के अस्पताल में डॉक्टरों को नए मास्क और दस्ताने बांटे गए, मरीजों की जांच तेज हुई।",
+        "पटना की एक संस्था ने गरीब परिवारों के लिए कपड़े के मास्क सिलवाए और मुफ्त बांटे।",
+        "भोपाल पुलिस ने बिना मास्क घूमते लोगों का चालान काटा, कई वाहन जब्त हुए।",
+        "रांची में स्कूली बच्चों ने घर पर मास्क बनाने का वीडियो साझा किया जो खूब देखा गया।",
+        "शिमला के होटल कारोबारियों ने पर्यटकों के लिए मास्क और सैनिटाइजर का इंतजाम किया।",
+        "देहरादून में दवा दुकानों पर मास्क की कालाबाजारी की शिकायत के बाद छापे पड़े।",
+        "रायपुर नगर निगम ने सफाई कर्मियों को मास्क न मिलने पर ठेकेदार को नोटिस दिया।",
+        "इंदौर में कर्फ्यू के बीच दूध बेचने वालों को मास्क पहनकर ही निकलने की अनुमति मिली।",
+        "मेरठ के बुनकरों ने मास्क बनाकर रोजगार का नया रास्ता निकाला, ऑर्डर बढ़ रहे हैं।",
+        "आगरा में ताजमहल बंद रहा, गाइडों ने मास्क पहनकर राशन बांटने में मदद की।",
+        "कानपुर की फैक्टरी ने सेना के लिए मास्क का उत्पादन दोगुना करने की घोषणा की।",
+    };
+    for (int story = 0; story < 12; ++story) {
+        for (int copy = 0; copy < 3; ++copy)
+            articles.push_back(article(std::to_string(story) + "-" + std::to_string(copy), "मास्क की खबर " + std::to_string(story), stories[story]));
+    }
+    test::write_index(path, articles);
+    Searcher searcher(path);
+    for (const MatchCount count : {MatchCount::Exact, MatchCount::Bounded}) {
+        SearchRequest request;
+        request.query = "मास्क";
+        request.limit = 5;
+        request.count = count;
+        SearchResult result = searcher.search(request);
+        CHECK(result.hits.size() == 5);
+        CHECK(result.matches_estimated == 12);
+        CHECK(result.count_exact);
+        request.all_copies = true;
+        CHECK(searcher.search(request).matches_estimated == 36);
+    }
+}
