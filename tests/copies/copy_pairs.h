@@ -20,6 +20,7 @@ namespace khoj::copies_test {
 
 using IdPair = std::pair<std::string, std::string>;  ///< the smaller id first
 
+/// The pair of @p a and @p b, the smaller id first, so a pair is found whichever way it was written.
 inline IdPair id_pair(std::string a, std::string b) { return a < b ? IdPair{a, b} : IdPair{b, a}; }
 
 /// The pairs of tests/copies/covid-copy-pairs.tsv labelled @p label ("copy" or "not").
