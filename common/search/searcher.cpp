@@ -44,33 +44,24 @@ void Searcher::open_folder() {
     retry_while_modified(
         path_,
         [this] {
-            db_ = open_index_for_reading(path_, &folder_);
-            load_record_dictionaries(db_, codec_);
+            index_.emplace(path_);
+            db_ = index_->database();
+            index_->load_record_dictionaries(codec_);
         },
         [] {});
-    builder_.emplace(db_, &codec_);
-    entities_.forget();
+    builder_.emplace(index_->lexicon(), &codec_);
 }
 
 void Searcher::refresh() {
-    if (folder_identity(path_) == folder_) {
-        try {
-            if (db_.reopen()) {
-                load_record_dictionaries(db_, codec_);
-                entities_.forget();
-            }
-        } catch (const Xapian::Error&) {
-            // E.g. the folder was swapped during the reopen: checked, and opened afresh, below.
-        }
-        if (folder_identity(path_) == folder_) return;
+    if (index_->refresh()) {
+        db_ = index_->database();
+        index_->load_record_dictionaries(codec_);
+        builder_.emplace(index_->lexicon(), &codec_);
     }
-    // Compaction or a term-list restore put a new folder in place: the old one's files are
-    // unlinked, never modified, so Xapian would go on serving the old snapshot unasked.
-    open_folder();
 }
 
 void Searcher::attach_entities(Xapian::docid did, Article& article) {
-    for (Entity& e : entities_.entities_of(db_, db_.get_document(did).get_value(slot::kEntities))) article.entities.push_back(std::move(e));
+    for (Entity& e : index_->entities_of(did, db_.get_document(did).get_value(slot::kEntities))) article.entities.push_back(std::move(e));
 }
 
 std::optional<Article> Searcher::article(const std::string& id) {
@@ -136,11 +127,13 @@ Facets Searcher::collect_facets(const Xapian::Enquire& enquire, const Xapian::Ma
     // the archive (100 ms for "corona" at 340,000 articles); the best kFacetBasis cost the same
     // at any size, and they are the articles a reader looks at first.
     const Xapian::MSet best = enquire.get_mset(0, limits::kFacetBasis, 0, nullptr, decider);
-    std::unordered_map<std::uint32_t, std::size_t> entities;
+    // Entity ids are per shard: counted by (the shard's first docid, id), merged by entity term below.
+    const Xapian::docid shards = static_cast<Xapian::docid>(index_->shard_count());
+    std::map<std::pair<Xapian::docid, std::uint32_t>, std::size_t> entities;
     std::map<std::string, std::size_t> months;  // YYYYMM → articles
     for (auto it = best.begin(); it != best.end(); ++it) {
         const Xapian::Document doc = it.get_document();
-        for (std::uint32_t id : decode_entity_ids(doc.get_value(slot::kEntities))) ++entities[id];
+        for (std::uint32_t id : decode_entity_ids(doc.get_value(slot::kEntities))) ++entities[{(*it - 1) % shards + 1, id}];
         const std::string date = doc.get_value(slot::kDate);
         if (date.size() >= 6) ++months[date.substr(0, 6)];
     }
@@ -149,9 +142,15 @@ Facets Searcher::collect_facets(const Xapian::Enquire& enquire, const Xapian::Ma
     facets.basis = best.size();
     facets.all_matches = best.size() < limits::kFacetBasis;
     for (const auto& [month, count] : months) facets.months.push_back({month.substr(0, 4) + "-" + month.substr(4, 2), "", count});
-    for (const auto& [id, count] : entities) {
-        const Entity* e = entities_.entity_by_id(db_, id);
+    std::map<std::string, std::pair<const Entity*, std::size_t>> by_term;  // the same entity in several shards counted once
+    for (const auto& [key, count] : entities) {
+        const Entity* e = index_->entity_by_id(key.first, key.second);
         if (!e) continue;
+        auto [it, fresh] = by_term.try_emplace(entity_term(*e), e, 0);
+        it->second.second += count;
+    }
+    for (const auto& [term, found] : by_term) {
+        const auto& [e, count] = found;
         FacetCount f{e->name, e->name_en, count};
         if (e->kind == EntityKind::Person) facets.people.push_back(f);
         else if (e->kind == EntityKind::Place) facets.places.push_back(f);
