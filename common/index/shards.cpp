@@ -51,6 +51,20 @@ std::string shard_folder(const std::string& stub, const std::string& path) {
     return p.is_absolute() ? path : (fs::path(stub).parent_path() / p).lexically_normal().string();
 }
 
+// Throws khoj::IndexError when the remote shard @p name cannot hand out its articles: the stock
+// xapian-tcpsrv reads a document through its term list, which a new or compacted Khoj index
+// lacks. Checked once at opening, on its first article, rather than on the first hit.
+void check_documents_readable(const Xapian::Database& db, const std::string& name) {
+    const Xapian::PostingIterator first = db.postlist_begin("");
+    if (first == db.postlist_end("")) return;
+    try {
+        (void)db.get_document(*first);
+    } catch (const Xapian::FeatureUnavailableError&) {
+        throw IndexError("the remote shard " + name + " has no term lists, without which xapian-tcpsrv cannot hand out its articles: "
+                         "run khoj-index --keep-termlist on it");
+    }
+}
+
 }  // namespace
 
 ShardChoice parse_shard_choice(const std::string& text) {
@@ -122,6 +136,7 @@ void ShardedIndex::open_all() {
             try {
                 shard.db = Xapian::Remote::open(address.host, address.port);
                 check_analysis_version(shard.db, address.name());
+                check_documents_readable(shard.db, address.name());
             } catch (const Xapian::NetworkError& e) {
                 throw IndexError("cannot reach the shard " + address.name() + ": " + e.get_msg());
             }

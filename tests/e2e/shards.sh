@@ -73,7 +73,7 @@ fi
 PIDS=()
 trap 'for p in "${PIDS[@]}"; do kill "$p" 2>/dev/null || true; done; rm -rf "$WORK"' EXIT
 PORTS=($(python3 -c 'import socket
-s = [socket.socket() for _ in range(3)]
+s = [socket.socket() for _ in range(4)]
 for x in s: x.bind(("127.0.0.1", 0))
 print(" ".join(str(x.getsockname()[1]) for x in s))'))
 : >"$WORK/remote.stub"
@@ -84,7 +84,10 @@ for k in 0 1 2; do
   PIDS+=($!)
   printf 'remote 127.0.0.1:%s\n# khoj-lexicon shard%s\n' "${PORTS[$k]}" "$k" >>"$WORK/remote.stub"
 done
-for k in 0 1 2; do  # until each server listens
+# and a fourth, on the one index, which has no term lists (a new index, not --keep-termlist)
+setsid xapian-tcpsrv --interface 127.0.0.1 --port "${PORTS[3]}" "$WORK/one" >"$WORK/tcpsrv3.log" 2>&1 &
+PIDS+=($!)
+for k in 0 1 2 3; do  # until each server listens
   for _ in $(seq 50); do
     python3 -c "import socket; socket.create_connection(('127.0.0.1', ${PORTS[$k]}), 1)" 2>/dev/null && break
     sleep 0.1
@@ -117,6 +120,12 @@ run "$WORK/out" "$WORK/err" "$KHOJ_SEARCH_BIN" --index "$WORK/nolexicon.stub" �
 expect_rc 3 "a remote shard without a lexicon"
 grep -q "needs a '# khoj-lexicon PATH' line" "$WORK/err" || fail "no lexicon not explained: $(cat "$WORK/err")"
 pass "a remote shard without '# khoj-lexicon' is refused (its romanisation keys would be silently empty)"
+
+printf 'remote 127.0.0.1:%s\n# khoj-lexicon one\n' "${PORTS[3]}" >"$WORK/notermlist.stub"
+run "$WORK/out" "$WORK/err" "$KHOJ_SEARCH_BIN" --index "$WORK/notermlist.stub" कोरोना
+expect_rc 3 "a remote shard without term lists"
+grep -q "has no term lists, without which xapian-tcpsrv cannot hand out its articles" "$WORK/err" || fail "no term lists not explained: $(cat "$WORK/err")"
+pass "a remote shard without term lists is refused at opening, with what to do"
 
 # A server that is down: the search fails, naming the shard (no partial results yet).
 kill "${PIDS[2]}"; wait "${PIDS[2]}" 2>/dev/null || true
