@@ -23,11 +23,13 @@ double percentile(std::vector<double> v, double p) {
 
 int main(int argc, char** argv) {
     if (argc < 3) {
-        std::cerr << "usage: khoj-bench-search INDEX QUERIES.tsv [REPS=20] [K=10]\n";
+        std::cerr << "usage: khoj-bench-search INDEX QUERIES.tsv [REPS=20] [K=10] [all-copies]\n";
         return 2;
     }
     const int reps = argc > 3 ? std::atoi(argv[3]) : 20;
     const std::size_t k = argc > 4 ? static_cast<std::size_t>(std::atoi(argv[4])) : 10;
+    // "all-copies": every copy a hit, no collapsing (what collapsing republished copies costs).
+    const bool all_copies = argc > 5 && std::string(argv[5]) == "all-copies";
     khoj::Searcher searcher(argv[1]);
     std::vector<std::string> queries, qids;
     std::ifstream in(argv[2]);
@@ -45,6 +47,7 @@ int main(int argc, char** argv) {
             khoj::SearchRequest r;
             r.query = q;
             r.limit = k;
+            r.all_copies = all_copies;
             searcher.search(r);  // warm-up
         }
     }
@@ -54,6 +57,7 @@ int main(int argc, char** argv) {
             khoj::SearchRequest r;
             r.query = q;
             r.limit = k;
+            r.all_copies = all_copies;
             r.snippets = false;
             r.load_articles = false;
             auto t0 = std::chrono::steady_clock::now();

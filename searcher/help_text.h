@@ -52,6 +52,8 @@ Examples:
       JSON lines for scripts
   khoj-search --count corona; khoj-search -n 10 --offset 10 corona
       how many articles match; the second page of ten
+  khoj-search --all-copies 'HIV रोधक दवाइयां'
+      every copy of a republished story (by default one hit, "+2 similar")
   printf 'q1\tShoigu\n' | khoj-search --format trec --batch -
       a TREC run of the queries on standard input
 
@@ -59,8 +61,9 @@ Interactive use:
   Run khoj-search without a query on a terminal. Type a query and press Enter;
   Enter on an empty line or :next shows the next page, :prev the previous one,
   :open N reads article N, :since/:until DATE, :source NAME, :person/:place/:org X
-  add filters, :clear drops them, :explain shows how the last query was read,
-  :help lists the commands, :quit or Ctrl-D leaves, Ctrl-C cancels a line.
+  add filters, :clear drops them, :copies shows every republished copy (or
+  collapses them again), :explain shows how the last query was read, :help
+  lists the commands, :quit or Ctrl-D leaves, Ctrl-C cancels a line.
   History is kept in $XDG_STATE_HOME/khoj/history (~/.local/state/khoj/history).
 
 Environment:

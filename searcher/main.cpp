@@ -112,6 +112,7 @@ int main(int argc, char** argv) {
         ("count", po::bool_switch(&options.count_only), "print only the number of matching articles")
         ("facets", po::bool_switch(&options.facets), "also print the top people, places, organisations and a month histogram of all matches (JSON: a final {\"facets\": …} line)")
         ("sort", po::value<std::string>(&options.sort), "relevance (default) or date (newest first)")
+        ("all-copies", po::bool_switch(&options.request.all_copies), "every republished copy of a story as a hit of its own (default: the best one, marked +N similar)")
         ("since", po::value<std::string>(&options.request.since), "only articles dated on or after YYYY-MM-DD")
         ("until", po::value<std::string>(&options.request.until), "only articles dated on or before YYYY-MM-DD")
         ("color", po::value<std::string>(&options.color), "auto (default; off when NO_COLOR is set or not a terminal), always, never")

@@ -58,6 +58,8 @@ Commands:
   :source NAME               only articles from one source (e.g. amar_ujala)
   :person X  :place X  :org X   only articles that mention a person, place or organisation
   :clear                     drop all filters
+  :copies                    show every republished copy as a result of its own, or again collapse
+                             them into the best one (+N similar)
   :explain                   which index terms each word of the last query matched
   :help                      this text
   :quit  :q  (or Ctrl-D)     leave; Ctrl-C cancels the line being typed
@@ -399,6 +401,10 @@ void Repl::command(const std::string& name, const std::string& arg, bool& quit) 
         request_.since.clear();
         request_.until.clear();
         refresh();
+    } else if (name == "copies") {
+        request_.all_copies = !request_.all_copies;
+        message(request_.all_copies ? "every copy of a story is a result of its own" : "copies of a story collapse into the best one");
+        if (!query_.empty() || !filters_.empty()) new_search(0);
     } else if (name == "explain") {
         if (!last_) throw UsageError("no query yet");
         std::string report = format_explanation(last_->built, searcher_.database(), color_);

@@ -79,11 +79,16 @@ std::string content_hash(const Article& a, const std::string& origin) {
 }
 
 Xapian::Document analysed_document(Article& article, const std::string& file_term, const std::string& hash, Analyzer& analyzer,
-                                   const EntityExtractor& extractor, std::vector<std::string>* vocabulary) {
+                                   const EntityExtractor& extractor, std::vector<std::string>* vocabulary, CopySignature* signature) {
     // Tokenised once for both the entity extractor and the document (the costly part).
     const std::vector<Token> title_tokens = analyzer.tokenize(article.title), body_tokens = analyzer.tokenize(article.body);
     article.entities = extractor.extract(article.title, title_tokens, article.body, body_tokens);
     Xapian::Document doc = build_document(article, title_tokens, body_tokens, vocabulary);
+    CopySignature copies = copy_signature(article.title, article.body);
+    if (!copies.empty()) {
+        for (std::uint32_t band : copies.bands) doc.add_boolean_term(copy_band_term(band));
+    }
+    if (signature) *signature = std::move(copies);
     if (!file_term.empty()) doc.add_boolean_term(file_term);
     doc.add_value(slot::kContentHash, hash);
     return doc;
@@ -93,7 +98,8 @@ PreparedArticle prepare_article(const Article& input, const std::string& origin_
                                 const EntityExtractor& extractor, const RecordCodec& codec) {
     PreparedArticle p;
     p.article = input;
-    p.doc = analysed_document(p.article, origin_file.empty() ? std::string() : file_term(origin_file), hash, analyzer, extractor, &p.vocabulary);
+    p.doc = analysed_document(p.article, origin_file.empty() ? std::string() : file_term(origin_file), hash, analyzer, extractor, &p.vocabulary,
+                              &p.copies);
     // The record holds no entities: the writer keeps them as ids (slot::kEntities), and the
     // record stays a quarter smaller.
     p.doc.add_value(slot::kRecord, codec.compress(article_to_record(p.article)));

@@ -4,6 +4,7 @@
 #include "common/ingest/record_codec.h"
 #include "common/ingest/article.h"
 #include "common/text/analyzer.h"
+#include "common/text/copy_signature.h"
 
 #include <xapian.h>
 
@@ -17,6 +18,7 @@ struct PreparedArticle {
     Article article;       ///< as given, with the entities found in it
     Xapian::Document doc;  ///< every term and value but slot::kEntities (the writer assigns entity ids)
     std::vector<std::string> vocabulary;  ///< Devanagari words new to the analyser that prepared it
+    CopySignature copies;  ///< its shingles and band keys: the writer finds its copies with them (copy_groups.h)
 };
 
 /// Analyses and compresses @p article read from @p origin_file (empty: none) with content hash
@@ -30,9 +32,12 @@ PreparedArticle prepare_article(const Article& article, const std::string& origi
 /// @p article's entities and returns its document without the record, marked with @p file_term
 /// (when not empty) and @p hash. The Devanagari words the analyser meets for the first time
 /// (Token::new_form) are added to @p vocabulary (when given) so the writer can keep the
-/// romanisation synonym table complete without looking at every word of every article.
+/// romanisation synonym table complete without looking at every word of every article. The
+/// document holds the article's copy band terms (prefix::kCopyBand); its signature goes to
+/// @p signature when given. The group of copies (slot::kCopyGroup) is the writer's to add.
 Xapian::Document analysed_document(Article& article, const std::string& file_term, const std::string& hash, Analyzer& analyzer,
-                                   const EntityExtractor& extractor, std::vector<std::string>* vocabulary);
+                                   const EntityExtractor& extractor, std::vector<std::string>* vocabulary,
+                                   CopySignature* signature = nullptr);
 
 /// The boolean term that marks articles read from @p file (--prune deletes by it).
 std::string file_term(const std::string& file);

@@ -15,6 +15,31 @@ namespace fs = std::filesystem;
 
 namespace khoj {
 
+namespace {
+
+struct CopyGroupCount {
+    std::size_t stories = 0;   ///< groups of two or more articles
+    std::size_t articles = 0;  ///< articles in those groups
+};
+
+// The groups of copies of @p db (slot::kCopyGroup); the bytes of their values are added to @p bytes.
+CopyGroupCount count_copy_groups(const Xapian::Database& db, std::uintmax_t& bytes) {
+    std::map<std::string, std::size_t> groups;
+    for (auto it = db.valuestream_begin(slot::kCopyGroup); it != db.valuestream_end(slot::kCopyGroup); ++it) {
+        bytes += (*it).size();
+        ++groups[*it];
+    }
+    CopyGroupCount count;
+    for (const auto& [group, members] : groups) {
+        if (members < 2) continue;
+        ++count.stories;
+        count.articles += members;
+    }
+    return count;
+}
+
+}  // namespace
+
 IndexStatistics index_statistics(const std::string& path) {
     Xapian::Database db = open_index_for_reading(path);
     IndexStatistics stats;
@@ -42,18 +67,21 @@ IndexStatistics index_statistics(const std::string& path) {
         stats.stored_plain += plain.size();
         stats.stored_without_dictionary += without_dictionary.compress(plain).size();
     }
-    std::uintmax_t values = 0, metadata_bytes = 0;
+    std::uintmax_t values = 0, metadata_bytes = 0, group_bytes = 0;
     for (Xapian::valueno slot : {slot::kDate, slot::kContentHash, slot::kEntities}) {
         for (auto it = db.valuestream_begin(slot); it != db.valuestream_end(slot); ++it) values += (*it).size();
     }
+    const CopyGroupCount copies = count_copy_groups(db, group_bytes);
     for (auto it = db.metadata_keys_begin(); it != db.metadata_keys_end(); ++it) metadata_bytes += (*it).size() + db.get_metadata(*it).size();
     const bool has_termlist = tables.count("termlist") > 0, has_positions = tables.count("position") > 0;
     const std::uintmax_t postlist = tables["postlist"];
-    const std::uintmax_t in_postlist = stats.stored_compressed + values + metadata_bytes;
+    const std::uintmax_t in_postlist = stats.stored_compressed + values + group_bytes + metadata_bytes;
     using Part = IndexStatistics::Part;
     stats.parts.push_back(Part{"stored articles", stats.stored_compressed, "zstd records, a value slot in postlist.glass"});
     stats.parts.push_back(Part{"postings", postlist > in_postlist ? postlist - in_postlist : 0, "rest of postlist.glass: postings, doc lengths, B-tree"});
     stats.parts.push_back(Part{"values", values, "dates, content hashes, entity ids"});
+    stats.parts.push_back(Part{"copy groups", group_bytes, std::to_string(copies.stories) + " stories with copies, " + std::to_string(copies.articles) +
+                                                               " articles; band terms (XC…) are in the postings"});
     stats.parts.push_back(Part{"metadata", metadata_bytes, "zstd dictionary, entity names, file stamps"});
     stats.parts.push_back(Part{"synonyms", tables["synonym"], "romanisation keys → Devanagari words"});
     stats.parts.push_back(Part{"term lists", tables["termlist"], has_termlist ? "only needed to replace or delete; --compact drops them"

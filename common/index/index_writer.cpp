@@ -98,6 +98,8 @@ Change IndexWriter::write(PreparedArticle&& p) {
     add_romanisation_synonyms(p.vocabulary);
     if (existed && !has_termlist_) restore_termlist();
     if (existed) keep_other_files(id_term, p.doc);
+    const Xapian::docid own = existed ? *db_.postlist_begin(id_term) : 0;
+    add_copy_group(p.doc, copy_group_of(db_, codec_, p.article, p.copies, p.doc.get_value(slot::kContentHash), own));
     if (!p.article.entities.empty()) p.doc.add_value(slot::kEntities, entities_.value_of(p.article.entities, db_));
     db_.replace_document(id_term, p.doc);
     return existed ? Change::Updated : Change::Added;
@@ -197,7 +199,7 @@ std::size_t IndexWriter::reanalyse_into(const Xapian::Database& old, Xapian::Wri
     // records were NFC when written, and are kept byte for byte.
     struct Item {
         Xapian::docid did;
-        std::string data, hash;
+        std::string data, hash, group;  ///< group: its group of copies, which its text alone cannot tell
         Xapian::Document doc;
         std::vector<Entity> entities;
     };
@@ -218,6 +220,7 @@ std::size_t IndexWriter::reanalyse_into(const Xapian::Database& old, Xapian::Wri
                 }
                 batch[i].entities = std::move(a.entities);
                 batch[i].doc.add_value(slot::kRecord, batch[i].data);
+                if (!batch[i].group.empty()) add_copy_group(batch[i].doc, batch[i].group);
             }
         });
         for (auto& item : batch) {
@@ -229,7 +232,7 @@ std::size_t IndexWriter::reanalyse_into(const Xapian::Database& old, Xapian::Wri
     };
     for (auto it = old.postlist_begin(""); it != old.postlist_end(""); ++it) {
         Xapian::Document doc = old.get_document(*it);
-        batch.push_back(Item{*it, doc.get_value(slot::kRecord), doc.get_value(slot::kContentHash), {}, {}});
+        batch.push_back(Item{*it, doc.get_value(slot::kRecord), doc.get_value(slot::kContentHash), doc.get_value(slot::kCopyGroup), {}, {}});
         if (batch.size() == 512) flush();
     }
     flush();

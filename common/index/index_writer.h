@@ -1,5 +1,6 @@
 /** @file index_writer.h @brief Writes, replaces and deletes analysed articles in a Khoj index, keeping derived tables consistent. */
 #pragma once
+#include "common/index/copy_groups.h"
 #include "common/index/document_builder.h"
 #include "common/index/entity_catalog.h"
 #include "common/index/index_folder.h"
@@ -42,7 +43,8 @@ class IndexWriter {
     bool unchanged(const std::string& id, const std::string& hash);
 
     /// Writes a prepared article (replacing the one with its id); single-threaded. A replaced
-    /// copy from another file is remembered (prefix::kOtherFile) for --prune. Throws
+    /// copy from another file is remembered (prefix::kOtherFile) for --prune. The article joins
+    /// the group of its republished copies already in the index, if any (copy_group_of()). Throws
     /// khoj::IndexError for an id longer than kMaxIdBytes (IndexingJob rejects those first).
     Change write(PreparedArticle&& prepared);
 

@@ -15,7 +15,7 @@ namespace khoj {
 
 /// Bumped whenever analysis changes what terms a text produces: an index built with another
 /// version would be searched wrongly, so the searcher refuses it and asks for a rebuild.
-constexpr const char* kAnalysisVersion = "khoj-analysis-11";
+constexpr const char* kAnalysisVersion = "khoj-analysis-12";
 
 /// Term prefixes, following Xapian/Omega conventions where one exists.
 namespace prefix {
@@ -35,6 +35,9 @@ constexpr const char* kFile = "XFILE";      ///< + hash of the input file an art
 /// + hash of another input file that held the same id (an earlier copy, boolean): when the
 /// article's own file is gone, --prune reads these files again for it rather than lose it.
 constexpr const char* kOtherFile = "XALSO";
+/// + 4 bytes (big-endian): a MinHash band key of the article's shingles (copy_band_term()), how
+/// a later copy finds it without reading the archive; a copy also holds its group's term.
+constexpr const char* kCopyBand = "XC";
 }  // namespace prefix
 
 /// Xapian's limits (glass), which no term or key built from input may pass: Xapian throws in
@@ -58,6 +61,10 @@ constexpr Xapian::valueno kRecord = 3;
 /// and the entities shown with a hit read this per matching article, not the term lists (a
 /// new or compacted index has none) nor every entity posting of the index.
 constexpr Xapian::valueno kEntities = 4;
+/// The article's group of copies (6 bytes, see copy_group_term()): equal values are copies of one
+/// story, which search collapses (Enquire::set_collapse_key). Every article has one, a story with
+/// no copy its own, so a later copy can join it without the earlier article being rewritten.
+constexpr Xapian::valueno kCopyGroup = 5;
 }  // namespace slot
 
 /// Metadata keys.
@@ -107,5 +114,18 @@ inline std::string source_term(std::string_view source) {
     for (char c : source) name += c == ' ' ? '_' : c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
     return prefix::kSource + truncate_term(std::move(name));
 }
+
+/// The term of MinHash band key @p key: prefix::kCopyBand and the key's four bytes, high first.
+inline std::string copy_band_term(std::uint32_t key) {
+    std::string term = prefix::kCopyBand;
+    for (int shift = 24; shift >= 0; shift -= 8) term += static_cast<char>((key >> shift) & 0xFF);
+    return term;
+}
+
+/// The term every member of the group of copies @p group (a slot::kCopyGroup value) holds, so
+/// search finds the copies of a hit: the band term of the group's first article (the value's
+/// first four bytes; two more tell apart groups whose first articles share that band). Other
+/// articles may hold the term as one of their own bands, so members are the holders with the value.
+inline std::string copy_group_term(std::string_view group) { return prefix::kCopyBand + std::string(group.substr(0, 4)); }
 
 }  // namespace khoj

@@ -98,7 +98,9 @@ std::string format_hit_text(const Hit& hit, const TextStyle& style) {
         if (c == '\n') indented += "     ";
     }
     out << indented << "\n";
-    out << "     " << (style.color ? kDim : "") << article_meta_line(hit.article) << (style.color ? kReset : "") << "\n";
+    // Copies collapsed into this hit: how many, not which (the JSON lists them).
+    const std::string copies = hit.copies == 0 ? "" : " · +" + std::to_string(hit.copies) + " similar";
+    out << "     " << (style.color ? kDim : "") << article_meta_line(hit.article) << copies << (style.color ? kReset : "") << "\n";
     if (!hit.snippet.text.empty()) out << wrap_snippet(hit.snippet, style.color, style.width, style.snippet_lines, "     ") << "\n";
     return out.str();
 }
@@ -126,6 +128,7 @@ std::string format_hit_json(const Hit& hit, const std::string& qid, bool full) {
         entities.push_back(one);
     }
     j["entities"] = entities;
+    j["similar"] = hit.similar;
     if (full) j["body"] = hit.article.body;
     return j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
 }

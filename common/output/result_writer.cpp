@@ -34,6 +34,7 @@ void apply_output_policy(SearchRequest& request, OutputFormat format, bool count
     // --count is asked for the number itself: counted exactly. The text summary counts exactly
     // up to a bound and says "about" past it; other formats show no count.
     request.count = count_only ? MatchCount::Exact : format == OutputFormat::Text ? MatchCount::Bounded : MatchCount::Estimate;
+    request.copy_ids = format == OutputFormat::Json;
 }
 
 void apply_output_policy(SearchRequest& request, const OutputOptions& options) {

@@ -33,7 +33,8 @@ std::size_t page_option(std::string_view option, std::string_view value, std::si
 
 /// Asks a request for what @p format shows, and only that: snippets and highlights for text
 /// and JSON, a did-you-mean for text, an exact match count for text ("37 matching articles")
-/// and for --count. The same for the command line and the prompt.
+/// and for --count, the ids of collapsed copies for JSON (text shows only their number). The
+/// same for the command line and the prompt.
 void apply_output_policy(SearchRequest& request, OutputFormat format, bool count_only);
 
 /// apply_output_policy() for the options of the command line; throws khoj::UsageError when

@@ -2,6 +2,7 @@
 #include "common/search/searcher.h"
 
 #include "common/index/schema.h"
+#include "common/search/copy_collapse.h"
 #include "common/search/phrase_filter.h"
 #include "common/search/query_limits.h"
 #include "common/search/ranking.h"
@@ -205,10 +206,20 @@ SearchResult Searcher::run(const SearchRequest& request) {
     if (request.facets) result.facets = collect_facets(enquire, decider, request.facet_limit);
     result.matches_estimated = mset.get_matches_estimated();
     result.count_exact = mset.get_matches_lower_bound() == mset.get_matches_upper_bound();
+    // Collapsing copies, Xapian estimates even when every match was checked (its bounds mix in
+    // the copies); but then the groups it met, its lower bound, are the count. Every match was
+    // checked when all were asked for, or when fewer groups than asked for were met.
+    if (!request.all_copies && check > 0 && (check >= db_.get_doccount() || mset.get_matches_lower_bound() < check)) {
+        result.matches_estimated = mset.get_matches_lower_bound();
+        result.count_exact = true;
+    }
     if (request.suggest && mset.get_matches_upper_bound() < ranking::kFewMatches) result.suggestion = SpellingSuggester(db_).suggest(request.query);
     std::vector<Hit> hits = ranked_hits(mset, request, page, result.built.preferred_forms, depth);
     if (request.load_articles) {
-        for (Hit& hit : hits) attach_entities(hit.docid, hit.article);
+        for (Hit& hit : hits) {
+            attach_entities(hit.docid, hit.article);
+            if (!request.all_copies) attach_copies(hit, query, decider, request.copy_ids);
+        }
     }
     result.hits = finished_hits(std::move(hits), request, query);
     return result;
@@ -220,6 +231,9 @@ Xapian::Enquire Searcher::enquire_for(const Xapian::Query& query, const SearchRe
     // BM25 with the parameters of search/ranking.h (Lucene's k1 and b, so comparisons with the anchor are like for like).
     enquire.set_weighting_scheme(Xapian::BM25Weight(ranking::kBm25K1, ranking::kBm25K2, ranking::kBm25K3, ranking::kBm25B, ranking::kBm25MinNormalisedLength));
     if (request.sort == SortOrder::Date) enquire.set_sort_by_value_then_relevance(slot::kDate, true);
+    // Copies of one story share a group value: the best-ranked (or newest) of them stands for all,
+    // in the hits, their count and the facets' best matches alike.
+    if (!request.all_copies) enquire.set_collapse_key(slot::kCopyGroup);
     return enquire;
 }
 
@@ -262,6 +276,14 @@ std::vector<Hit> Searcher::ranked_hits(const Xapian::MSet& mset, const SearchReq
         if (ranked.size() > limit) ranked.resize(limit);
     }
     return ranked;
+}
+
+void Searcher::attach_copies(Hit& hit, const Xapian::Query& query, const Xapian::MatchDecider* decider, bool ids) {
+    const std::vector<Xapian::docid> copies = collapsed_copies(db_, query, decider, hit.docid);
+    hit.copies = copies.size();
+    if (!ids) return;
+    // Reading a record is most of a copy's cost, so only JSON, which lists the ids, pays it.
+    for (Xapian::docid did : copies) hit.similar.push_back(article_from_record(codec_.decompress(db_.get_document(did).get_value(slot::kRecord))).id);
 }
 
 std::vector<Hit> Searcher::finished_hits(std::vector<Hit> hits, const SearchRequest& request, const Xapian::Query& query) {

@@ -40,6 +40,11 @@ struct SearchRequest {
     bool facets = false;        ///< count entities and months over the best limits::kFacetBasis matches
     MatchCount count = MatchCount::Estimate;
     bool suggest = false;       ///< offer a respelling when fewer than a handful of articles match
+    /// Every republished copy as a hit of its own. Otherwise the copies of a story (one group of
+    /// slot::kCopyGroup) collapse into the best-ranked one, which counts them (Hit::copies), and
+    /// counts, facets and pages count the story once.
+    bool all_copies = false;
+    bool copy_ids = false;  ///< also read the ids of the collapsed copies (Hit::similar), not only count them
     std::size_t facet_limit = 15;
 };
 
@@ -68,12 +73,14 @@ struct Hit {
     Article article;       ///< body is emptied once the snippet is made
     Snippet title;         ///< headline with matches marked
     Snippet snippet;
+    std::size_t copies = 0;            ///< its copies collapsed into it (see SearchRequest::all_copies)
+    std::vector<std::string> similar;  ///< their ids, best first, when SearchRequest::copy_ids
 };
 
 /// Hits of one query.
 struct SearchResult {
     std::vector<Hit> hits;
-    Xapian::doccount matches_estimated = 0;
+    Xapian::doccount matches_estimated = 0;  ///< copies collapsed: a story and its copies count once
     bool count_exact = false;  ///< matches_estimated is the exact number of matches
     BuiltQuery built;
     Facets facets;
@@ -117,6 +124,9 @@ class Searcher {
                                  const std::vector<std::vector<std::string>>& preferred_forms, Xapian::doccount depth);
     // The entities of article @p did, from its slot::kEntities value and the catalog.
     void attach_entities(Xapian::docid did, Article& article);
+    // The copies of @p hit that @p query (and @p decider) match and collapsing hid: their number,
+    // and their ids when @p ids.
+    void attach_copies(Hit& hit, const Xapian::Query& query, const Xapian::MatchDecider* decider, bool ids);
     // Ranks numbered from request.offset + 1; title highlights and snippets of @p query's terms
     // (or plain titles) made and bodies dropped when articles were loaded.
     std::vector<Hit> finished_hits(std::vector<Hit> hits, const SearchRequest& request, const Xapian::Query& query);

@@ -42,7 +42,7 @@ python3 - "$WORK/out" <<'EOF'
 import json, sys
 lines = open(sys.argv[1], encoding="utf-8").read().splitlines()
 assert lines, "no JSON lines"
-fields = ["rank", "id", "score", "title", "date", "source", "url", "snippet", "highlights", "entities"]
+fields = ["rank", "id", "score", "title", "date", "source", "url", "snippet", "highlights", "entities", "similar"]
 for n, line in enumerate(lines, 1):
     hit = json.loads(line)
     assert list(hit) == fields, f"line {n}: fields {list(hit)}, documented {fields}"
@@ -67,7 +67,7 @@ python3 - "$WORK/out" "$SOURCE/sample_corpus" <<'EOF'
 import json, os, sys
 lines = open(sys.argv[1], encoding="utf-8").read().splitlines()
 assert lines, "no JSON lines"
-fields = ["rank", "id", "score", "title", "date", "source", "url", "snippet", "highlights", "entities", "body"]
+fields = ["rank", "id", "score", "title", "date", "source", "url", "snippet", "highlights", "entities", "similar", "body"]
 for n, line in enumerate(lines, 1):
     hit = json.loads(line)
     assert list(hit) == fields, f"line {n}: fields {list(hit)}, documented {fields}"

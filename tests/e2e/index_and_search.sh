@@ -32,7 +32,7 @@ expect_rc 0 "--json Shoigu"
 [ -s "$WORK/out" ] || fail "--json printed nothing"
 python3 - "$WORK/out" <<'PY' || fail "--json output does not follow docs/output.md"
 import json, sys
-fields = ["rank", "id", "score", "title", "date", "source", "url", "snippet", "highlights", "entities"]
+fields = ["rank", "id", "score", "title", "date", "source", "url", "snippet", "highlights", "entities", "similar"]
 lines = open(sys.argv[1], encoding="utf-8").read().splitlines()
 for n, line in enumerate(lines, 1):
     hit = json.loads(line)
@@ -45,7 +45,7 @@ for n, line in enumerate(lines, 1):
         snippet[begin:end].decode("utf-8")  # never inside a character
 assert json.loads(lines[0])["id"] == "001_93327e7be077d1f2"
 PY
-pass "--json lines parse and carry rank, id, score, title, date, source, url, snippet, highlights, entities"
+pass "--json lines parse and carry rank, id, score, title, date, source, url, snippet, highlights, entities, similar"
 
 # No hits: exit 1 and an empty standard output, in every format.
 for format in text tsv json; do

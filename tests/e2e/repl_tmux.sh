@@ -144,6 +144,12 @@ wait_last_line "khoj>"
 session_alive || fail "Ctrl-C ended the session"
 type_line ":help"
 wait_for ":open N"
+wait_for ":copies"
+clear_screen
+type_line ":copies"
+wait_for "every copy of a story is a result of its own"
+type_line ":copies"
+wait_for "copies of a story collapse into the best one"
 
 echo "6. a Devanagari query finds the article"
 clear_screen
