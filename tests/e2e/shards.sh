@@ -123,12 +123,17 @@ while IFS=$'\t' read -r qid query; do
   [ "$RC" -le 1 ] || fail "remote shards, $qid ($query): exit $RC: $(cat "$WORK/err")"
   cat "$WORK/r.json" >>"$WORK/remote.json"
   "$KHOJ_SEARCH_BIN" --index "$WORK/one" --batch "$WORK/q.tsv" --json -n 20 --facets --all-copies >>"$WORK/one.json" || true
+  # Copies collapsed (the default): through the servers exactly as over the same shards locally.
+  "$KHOJ_SEARCH_BIN" --index "$WORK/remote.stub" --batch "$WORK/q.tsv" --json -n 20 --facets >>"$WORK/remote-collapsed.json" || true
+  "$KHOJ_SEARCH_BIN" --index "$WORK/local.stub" --batch "$WORK/q.tsv" --json -n 20 --facets >>"$WORK/local-collapsed.json" || true
   answered=$((answered + 1))
 done <"$QUERIES"
 report=$($COMPARE "$WORK/one.json" "$WORK/remote.json") || fail "remote shards: $report"
 [ "$answered" -gt 100 ] || fail "only $answered queries answered through xapian-tcpsrv ($refused refused)"
 grep -q . "$WORK/remote.json" || fail "no hits through xapian-tcpsrv"
 pass "3 remote shards (xapian-tcpsrv), --facets: $answered queries answered: $report"
+cmp -s "$WORK/remote-collapsed.json" "$WORK/local-collapsed.json" || fail "remote and local shards differ with copies collapsed: $(diff "$WORK/local-collapsed.json" "$WORK/remote-collapsed.json" | head -4)"
+pass "3 remote shards, copies collapsed, --facets: byte-identical to the same 3 shards opened locally ($(wc -l <"$WORK/remote-collapsed.json") lines)"
 pass "3 remote shards: $refused queries with a phrase refused with a message naming the shard"
 
 printf 'glass shard0\nremote 127.0.0.1:%s\n' "${PORTS[1]}" >"$WORK/nolexicon.stub"
