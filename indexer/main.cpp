@@ -81,6 +81,8 @@ int main(int argc, char** argv) {
         ("compact", po::bool_switch(&options.compact), "compact the index after updating it, without term lists: the smallest index (the first later replace or delete restores them)")
         ("force", po::bool_switch(&options.force), "re-read input files even if their size and time are unchanged")
         ("stats", po::bool_switch(&stats), "print document count, size, last update, analysis version and where the bytes go, then exit")
+        ("shard", po::value<std::string>(&options.shard), "K/N: index only the articles whose id hashes to shard K of N (0 <= K < N), one khoj-index run per shard")
+        ("keep-termlist", po::bool_switch(&options.keep_termlist), "keep (or restore, after --compact too) the term lists, a third of the index: xapian-tcpsrv needs them to hand out articles of a remote shard")
         ("batch-size", po::value<std::size_t>(&options.batch_size)->default_value(5000), "articles per commit")
         ("quiet,q", po::bool_switch(&quiet), "print only errors, even on a terminal")
         ("verbose,v", po::bool_switch(&verbose), "print the summary even when not on a terminal")
@@ -100,12 +102,9 @@ int main(int argc, char** argv) {
         std::cerr << "khoj-index: " << e.what() << "\nTry 'khoj-index --help'.\n";
         return kExitUsage;
     }
-    if (vm.count("help")) {
-        std::cout << kUsage << visible << kExitCodes;
-        return kExitOk;
-    }
-    if (vm.count("version")) {
-        std::cout << "khoj-index " << KHOJ_VERSION << "\n";
+    if (vm.count("help") || vm.count("version")) {
+        if (vm.count("help")) std::cout << kUsage << visible << kExitCodes;
+        else std::cout << "khoj-index " << KHOJ_VERSION << "\n";
         return kExitOk;
     }
     if (const char* env = std::getenv("KHOJ_INDEX"); options.index.empty() && env) options.index = env;
@@ -138,6 +137,8 @@ int main(int argc, char** argv) {
         return summary.rejected ? kExitRejects : kExitOk;
     } catch (const khoj::IndexLockedError& e) {
         return fail(e.what(), kExitLocked);
+    } catch (const khoj::UsageError& e) {  // a bad --shard
+        return fail(e.what(), kExitUsage);
     } catch (const khoj::Error& e) {
         return fail(e.what(), kExitIndex);
     } catch (const Xapian::Error& e) {

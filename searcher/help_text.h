@@ -67,7 +67,7 @@ Interactive use:
   History is kept in $XDG_STATE_HOME/khoj/history (~/.local/state/khoj/history).
 
 Environment:
-  KHOJ_INDEX        index folder when --index is not given
+  KHOJ_INDEX        index folder (or stub file of shards) when --index is not given
   KHOJ_HISTORY      history file of the interactive prompt
   PAGER             pager for long articles at the prompt (default: less -R)
   NO_COLOR          when set and not empty, no colours (unless --color always)

@@ -101,7 +101,7 @@ int main(int argc, char** argv) {
     std::vector<std::string> words;  // of the query
     po::options_description visible("Options");
     visible.add_options()
-        ("index,i", po::value<std::string>(&options.index), "index folder (default: $KHOJ_INDEX)")
+        ("index,i", po::value<std::string>(&options.index), "index folder, or a stub file listing shards (README: Shards) (default: $KHOJ_INDEX)")
         ("limit,n", po::value<std::string>(&options.limit)->default_value("10"), "number of results (at least 1)")
         ("offset", po::value<std::string>(&options.offset)->default_value("0"), "skip this many results (paging)")
         ("format,f", po::value<std::string>(&options.format), "text, json (one object per line), tsv or trec")

@@ -56,6 +56,7 @@ struct IndexingJob::Stage {
 
 IndexingJob::IndexingJob(const IndexingOptions& options, ArticleReader::DiagnosticHandler on_diagnostic, ProgressHandler on_progress)
     : options_(options),
+      shard_(options.shard.empty() ? ShardChoice{} : parse_shard_choice(options.shard)),
       on_diagnostic_(std::move(on_diagnostic)),
       on_progress_(std::move(on_progress)),
       start_(std::chrono::steady_clock::now()),
@@ -80,6 +81,9 @@ IndexingSummary IndexingJob::run() {
     if (options_.prune) prune();
     writer_.commit();
     if (options_.compact) writer_.compact();
+    // A remote shard's documents (records, entity ids) reach the searcher only from an index
+    // with term lists: the stock xapian-tcpsrv reads a document through its term list.
+    if (options_.keep_termlist && !writer_.has_termlist()) writer_.restore_termlist();
     summary_.rejected = reader.rejected() + rejected_;
     summary_.skipped_records = reader.skipped_records();
     summary_.seconds = elapsed();
@@ -99,9 +103,14 @@ bool IndexingJob::fits_index(const InputArticle& input) {
     return false;
 }
 
+// True when @p input belongs in the shard this run builds (every article without --shard).
+bool IndexingJob::in_shard(const InputArticle& input) const {
+    return shard_.shards == 1 || shard_of_id(input.article.id, shard_.shards) == shard_.shard;
+}
+
 // Every article the reader accepts: repeats noted, then held back for training or queued.
 void IndexingJob::accept(InputArticle&& input) {
-    if (!fits_index(input)) return;
+    if (!in_shard(input) || !fits_index(input)) return;
     const std::string where = input.file + (input.line ? ":" + std::to_string(input.line) : "");
     auto [it, fresh] = seen_.emplace(input.article.id, where);
     if (!fresh) {

@@ -2,6 +2,7 @@
 #pragma once
 #include "common/entities/entities.h"
 #include "common/index/index_writer.h"
+#include "common/index/shards.h"
 #include "common/ingest/article_reader.h"
 #include "common/text/analyzer.h"
 #include "common/util/worker_pool.h"
@@ -25,6 +26,8 @@ struct IndexingOptions {
     bool prune = false;             ///< delete articles whose input file has disappeared (and no other file holds)
     bool compact = false;           ///< compact the database after updating it
     bool force = false;             ///< re-read files even when their size and mtime are unchanged
+    bool keep_termlist = false;     ///< end with term lists (restored if missing): xapian-tcpsrv cannot hand out documents without them
+    std::string shard;              ///< "K/N": only the articles whose id is in shard K of N (index/shards.h); "" = all
 };
 
 /// Counts for the one-line summary.
@@ -67,6 +70,7 @@ class IndexingJob {
     struct Stage;  // one batch on its way: analysed on the pool, then written here
 
     void accept(InputArticle&& input);
+    bool in_shard(const InputArticle& input) const;
     bool fits_index(const InputArticle& input);
     bool should_read(const std::filesystem::path& file, const FileStamp& stamp);
     void file_done(const std::filesystem::path& file, const FileStamp& stamp);
@@ -83,6 +87,7 @@ class IndexingJob {
     double elapsed() const;
 
     IndexingOptions options_;
+    ShardChoice shard_;  ///< parsed before the writer opens, so a bad --shard touches no index
     ArticleReader::DiagnosticHandler on_diagnostic_;
     ProgressHandler on_progress_;
     std::chrono::steady_clock::time_point start_;  ///< before the writer: the lock wait counts

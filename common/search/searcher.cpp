@@ -45,33 +45,24 @@ void Searcher::open_folder() {
     retry_while_modified(
         path_,
         [this] {
-            db_ = open_index_for_reading(path_, &folder_);
-            load_record_dictionaries(db_, codec_);
+            index_.emplace(path_);
+            db_ = index_->database();
+            index_->load_record_dictionaries(codec_);
         },
         [] {});
-    builder_.emplace(db_, &codec_);
-    entities_.forget();
+    builder_.emplace(index_->lexicon(), &codec_);
 }
 
 void Searcher::refresh() {
-    if (folder_identity(path_) == folder_) {
-        try {
-            if (db_.reopen()) {
-                load_record_dictionaries(db_, codec_);
-                entities_.forget();
-            }
-        } catch (const Xapian::Error&) {
-            // E.g. the folder was swapped during the reopen: checked, and opened afresh, below.
-        }
-        if (folder_identity(path_) == folder_) return;
+    if (index_->refresh()) {
+        db_ = index_->database();
+        index_->load_record_dictionaries(codec_);
+        builder_.emplace(index_->lexicon(), &codec_);
     }
-    // Compaction or a term-list restore put a new folder in place: the old one's files are
-    // unlinked, never modified, so Xapian would go on serving the old snapshot unasked.
-    open_folder();
 }
 
 void Searcher::attach_entities(Xapian::docid did, Article& article) {
-    for (Entity& e : entities_.entities_of(db_, db_.get_document(did).get_value(slot::kEntities))) article.entities.push_back(std::move(e));
+    for (Entity& e : index_->entities_of(did, db_.get_document(did).get_value(slot::kEntities))) article.entities.push_back(std::move(e));
 }
 
 std::optional<Article> Searcher::article(const std::string& id) {
@@ -130,6 +121,22 @@ Xapian::Query with_date_range(const Xapian::Query& query, const SearchRequest& r
     return query.empty() ? range : Xapian::Query(Xapian::Query::OP_FILTER, query, range);
 }
 
+// Throws khoj::IndexError when @p built needs what the stock xapian-tcpsrv cannot run on the
+// remote shard @p remote: a phrase (quoted, or adjacent words such as a multi-word name) is
+// checked against the stored text by a PostingSource, which cannot be sent to a server
+// (Xapian throws), or by a MatchDecider, which Xapian would silently skip on remote results.
+void refuse_remote_phrases(const BuiltQuery& built, const std::string& remote) {
+    bool posting_source = false;
+    try {
+        (void)built.query.serialise();
+    } catch (const Xapian::UnimplementedError&) {
+        posting_source = true;
+    }
+    if (posting_source || !built.required_phrases.empty())
+        throw IndexError("this query holds a phrase (quoted, or adjacent words read as one name), which Khoj checks against the stored text; "
+                         "xapian-tcpsrv cannot run that check on the remote shard " + remote + ": search the words one by one, or local shards");
+}
+
 }  // namespace
 
 Facets Searcher::collect_facets(const Xapian::Enquire& enquire, const Xapian::MatchDecider* decider, std::size_t limit) {
@@ -137,11 +144,13 @@ Facets Searcher::collect_facets(const Xapian::Enquire& enquire, const Xapian::Ma
     // the archive (100 ms for "corona" at 340,000 articles); the best kFacetBasis cost the same
     // at any size, and they are the articles a reader looks at first.
     const Xapian::MSet best = enquire.get_mset(0, limits::kFacetBasis, 0, nullptr, decider);
-    std::unordered_map<std::uint32_t, std::size_t> entities;
+    // Entity ids are per shard: counted by (the shard's first docid, id), merged by entity term below.
+    const Xapian::docid shards = static_cast<Xapian::docid>(index_->shard_count());
+    std::map<std::pair<Xapian::docid, std::uint32_t>, std::size_t> entities;
     std::map<std::string, std::size_t> months;  // YYYYMM → articles
     for (auto it = best.begin(); it != best.end(); ++it) {
         const Xapian::Document doc = it.get_document();
-        for (std::uint32_t id : decode_entity_ids(doc.get_value(slot::kEntities))) ++entities[id];
+        for (std::uint32_t id : decode_entity_ids(doc.get_value(slot::kEntities))) ++entities[{(*it - 1) % shards + 1, id}];
         const std::string date = doc.get_value(slot::kDate);
         if (date.size() >= 6) ++months[date.substr(0, 6)];
     }
@@ -150,9 +159,15 @@ Facets Searcher::collect_facets(const Xapian::Enquire& enquire, const Xapian::Ma
     facets.basis = best.size();
     facets.all_matches = best.size() < limits::kFacetBasis;
     for (const auto& [month, count] : months) facets.months.push_back({month.substr(0, 4) + "-" + month.substr(4, 2), "", count});
-    for (const auto& [id, count] : entities) {
-        const Entity* e = entities_.entity_by_id(db_, id);
+    std::map<std::string, std::pair<const Entity*, std::size_t>> by_term;  // the same entity in several shards counted once
+    for (const auto& [key, count] : entities) {
+        const Entity* e = index_->entity_by_id(key.first, key.second);
         if (!e) continue;
+        auto [it, fresh] = by_term.try_emplace(entity_term(*e), e, 0);
+        it->second.second += count;
+    }
+    for (const auto& [term, found] : by_term) {
+        const auto& [e, count] = found;
         FacetCount f{e->name, e->name_en, count};
         if (e->kind == EntityKind::Person) facets.people.push_back(f);
         else if (e->kind == EntityKind::Place) facets.places.push_back(f);
@@ -173,6 +188,7 @@ SearchResult Searcher::run(const SearchRequest& request) {
     result.built = builder_->build(request.query);
     const Xapian::Query query = with_date_range(result.built.query, request);
     if (query.empty()) return result;
+    if (index_->has_remote_shard()) refuse_remote_phrases(result.built, index_->first_remote_name());
     Xapian::Enquire enquire = enquire_for(query, request);
     std::optional<RequiredPhrases> phrases;
     if (!result.built.required_phrases.empty()) phrases.emplace(result.built.phrase_checks, result.built.required_phrases);

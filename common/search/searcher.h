@@ -2,6 +2,7 @@
 #pragma once
 #include "common/index/entity_catalog.h"
 #include "common/index/index_folder.h"
+#include "common/index/shards.h"
 #include "common/ingest/record_codec.h"
 #include "common/ingest/article.h"
 #include "common/search/query_builder.h"
@@ -90,7 +91,8 @@ struct SearchResult {
 /// invalidates what it was reading (Xapian::DatabaseModifiedError).
 class Searcher {
   public:
-    /// Opens the index; throws khoj::IndexError if it is missing, damaged or of another version.
+    /// Opens the index (a folder, or a stub file listing shards: index/shards.h); throws
+    /// khoj::IndexError if it or a shard is missing, damaged or of another version.
     explicit Searcher(const std::string& index_path);
 
     /// Runs one query. Throws khoj::UsageError on a limit of 0, a since after the until, and
@@ -133,11 +135,10 @@ class Searcher {
     void open_folder();    // opens the folder at path_ afresh
 
     std::string path_;
-    Xapian::Database db_;
+    std::optional<ShardedIndex> index_;  ///< the folder or the shards of a stub file, with each shard's entity catalog
+    Xapian::Database db_;                ///< index_->database(): every shard as one
     Analyzer analyzer_;
     RecordCodec codec_;
-    EntityCatalog entities_;  ///< what entity ids stand for, remembered per revision
-    FolderIdentity folder_;                 ///< the index folder db_ was opened from
     std::optional<QueryBuilder> builder_;  ///< made again when a new folder is opened
 };
 

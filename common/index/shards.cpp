@@ -1,0 +1,201 @@
+/** @file shards.cpp @brief Stub files, shards opened one by one and as one database, merged docids mapped back to their shard. */
+#include "common/index/shards.h"
+
+#include "common/index/schema.h"
+#include "common/util/errors.h"
+#include "common/util/string_util.h"
+
+#include <charconv>
+#include <filesystem>
+#include <fstream>
+
+namespace khoj {
+
+namespace fs = std::filesystem;
+
+std::size_t shard_of_id(std::string_view id, std::size_t shards) {
+    // FNV-1a: fixed by its definition, so every machine and every release puts an id in the same shard.
+    std::uint64_t hash = 14695981039346656037ULL;
+    for (unsigned char c : id) {
+        hash ^= c;
+        hash *= 1099511628211ULL;
+    }
+    return shards == 0 ? 0 : static_cast<std::size_t>(hash % shards);
+}
+
+namespace {
+
+std::optional<std::size_t> whole_number(std::string_view text) {
+    std::size_t n = 0;
+    const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), n);
+    if (text.empty() || error != std::errc() || end != text.data() + text.size()) return std::nullopt;
+    return n;
+}
+
+// "HOST:PORT" of a remote line; throws khoj::IndexError naming the stub file otherwise.
+ShardAddress remote_address(const std::string& where, const std::string& target) {
+    const auto colon = target.rfind(':');
+    if (colon == 0 || target.empty()) throw IndexError(where + ": 'remote :PROGRAM' shards are not supported; serve the shard with xapian-tcpsrv and write 'remote HOST:PORT'");
+    const std::optional<std::size_t> port = colon == std::string::npos ? std::nullopt : whole_number(std::string_view(target).substr(colon + 1));
+    if (!port || *port == 0 || *port > 65535) throw IndexError(where + ": '" + target + "' is not HOST:PORT");
+    ShardAddress address;
+    address.remote = true;
+    address.host = target.substr(0, colon);
+    address.port = static_cast<unsigned>(*port);
+    return address;
+}
+
+// The folder a stub line names: relative paths are relative to the stub file's folder, as Xapian reads them.
+std::string shard_folder(const std::string& stub, const std::string& path) {
+    const fs::path p(path);
+    return p.is_absolute() ? path : (fs::path(stub).parent_path() / p).lexically_normal().string();
+}
+
+// Throws khoj::IndexError when the remote shard @p name cannot hand out its articles: the stock
+// xapian-tcpsrv reads a document through its term list, which a new or compacted Khoj index
+// lacks. Checked once at opening, on its first article, rather than on the first hit.
+void check_documents_readable(const Xapian::Database& db, const std::string& name) {
+    const Xapian::PostingIterator first = db.postlist_begin("");
+    if (first == db.postlist_end("")) return;
+    try {
+        (void)db.get_document(*first);
+    } catch (const Xapian::FeatureUnavailableError&) {
+        throw IndexError("the remote shard " + name + " has no term lists, without which xapian-tcpsrv cannot hand out its articles: "
+                         "run khoj-index --keep-termlist on it");
+    }
+}
+
+}  // namespace
+
+ShardChoice parse_shard_choice(const std::string& text) {
+    const auto slash = text.find('/');
+    const std::optional<std::size_t> shard = whole_number(std::string_view(text).substr(0, slash));
+    const std::optional<std::size_t> shards = slash == std::string::npos ? std::nullopt : whole_number(std::string_view(text).substr(slash + 1));
+    if (!shard || !shards || *shards == 0 || *shard >= *shards)
+        throw UsageError("--shard takes K/N with 0 <= K < N (e.g. 0/3), not '" + text + "'");
+    return {*shard, *shards};
+}
+
+std::string ShardAddress::name() const { return remote ? "remote " + host + ":" + std::to_string(port) : path; }
+
+bool is_stub_file(const std::string& path) {
+    std::error_code ec;
+    return fs::is_regular_file(path, ec);
+}
+
+std::vector<ShardAddress> read_stub_file(const std::string& path) {
+    std::ifstream in(path);
+    if (!in) throw IndexError("cannot read the stub file " + path);
+    std::vector<ShardAddress> shards;
+    std::size_t number = 0;
+    for (std::string line; std::getline(in, line);) {
+        const std::string where = path + ":" + std::to_string(++number);
+        const std::string text = trim(line);
+        const std::string lexicon_mark = "# khoj-lexicon ";
+        if (text.rfind(lexicon_mark, 0) == 0) {
+            if (shards.empty() || !shards.back().remote) throw IndexError(where + ": '# khoj-lexicon' must follow a remote line");
+            shards.back().lexicon = shard_folder(path, trim(text.substr(lexicon_mark.size())));
+            continue;
+        }
+        if (text.empty() || text[0] == '#') continue;
+        const auto space = text.find_first_of(" \t");
+        const std::string backend = text.substr(0, space);
+        const std::string target = space == std::string::npos ? "" : trim(text.substr(space + 1));
+        if (backend == "remote") {
+            shards.push_back(remote_address(where, target));
+        } else if ((backend == "glass" || backend == "auto") && !target.empty()) {
+            ShardAddress address;
+            address.path = shard_folder(path, target);
+            shards.push_back(address);
+        } else {
+            throw IndexError(where + ": Khoj opens 'glass PATH', 'auto PATH' and 'remote HOST:PORT' shards, not '" + text + "'");
+        }
+    }
+    if (shards.empty()) throw IndexError("the stub file " + path + " lists no shards");
+    return shards;
+}
+
+ShardedIndex::ShardedIndex(std::string path) : path_(std::move(path)) { open_all(); }
+
+void ShardedIndex::open_all() {
+    std::vector<ShardAddress> addresses;
+    if (is_stub_file(path_)) addresses = read_stub_file(path_);
+    else addresses.push_back(ShardAddress{false, path_, "", 0, "", });
+    std::vector<Shard> shards;
+    Xapian::Database merged, lexicon;
+    std::size_t remote = 0;
+    for (const ShardAddress& address : addresses) {
+        Shard shard{address, {}, {}, {0, 0}};
+        if (!address.remote) {
+            shard.db = open_index_for_reading(address.path, &shard.folder);
+            lexicon.add_database(shard.db);
+        } else {
+            if (address.lexicon.empty())
+                throw IndexError(path_ + ": the remote shard " + address.name() + " needs a '# khoj-lexicon PATH' line after it (a local copy of the "
+                                 "shard: its synonym table, which xapian-tcpsrv does not serve, expands romanised words)");
+            try {
+                shard.db = Xapian::Remote::open(address.host, address.port);
+                check_analysis_version(shard.db, address.name());
+                check_documents_readable(shard.db, address.name());
+            } catch (const Xapian::NetworkError& e) {
+                throw IndexError("cannot reach the shard " + address.name() + ": " + e.get_msg());
+            }
+            lexicon.add_database(open_index_for_reading(address.lexicon));
+            ++remote;
+        }
+        merged.add_database(shard.db);
+        shards.push_back(std::move(shard));
+    }
+    shards_ = std::move(shards);
+    db_ = merged;
+    lexicon_ = remote > 0 ? lexicon : merged;
+    remote_shards_ = remote;
+}
+
+std::string ShardedIndex::first_remote_name() const {
+    for (const Shard& shard : shards_) {
+        if (shard.address.remote) return shard.address.name();
+    }
+    return "";
+}
+
+void ShardedIndex::load_record_dictionaries(RecordCodec& codec) const {
+    for (const Shard& shard : shards_) khoj::load_record_dictionaries(shard.db, codec);
+}
+
+ShardedIndex::Shard& ShardedIndex::shard_of(Xapian::docid did) { return shards_[(did - 1) % shards_.size()]; }
+
+const Entity* ShardedIndex::entity_by_id(Xapian::docid did, std::uint32_t id) {
+    Shard& shard = shard_of(did);
+    return shard.entities.entity_by_id(shard.db, id);
+}
+
+std::vector<Entity> ShardedIndex::entities_of(Xapian::docid did, std::string_view value) {
+    Shard& shard = shard_of(did);
+    return shard.entities.entities_of(shard.db, value);
+}
+
+bool ShardedIndex::refresh() {
+    for (const Shard& shard : shards_) {
+        if (!shard.address.remote && folder_identity(real_index_folder(shard.address.path)) != shard.folder) {
+            // Compaction or a term-list restore put a new folder in place: its old files are
+            // unlinked, never modified, so Xapian would go on serving the old snapshot unasked.
+            open_all();
+            return true;
+        }
+    }
+    bool changed = false;
+    try {
+        changed = db_.reopen();
+        if (remote_shards_ > 0) lexicon_.reopen();
+    } catch (const Xapian::Error&) {
+        open_all();  // e.g. a folder swapped during the reopen
+        changed = true;
+    }
+    if (changed) {
+        for (Shard& shard : shards_) shard.entities.forget();
+    }
+    return changed;
+}
+
+}  // namespace khoj

@@ -1,0 +1,108 @@
+/** @file shards.h @brief An archive split into shards, searched as one index: the stub file, each shard opened on its own for its metadata, a merged docid mapped to its shard, and the shard an article id belongs to. */
+#pragma once
+#include "common/entities/entities.h"
+#include "common/index/entity_catalog.h"
+#include "common/index/index_folder.h"
+
+#include <xapian.h>
+
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace khoj {
+
+class RecordCodec;
+
+/// The shard (0 … @p shards − 1) that the article with @p id belongs to: FNV-1a (64-bit) of the
+/// id's bytes modulo @p shards. A hash of the id, not the date or the source, because it gives
+/// shards of even size whatever the archive holds, and one id always lands in the same shard, so
+/// re-indexing an article replaces it there (a date or source split would move an article whose
+/// date or source was corrected, leaving its old copy in another shard).
+std::size_t shard_of_id(std::string_view id, std::size_t shards);
+
+/// Which shard a khoj-index run builds: "K/N" (0 ≤ K < N) parsed; throws khoj::UsageError.
+struct ShardChoice {
+    std::size_t shard = 0;
+    std::size_t shards = 1;
+};
+ShardChoice parse_shard_choice(const std::string& text);
+
+/// One line of a stub database file (Xapian's own format, read here so that each shard can be
+/// opened on its own): `glass PATH` / `auto PATH` (relative to the stub's folder), `remote
+/// HOST:PORT` (xapian-tcpsrv). A Khoj comment `# khoj-lexicon PATH` after a remote line names a
+/// local copy of that shard, from which the query is expanded (a remote shard's synonym table
+/// reads as empty); Xapian itself skips it as a comment.
+struct ShardAddress {
+    bool remote = false;
+    std::string path;      ///< local shard: its folder
+    std::string host;      ///< remote shard
+    unsigned port = 0;     ///< remote shard
+    std::string lexicon;   ///< remote shard: local copy for query expansion ("" if none)
+    std::string name() const;  ///< the folder, or "remote HOST:PORT", for messages
+};
+
+/// True when @p path is a regular file (a stub file) rather than an index folder.
+bool is_stub_file(const std::string& path);
+
+/// The shards a stub file lists, in order; throws khoj::IndexError on a line Khoj cannot open
+/// (`remote :PROGRAM`, `inmemory`, an unknown backend) or on a file that lists none.
+std::vector<ShardAddress> read_stub_file(const std::string& path);
+
+/// An index folder or a stub file of shards, opened as one Xapian database for ranking (Xapian
+/// merges the collection statistics, synonyms and term frequencies of all shards) and shard by
+/// shard for what Xapian reads from the first shard only: metadata (record dictionaries, entity
+/// ids, the analysis version). A merged docid d lives in shard (d − 1) mod N as docid
+/// (d − 1) / N + 1: Xapian interleaves them.
+class ShardedIndex {
+  public:
+    /// Opens @p path (a folder or a stub file); throws khoj::IndexError naming the shard that is
+    /// missing, damaged, unreachable or of another analysis version.
+    explicit ShardedIndex(std::string path);
+
+    /// All shards as one database, for ranking.
+    const Xapian::Database& database() const { return db_; }
+    /// The database queries are expanded with: database() when every shard is local, else the
+    /// shards' local copies (see ShardAddress::lexicon).
+    const Xapian::Database& lexicon() const { return lexicon_; }
+    /// True when a shard is served by xapian-tcpsrv (no phrase checks: see Searcher).
+    bool has_remote_shard() const { return remote_shards_ > 0; }
+    /// The number of shards (1 for an index folder).
+    std::size_t shard_count() const { return shards_.size(); }
+    /// The name of the first remote shard, for messages ("" if none).
+    std::string first_remote_name() const;
+
+    /// Gives @p codec the record dictionaries of every shard (a dictionary id is zstd's hash of
+    /// its bytes, so two shards' dictionaries never clash).
+    void load_record_dictionaries(RecordCodec& codec) const;
+
+    /// The entity with @p id in the catalog of the shard holding merged docid @p did.
+    const Entity* entity_by_id(Xapian::docid did, std::uint32_t id);
+    /// The entities of a slot::kEntities @p value of merged docid @p did.
+    std::vector<Entity> entities_of(Xapian::docid did, std::string_view value);
+
+    /// Picks up new commits of every shard: true when something changed (the caller reloads the
+    /// dictionaries). A local shard whose folder was swapped (compaction) makes the whole set
+    /// open afresh, as does a reopen that fails.
+    bool refresh();
+
+  private:
+    struct Shard {
+        ShardAddress address;
+        Xapian::Database db;
+        EntityCatalog entities;
+        FolderIdentity folder{0, 0};
+    };
+    void open_all();
+    Shard& shard_of(Xapian::docid did);
+
+    std::string path_;
+    std::vector<Shard> shards_;
+    Xapian::Database db_, lexicon_;
+    std::size_t remote_shards_ = 0;
+};
+
+}  // namespace khoj
