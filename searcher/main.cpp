@@ -110,7 +110,7 @@ int main(int argc, char** argv) {
         ("batch", po::value<std::string>(&options.batch), "run every qid<TAB>query line of FILE (- = stdin)")
         ("explain", po::bool_switch(&options.explain), "show on stderr which index terms each query word matched, and their weights")
         ("count", po::bool_switch(&options.count_only), "print only the number of matching articles")
-        ("facets", po::bool_switch(&options.facets), "also print the top people, places, organisations and a month histogram of all matches (JSON: a final {\"facets\": …} line)")
+        ("facets", po::bool_switch(&options.facets), "also print the top people, places, organisations and a month histogram of the best 1,000 matches (JSON: a final {\"facets\": …} line)")
         ("sort", po::value<std::string>(&options.sort), "relevance (default) or date (newest first)")
         ("all-copies", po::bool_switch(&options.request.all_copies), "every republished copy of a story as a hit of its own (default: the best one, marked +N similar)")
         ("since", po::value<std::string>(&options.request.since), "only articles dated on or after YYYY-MM-DD")

@@ -3,6 +3,7 @@
 
 #include "common/ingest/dates.h"
 #include "common/text/hindi_normalizer.h"
+#include "common/util/string_util.h"
 #include "common/util/unicode_text.h"
 
 #include <algorithm>
@@ -162,17 +163,6 @@ bool is_space_code_point(char32_t cp) {
            cp == 0x202F || cp == 0x205F || cp == 0x3000;
 }
 
-// Words of a line (split at single spaces of a folded line).
-std::vector<std::string_view> words_of(std::string_view folded) {
-    std::vector<std::string_view> words;
-    for (std::size_t i = 0; i < folded.size();) {
-        std::size_t j = folded.find(' ', i);
-        if (j == std::string_view::npos) j = folded.size();
-        if (j > i) words.push_back(folded.substr(i, j - i));
-        i = j + 1;
-    }
-    return words;
-}
 
 // The number of words of @p line, counted up to @p cap (lines longer than any chrome stop early).
 std::size_t word_count_up_to(std::string_view line, std::size_t cap) {
@@ -431,13 +421,13 @@ ChromeKind classify_chrome_line(std::string_view line) {
     // A sentence ended with a danda is the article talking, whatever words it starts with.
     if (form.find("\xE0\xA5\xA4") != std::string::npos) return ChromeKind::kNone;
     if (const ChromeKind kind = phrase_kind(form, words); kind != ChromeKind::kNone) return kind;
-    const std::vector<std::string_view> parts = words_of(form);
+    const std::vector<std::string_view> parts = split_at_spaces(form);
     if (is_paywall_counter(form, words)) return ChromeKind::kPaywall;
     if (is_byline(form, words)) return ChromeKind::kByline;
     if (words <= 12 && is_time_stamp(parts)) return ChromeKind::kDateLine;
     if (is_share_row(form)) return ChromeKind::kShare;
     if (is_breadcrumb(form, words)) return ChromeKind::kNavigation;
-    if (is_label_debris(words_of(folded))) return ChromeKind::kLabelDebris;
+    if (is_label_debris(split_at_spaces(folded))) return ChromeKind::kLabelDebris;
     return ChromeKind::kNone;
 }
 

@@ -2,6 +2,7 @@
 #include "common/ingest/scraped_text.h"
 
 #include "common/ingest/chrome_lines.h"
+#include "common/util/string_util.h"
 #include "common/text/stopwords.h"
 
 #include <algorithm>
@@ -27,16 +28,6 @@ constexpr std::size_t kMinLeadWords = 20;
 // most of an archive's bytes) are not counted, which keeps counting cheap.
 constexpr std::size_t kMaxTemplateLineBytes = 600;
 
-std::vector<std::string_view> words_of(std::string_view folded) {
-    std::vector<std::string_view> words;
-    for (std::size_t i = 0; i < folded.size();) {
-        std::size_t j = folded.find(' ', i);
-        if (j == std::string_view::npos) j = folded.size();
-        if (j > i) words.push_back(folded.substr(i, j - i));
-        i = j + 1;
-    }
-    return words;
-}
 
 // Whether @p line has at least @p n words (split at ASCII white space); stops counting there.
 bool words_at_least(std::string_view line, std::size_t n) {
@@ -105,7 +96,7 @@ struct ParagraphHash {
 // repeated lead. Names, dates and an agency only: "प्रधानमंत्री ने कहा:" before a quote has
 // function words, and is the article quoting itself, not a dateline.
 bool is_dateline(std::string_view text) {
-    const std::vector<std::string_view> words = words_of(text);
+    const std::vector<std::string_view> words = split_at_spaces(text);
     if (words.empty() || words.size() > 8) return false;
     bool ends_well = false;
     for (std::string_view end : {"\xE0\xA5\xA4", ":", "-", "\xE2\x80\x93", "\xE2\x80\x94", ")", ","}) {
@@ -168,7 +159,7 @@ std::uint64_t line_key(std::string_view line) {
 bool is_section_label(std::string_view line) {
     if (line.size() > 200 || words_at_least(line, 4)) return false;
     const std::string folded = folded_line(line);
-    const std::vector<std::string_view> words = words_of(folded);
+    const std::vector<std::string_view> words = split_at_spaces(folded);
     if (words.empty() || words.size() > 3 || folded.size() > 60) return false;
     if (folded.find_first_of("0123456789.,:;!?\"'()[]|") != std::string::npos) return false;
     if (folded.back() == '-' || folded.ends_with("\xE2\x80\x93") || folded.ends_with("\xE2\x80\x94")) return false;
@@ -181,7 +172,7 @@ bool is_section_label(std::string_view line) {
 bool is_headline_like(std::string_view line) {
     if (line.size() > 1200 || words_at_least(line, 26)) return false;  // a paragraph: not worth folding
     const std::string folded = folded_line(line);
-    const std::size_t words = words_of(folded).size();
+    const std::size_t words = split_at_spaces(folded).size();
     if (words < 4 || words > 25 || folded.size() > 400) return false;
     if (folded.find("\xE0\xA5\xA4") != std::string::npos || folded.find("\xE0\xA5\xA5") != std::string::npos) return false;
     for (std::string_view end : {".", ":", ";", ",", "-", "\xE2\x80\x93", "\xE2\x80\x94"}) {

@@ -24,6 +24,18 @@ inline std::string trim(std::string_view s) {
 }
 
 /// The pieces of @p s between each @p separator (an empty @p s gives one empty piece).
+/// The pieces of @p text between spaces, empty ones left out (views into @p text).
+inline std::vector<std::string_view> split_at_spaces(std::string_view text) {
+    std::vector<std::string_view> words;
+    for (std::size_t i = 0; i < text.size();) {
+        std::size_t j = text.find(' ', i);
+        if (j == std::string_view::npos) j = text.size();
+        if (j > i) words.push_back(text.substr(i, j - i));
+        i = j + 1;
+    }
+    return words;
+}
+
 inline std::vector<std::string> split(std::string_view s, char separator) {
     std::vector<std::string> pieces;
     std::size_t start = 0;
