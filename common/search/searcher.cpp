@@ -230,7 +230,12 @@ Xapian::Enquire Searcher::enquire_for(const Xapian::Query& query, const SearchRe
     enquire.set_query(query);
     // BM25 with the parameters of search/ranking.h (Lucene's k1 and b, so comparisons with the anchor are like for like).
     enquire.set_weighting_scheme(Xapian::BM25Weight(ranking::kBm25K1, ranking::kBm25K2, ranking::kBm25K3, ranking::kBm25B, ranking::kBm25MinNormalisedLength));
+    // Equal scores are ordered by the article's content hash, not by docid: docids depend on how
+    // the archive was laid out (one index or shards, interleaved), the hash only on the article,
+    // so one index and its shards list ties alike. (Xapian reads the value only of candidates that
+    // could enter the result list.)
     if (request.sort == SortOrder::Date) enquire.set_sort_by_value_then_relevance(slot::kDate, true);
+    else enquire.set_sort_by_relevance_then_value(slot::kContentHash, false);
     // Copies of one story share a group value: the best-ranked (or newest) of them stands for all,
     // in the hits, their count and the facets' best matches alike.
     if (!request.all_copies) enquire.set_collapse_key(slot::kCopyGroup);
