@@ -1,6 +1,7 @@
 /** @file shards.cpp @brief Stub files, shards opened one by one and as one database, merged docids mapped back to their shard. */
 #include "common/index/shards.h"
 
+#include "common/index/lexicon.h"
 #include "common/index/schema.h"
 #include "common/util/errors.h"
 #include "common/util/string_util.h"
@@ -24,6 +25,13 @@ std::size_t shard_of_id(std::string_view id, std::size_t shards) {
 }
 
 namespace {
+
+std::string first_remote_of(const std::vector<ShardAddress>& shards) {
+    for (const ShardAddress& address : shards) {
+        if (address.remote) return address.name();
+    }
+    return "";
+}
 
 std::optional<std::size_t> whole_number(std::string_view text) {
     std::size_t n = 0;
@@ -83,18 +91,18 @@ bool is_stub_file(const std::string& path) {
     return fs::is_regular_file(path, ec);
 }
 
-std::vector<ShardAddress> read_stub_file(const std::string& path) {
+StubFile read_stub_file(const std::string& path) {
     std::ifstream in(path);
     if (!in) throw IndexError("cannot read the stub file " + path);
-    std::vector<ShardAddress> shards;
+    StubFile stub;
+    std::vector<ShardAddress>& shards = stub.shards;
     std::size_t number = 0;
     for (std::string line; std::getline(in, line);) {
         const std::string where = path + ":" + std::to_string(++number);
         const std::string text = trim(line);
         const std::string lexicon_mark = "# khoj-lexicon ";
         if (text.rfind(lexicon_mark, 0) == 0) {
-            if (shards.empty() || !shards.back().remote) throw IndexError(where + ": '# khoj-lexicon' must follow a remote line");
-            shards.back().lexicon = shard_folder(path, trim(text.substr(lexicon_mark.size())));
+            stub.lexicons.push_back(shard_folder(path, trim(text.substr(lexicon_mark.size()))));
             continue;
         }
         if (text.empty() || text[0] == '#') continue;
@@ -112,27 +120,23 @@ std::vector<ShardAddress> read_stub_file(const std::string& path) {
         }
     }
     if (shards.empty()) throw IndexError("the stub file " + path + " lists no shards");
-    return shards;
+    return stub;
 }
 
 ShardedIndex::ShardedIndex(std::string path) : path_(std::move(path)) { open_all(); }
 
 void ShardedIndex::open_all() {
-    std::vector<ShardAddress> addresses;
-    if (is_stub_file(path_)) addresses = read_stub_file(path_);
-    else addresses.push_back(ShardAddress{false, path_, "", 0, "", });
+    StubFile stub;
+    if (is_stub_file(path_)) stub = read_stub_file(path_);
+    else stub.shards.push_back(ShardAddress{false, path_, "", 0});
     std::vector<Shard> shards;
-    Xapian::Database merged, lexicon;
+    Xapian::Database merged;
     std::size_t remote = 0;
-    for (const ShardAddress& address : addresses) {
+    for (const ShardAddress& address : stub.shards) {
         Shard shard{address, {}, {}, {0, 0}};
         if (!address.remote) {
             shard.db = open_index_for_reading(address.path, &shard.folder);
-            lexicon.add_database(shard.db);
         } else {
-            if (address.lexicon.empty())
-                throw IndexError(path_ + ": the remote shard " + address.name() + " needs a '# khoj-lexicon PATH' line after it (a local copy of the "
-                                 "shard: its synonym table, which xapian-tcpsrv does not serve, expands romanised words)");
             try {
                 shard.db = Xapian::Remote::open(address.host, address.port);
                 check_analysis_version(shard.db, address.name());
@@ -140,13 +144,19 @@ void ShardedIndex::open_all() {
             } catch (const Xapian::NetworkError& e) {
                 throw IndexError("cannot reach the shard " + address.name() + ": " + e.get_msg());
             }
-            lexicon.add_database(open_index_for_reading(address.lexicon));
             ++remote;
         }
         merged.add_database(shard.db);
         shards.push_back(std::move(shard));
     }
+    if (remote > 0 && stub.lexicons.empty())
+        throw IndexError(path_ + ": the remote shard " + first_remote_of(stub.shards) + " needs a lexicon on this host, named by a line "
+                         "'# khoj-lexicon PATH' (made by khoj-lexicon from the shards): xapian-tcpsrv does not serve the synonym table "
+                         "that romanised and English words are expanded through");
+    Xapian::Database lexicon = merged;  // the shards' statistics, as one index would give them
+    for (const std::string& path : stub.lexicons) lexicon.add_database(open_lexicon(path));
     shards_ = std::move(shards);
+    lexicon_paths_ = std::move(stub.lexicons);
     db_ = merged;
     lexicon_ = remote > 0 ? lexicon : merged;
     remote_shards_ = remote;

@@ -31,26 +31,31 @@ struct ShardChoice {
 };
 ShardChoice parse_shard_choice(const std::string& text);
 
-/// One line of a stub database file (Xapian's own format, read here so that each shard can be
-/// opened on its own): `glass PATH` / `auto PATH` (relative to the stub's folder), `remote
-/// HOST:PORT` (xapian-tcpsrv). A Khoj comment `# khoj-lexicon PATH` after a remote line names a
-/// local copy of that shard, from which the query is expanded (a remote shard's synonym table
-/// reads as empty); Xapian itself skips it as a comment.
+/// One shard line of a stub database file (Xapian's own format, read here so that each shard
+/// can be opened on its own): `glass PATH` / `auto PATH` (relative to the stub's folder), `remote
+/// HOST:PORT` (xapian-tcpsrv).
 struct ShardAddress {
     bool remote = false;
     std::string path;      ///< local shard: its folder
     std::string host;      ///< remote shard
     unsigned port = 0;     ///< remote shard
-    std::string lexicon;   ///< remote shard: local copy for query expansion ("" if none)
     std::string name() const;  ///< the folder, or "remote HOST:PORT", for messages
+};
+
+/// What a stub file lists: its shards, in order, and the lexicons (index/lexicon.h) named by
+/// Khoj's comment lines `# khoj-lexicon PATH` anywhere in it (Xapian skips them as comments),
+/// from which queries are expanded when a shard is remote (its synonym table reads as empty).
+struct StubFile {
+    std::vector<ShardAddress> shards;
+    std::vector<std::string> lexicons;  ///< folders, relative paths resolved beside the stub
 };
 
 /// True when @p path is a regular file (a stub file) rather than an index folder.
 bool is_stub_file(const std::string& path);
 
-/// The shards a stub file lists, in order; throws khoj::IndexError on a line Khoj cannot open
-/// (`remote :PROGRAM`, `inmemory`, an unknown backend) or on a file that lists none.
-std::vector<ShardAddress> read_stub_file(const std::string& path);
+/// The shards and lexicons a stub file lists; throws khoj::IndexError on a line Khoj cannot open
+/// (`remote :PROGRAM`, `inmemory`, an unknown backend) or on a file that lists no shard.
+StubFile read_stub_file(const std::string& path);
 
 /// An index folder or a stub file of shards, opened as one Xapian database for ranking (Xapian
 /// merges the collection statistics, synonyms and term frequencies of all shards) and shard by
@@ -65,8 +70,9 @@ class ShardedIndex {
 
     /// All shards as one database, for ranking.
     const Xapian::Database& database() const { return db_; }
-    /// The database queries are expanded with: database() when every shard is local, else the
-    /// shards' local copies (see ShardAddress::lexicon).
+    /// The database queries are expanded with: database() when every shard is local, else every
+    /// shard and the stub's lexicons together (the statistics from the shards, which a lexicon of
+    /// no articles leaves unchanged, and the synonyms from the lexicons).
     const Xapian::Database& lexicon() const { return lexicon_; }
     /// True when a shard is served by xapian-tcpsrv (no phrase checks: see Searcher).
     bool has_remote_shard() const { return remote_shards_ > 0; }
@@ -101,6 +107,7 @@ class ShardedIndex {
 
     std::string path_;
     std::vector<Shard> shards_;
+    std::vector<std::string> lexicon_paths_;
     Xapian::Database db_, lexicon_;
     std::size_t remote_shards_ = 0;
 };

@@ -213,7 +213,7 @@ SearchResult Searcher::run(const SearchRequest& request) {
         result.matches_estimated = mset.get_matches_lower_bound();
         result.count_exact = true;
     }
-    if (request.suggest && mset.get_matches_upper_bound() < ranking::kFewMatches) result.suggestion = SpellingSuggester(db_).suggest(request.query);
+    if (request.suggest && mset.get_matches_upper_bound() < ranking::kFewMatches) result.suggestion = SpellingSuggester(index_->lexicon()).suggest(request.query);  // synonyms: not served remotely
     std::vector<Hit> hits = ranked_hits(mset, request, page, result.built.preferred_forms, depth);
     if (request.load_articles) {
         for (Hit& hit : hits) {

@@ -91,13 +91,18 @@ PORTS=($(python3 -c 'import socket
 s = [socket.socket() for _ in range(4)]
 for x in s: x.bind(("127.0.0.1", 0))
 print(" ".join(str(x.getsockname()[1]) for x in s))'))
-: >"$WORK/remote.stub"
+# The lexicon the search host keeps for them: the shards' synonym tables merged (khoj-lexicon).
+KHOJ_LEXICON_BIN=$(dirname "$KHOJ_INDEX_BIN")/../lexicon/khoj-lexicon
+"$KHOJ_LEXICON_BIN" --output "$WORK/lexicon" "$WORK/shard0" "$WORK/shard1" "$WORK/shard2" || fail "khoj-lexicon failed"
+lexicon_kb=$(du -sk "$WORK/lexicon" | cut -f1); shards_kb=$(du -skc "$WORK"/shard[012] | tail -1 | cut -f1)
+pass "khoj-lexicon merged the 3 shards' synonym tables: ${lexicon_kb} KB beside ${shards_kb} KB of shards"
+printf '# khoj-lexicon lexicon\n' >"$WORK/remote.stub"
 for k in 0 1 2; do
   # In a process group of its own: on SIGTERM, xapian-tcpsrv kills its whole process group
   # (kill(0, SIGTERM), for its forked children), which would otherwise be this test and ctest.
   setsid xapian-tcpsrv --interface 127.0.0.1 --port "${PORTS[$k]}" "$WORK/shard$k" >"$WORK/tcpsrv$k.log" 2>&1 &
   PIDS+=($!)
-  printf 'remote 127.0.0.1:%s\n# khoj-lexicon shard%s\n' "${PORTS[$k]}" "$k" >>"$WORK/remote.stub"
+  printf 'remote 127.0.0.1:%s\n' "${PORTS[$k]}" >>"$WORK/remote.stub"
 done
 # and a fourth, on the one index, which has no term lists (a new index, not --keep-termlist)
 setsid xapian-tcpsrv --interface 127.0.0.1 --port "${PORTS[3]}" "$WORK/one" >"$WORK/tcpsrv3.log" 2>&1 &
@@ -139,10 +144,15 @@ pass "3 remote shards: $refused queries with a phrase refused with a message nam
 printf 'glass shard0\nremote 127.0.0.1:%s\n' "${PORTS[1]}" >"$WORK/nolexicon.stub"
 run "$WORK/out" "$WORK/err" "$KHOJ_SEARCH_BIN" --index "$WORK/nolexicon.stub" कोरोना
 expect_rc 3 "a remote shard without a lexicon"
-grep -q "needs a '# khoj-lexicon PATH' line" "$WORK/err" || fail "no lexicon not explained: $(cat "$WORK/err")"
+grep -q "needs a lexicon on this host, named by a line '# khoj-lexicon PATH'" "$WORK/err" || fail "no lexicon not explained: $(cat "$WORK/err")"
 pass "a remote shard without '# khoj-lexicon' is refused (its romanisation keys would be silently empty)"
+printf 'remote 127.0.0.1:%s\n# khoj-lexicon shard1\n' "${PORTS[1]}" >"$WORK/indexaslexicon.stub"
+run "$WORK/out" "$WORK/err" "$KHOJ_SEARCH_BIN" --index "$WORK/indexaslexicon.stub" कोरोना
+expect_rc 3 "an index named as the lexicon"
+grep -q "is not a Khoj lexicon" "$WORK/err" || fail "an index as lexicon not explained: $(cat "$WORK/err")"
+pass "an index named as the lexicon is refused (its articles would count twice in query expansion)"
 
-printf 'remote 127.0.0.1:%s\n# khoj-lexicon one\n' "${PORTS[3]}" >"$WORK/notermlist.stub"
+printf 'remote 127.0.0.1:%s\n# khoj-lexicon lexicon\n' "${PORTS[3]}" >"$WORK/notermlist.stub"
 run "$WORK/out" "$WORK/err" "$KHOJ_SEARCH_BIN" --index "$WORK/notermlist.stub" कोरोना
 expect_rc 3 "a remote shard without term lists"
 grep -q "has no term lists, without which xapian-tcpsrv cannot hand out its articles" "$WORK/err" || fail "no term lists not explained: $(cat "$WORK/err")"

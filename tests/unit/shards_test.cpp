@@ -33,17 +33,19 @@ TEST_CASE("parse_shard_choice reads K/N and refuses anything else as a usage err
     for (const char* bad : {"3/3", "1", "a/b", "0/0", "-1/3", "1/3x", ""}) CHECK_THROWS_AS(parse_shard_choice(bad), UsageError);
 }
 
-TEST_CASE("read_stub_file resolves shards beside the stub and pairs a remote shard with its local lexicon") {
+TEST_CASE("read_stub_file resolves shards and lexicons beside the stub") {
     test::TempDir dir;
-    dir.write("archive.stub", "# तीन शार्ड\nglass s0\nauto /srv/khoj/s1\nremote 10.0.0.3:33333\n# khoj-lexicon copies/s2\n");
-    const std::vector<ShardAddress> shards = read_stub_file((dir.path() / "archive.stub").string());
+    dir.write("archive.stub", "# तीन शार्ड\n# khoj-lexicon lexicons/all\nglass s0\nauto /srv/khoj/s1\nremote 10.0.0.3:33333\n");
+    const StubFile stub = read_stub_file((dir.path() / "archive.stub").string());
+    const std::vector<ShardAddress>& shards = stub.shards;
     REQUIRE(shards.size() == 3);
     CHECK(shards[0].path == (dir.path() / "s0").string());
     CHECK(shards[1].path == "/srv/khoj/s1");
     CHECK(shards[2].remote);
     CHECK(shards[2].name() == "remote 10.0.0.3:33333");
-    CHECK(shards[2].lexicon == (dir.path() / "copies" / "s2").string());
-    for (const char* bad : {"remote :xapian-progsrv s0\n", "inmemory\n", "remote host:port\n", "# only a comment\n", "glass s0\n# khoj-lexicon s0\n"}) {
+    REQUIRE(stub.lexicons.size() == 1);
+    CHECK(stub.lexicons[0] == (dir.path() / "lexicons" / "all").string());
+    for (const char* bad : {"remote :xapian-progsrv s0\n", "inmemory\n", "remote host:port\n", "# only a comment\n", "# khoj-lexicon all\n"}) {
         dir.write("bad.stub", bad);
         CHECK_THROWS_AS(read_stub_file((dir.path() / "bad.stub").string()), IndexError);
     }

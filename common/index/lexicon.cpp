@@ -1,0 +1,122 @@
+/** @file lexicon.cpp @brief write_lexicon: the synonym tables of shards and lexicons merged into one small database, swapped in atomically. */
+#include "common/index/lexicon.h"
+
+#include "common/index/index_folder.h"
+#include "common/index/schema.h"
+#include "common/util/errors.h"
+
+#include <filesystem>
+#include <system_error>
+
+namespace khoj {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+/// Marks a lexicon; its value is the number of indexes merged into it (decimal).
+constexpr const char* kLexiconMarker = "khoj.lexicon.indexes";
+
+bool holds_glass_database(const std::string& path) {
+    std::error_code ec;
+    return fs::exists(fs::path(path) / "iamglass", ec);
+}
+
+// The synonym tables of @p path, a lexicon or an index folder, and how many indexes it stands for.
+Xapian::Database open_source(const std::string& path, std::size_t& indexes) {
+    if (holds_glass_database(path)) {
+        Xapian::Database db;
+        try {
+            db = Xapian::Database(path);
+        } catch (const Xapian::Error& e) {
+            throw IndexError("cannot open " + path + ": " + e.get_msg());
+        }
+        if (is_lexicon(db)) {
+            check_analysis_version(db, path);
+            indexes += metadata::parse_number(db.get_metadata(kLexiconMarker), kLexiconMarker);
+            return db;
+        }
+    }
+    Xapian::Database db = open_index_for_reading(path);  // an index folder (or a symlink to one), version checked
+    ++indexes;
+    return db;
+}
+
+std::uint64_t folder_bytes(const std::string& path) {
+    std::uint64_t bytes = 0;
+    std::error_code ec;
+    for (const auto& entry : fs::directory_iterator(path, ec)) {
+        if (entry.is_regular_file(ec)) bytes += entry.file_size(ec);
+    }
+    return bytes;
+}
+
+}  // namespace
+
+bool is_lexicon(const Xapian::Database& db) { return db.get_doccount() == 0 && !db.get_metadata(kLexiconMarker).empty(); }
+
+Xapian::Database open_lexicon(const std::string& path) {
+    if (!holds_glass_database(path)) throw IndexError("no lexicon at " + path + " (make one with khoj-lexicon --output " + path + " SHARD...)");
+    Xapian::Database db;
+    try {
+        db = Xapian::Database(path);
+    } catch (const Xapian::Error& e) {
+        throw IndexError("cannot open the lexicon " + path + ": " + e.get_msg());
+    }
+    if (!is_lexicon(db))
+        throw IndexError(path + " is not a Khoj lexicon (an index's articles would count twice in query expansion): make one with khoj-lexicon");
+    check_analysis_version(db, path);
+    return db;
+}
+
+LexiconSummary write_lexicon(const std::vector<std::string>& sources, const std::string& output_path) {
+    if (sources.empty()) throw UsageError("no index or lexicon to make the lexicon from");
+    const std::string output = without_trailing_slash(output_path);
+    std::error_code ec;
+    // Only a lexicon is replaced: a user who typed an index's folder by mistake keeps the index.
+    if (fs::exists(output, ec)) {
+        bool replaceable = false;
+        if (holds_glass_database(output)) {
+            try {
+                replaceable = is_lexicon(Xapian::Database(output));
+            } catch (const Xapian::Error&) {
+            }
+        }
+        if (!replaceable) throw IndexError(output + " exists and is not a Khoj lexicon: nothing was written (give a new folder)");
+    }
+    LexiconSummary summary;
+    std::vector<Xapian::Database> inputs;
+    for (const std::string& source : sources) inputs.push_back(open_source(source, summary.indexes));
+
+    const IndexLock lock(output);  // two runs writing one lexicon would share its replacement folder
+    const std::string replacement = begin_replacement(output);
+    {
+        Xapian::WritableDatabase lexicon(replacement, Xapian::DB_CREATE);
+        for (const Xapian::Database& db : inputs) {
+            for (auto key = db.synonym_keys_begin(); key != db.synonym_keys_end(); ++key) {
+                for (auto word = db.synonyms_begin(*key); word != db.synonyms_end(*key); ++word) lexicon.add_synonym(*key, *word);
+            }
+        }
+        lexicon.set_metadata(metadata::kAnalysisVersion, kAnalysisVersion);
+        lexicon.set_metadata(kLexiconMarker, std::to_string(summary.indexes));
+        lexicon.commit();
+        lexicon.close();
+    }
+    {
+        const Xapian::Database written(replacement);
+        for (auto key = written.synonym_keys_begin(); key != written.synonym_keys_end(); ++key) {
+            ++summary.keys;
+            for (auto word = written.synonyms_begin(*key); word != written.synonyms_end(*key); ++word) ++summary.entries;
+        }
+    }
+    if (fs::exists(output, ec)) {
+        finish_replacement(output, replacement);
+    } else {
+        fs::rename(replacement, output, ec);
+        if (ec) throw IndexError("cannot put the lexicon in place at " + output + ": " + ec.message());
+    }
+    summary.bytes = folder_bytes(output);
+    return summary;
+}
+
+}  // namespace khoj
