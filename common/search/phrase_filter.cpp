@@ -168,3 +168,32 @@ void PhraseFilter::skip_to(Xapian::docid did, double) {
 }
 
 }  // namespace khoj
+
+namespace khoj {
+
+Xapian::Query phrase_as_id_terms(const Xapian::Database& db, const Xapian::Query& candidates, PhraseChecks& checks, std::size_t number,
+                                 const RecordCodec& codec, Xapian::doccount max_candidates) {
+    // Which articles match matters, not their order or weight: boolean, in docid order.
+    Xapian::Enquire enquire(db);
+    enquire.set_query(candidates);
+    enquire.set_weighting_scheme(Xapian::BoolWeight());
+    enquire.set_docid_order(Xapian::Enquire::ASCENDING);
+    // One MSet from the first match, then MSet::fetch(): it asks for every document before
+    // reading any, so a remote shard sends them all in one stream rather than one round trip per
+    // article. (Xapian 1.4's fetch() misreads an MSet that does not start at the first match,
+    // so the candidates are not taken in pages.)
+    const Xapian::MSet all = enquire.get_mset(0, max_candidates + 1);
+    if (all.size() > max_candidates)
+        throw IndexError("a phrase of this query has more than " + std::to_string(max_candidates) +
+                         " candidate articles (all its words), which Khoj checks on the search host for remote shards: quote fewer words, add a word or a date range, or search local shards");
+    all.fetch();
+    std::vector<Xapian::Query> holders;
+    for (auto it = all.begin(); it != all.end(); ++it) {
+        const Xapian::Document doc = it.get_document();
+        if (checks.holds_all({number}, doc)) holders.emplace_back(prefix::kId + article_from_record(codec.decompress(doc.get_value(slot::kRecord))).id);
+    }
+    if (holders.empty()) return Xapian::Query::MatchNothing;
+    return Xapian::Query(Xapian::Query::OP_OR, holders.begin(), holders.end());
+}
+
+}  // namespace khoj

@@ -5,6 +5,7 @@
 #include <xapian.h>
 
 #include <cstdint>
+#include <functional>
 #include <map>
 #include <memory>
 #include <set>
@@ -65,6 +66,23 @@ class PhraseChecks {
     std::map<std::string, std::unordered_map<Xapian::docid, std::vector<bool>>> answers_;
     std::size_t answered_ = 0;
 };
+
+/// What a phrase becomes when the searcher cannot run Khoj's checks where the articles are
+/// (remote shards): given the query of its candidates (the AND of its words) and its number in
+/// @p checks, a query matching exactly the articles that hold it (e.g. phrase_as_id_terms).
+using PhraseResolver = std::function<Xapian::Query(const Xapian::Query& candidates, PhraseChecks& checks, std::size_t number)>;
+
+/// The articles of @p db among @p candidates that hold phrase @p number of @p checks, as an OR of
+/// their id terms (prefix::kId), or a query matching nothing.
+///
+/// Why: over a shard served by the stock xapian-tcpsrv neither check can run where the articles
+/// are: Xapian cannot send a PostingSource to a server, and skips a MatchDecider on remote
+/// matches. Checked here on the search host instead, the candidates' records are fetched in
+/// batches (one round trip each per shard), and the phrase becomes a plain filter the server
+/// runs, so ranks, counts, facets and collapsed copies are those of a local index. The cost grows
+/// with the candidates: past @p max_candidates, khoj::IndexError.
+Xapian::Query phrase_as_id_terms(const Xapian::Database& db, const Xapian::Query& candidates, PhraseChecks& checks, std::size_t number,
+                                 const RecordCodec& codec, Xapian::doccount max_candidates);
 
 /// The phrases a query's every match must hold, as a Xapian::MatchDecider.
 ///

@@ -262,6 +262,7 @@ struct QueryBuilder::Assembler {
         if (words.size() == 1) return ranked;
         // Bounded here too: a word with several tokens (COVID-19) is a phrase without quotes.
         if (++phrase_filters > limits::kMaxPhrases) throw UsageError("query has more than " + std::to_string(limits::kMaxPhrases) + " phrases");
+        if (builder.resolver_) return Xapian::Query(Xapian::Query::OP_FILTER, ranked, builder.resolver_(ranked, *phrase_checks, phrase_checks->add(words, title)));
         if (required) {
             result.required_phrases.push_back(phrase_checks->add(words, title));
             return ranked;

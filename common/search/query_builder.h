@@ -1,5 +1,6 @@
 /** @file query_builder.h @brief Turns what a user types into a Xapian::Query: the clauses of query_parser.h, each word expanded across scripts and spellings by word_expansion.h. */
 #pragma once
+#include "common/search/phrase_filter.h"
 #include "common/search/query_parser.h"
 #include "common/search/word_expansion.h"
 #include "common/text/analyzer.h"
@@ -45,6 +46,13 @@ class QueryBuilder {
     /// on an unreadable date and past a bound of common/search/query_limits.h.
     BuiltQuery build(std::string_view text);
 
+    /// Every phrase from now on (quoted, or a name of several words) is resolved by @p resolver,
+    /// filtering its words' query, instead of by a PhraseFilter or BuiltQuery::required_phrases.
+    void resolve_phrases_with(const PhraseResolver& resolver) {
+        resolver_ = resolver;
+        expander_.resolve_phrases_with(resolver);
+    }
+
   private:
     struct Assembler;
 
@@ -52,6 +60,7 @@ class QueryBuilder {
     const RecordCodec* codec_;
     Analyzer analyzer_;
     WordExpander expander_;  ///< uses analyzer_ (declared before it)
+    PhraseResolver resolver_;
 };
 
 }  // namespace khoj

@@ -32,6 +32,12 @@ constexpr std::size_t kMaxPhrases = 32;
 /// of them has read is soon asked for by the others.
 constexpr std::size_t kMaxPhraseAnswers = 1 << 16;
 
+/// Candidates (articles with all the words) a phrase may have when a shard is remote: they are
+/// checked on the search host, each record fetched over the network (phrase_as_id_terms), so the
+/// cost grows with them. The figure is set from scripts/bench-shards, where the search host
+/// checks about 10,000 candidates a second... see README "Remote shards" for the measured cost.
+constexpr unsigned kMaxRemotePhraseCandidates = 20000;
+
 /// Facets count the entities and months of at most this many of the best-ranked matches
 /// (Facets::basis says how many). Reading two values of each costs about 2 µs: 1,000 take a
 /// few milliseconds at any archive size, where counting every match of a broad word took

@@ -133,6 +133,7 @@ class Searcher {
 
     void refresh();        // before each request and after DatabaseModifiedError: the latest commit, or the folder a swap put in place
     void open_folder();    // opens the folder at path_ afresh
+    void make_builder();   // the query builder of the index now open
 
     std::string path_;
     std::optional<ShardedIndex> index_;  ///< the folder or the shards of a stub file, with each shard's entity catalog

@@ -276,8 +276,14 @@ std::vector<LatinReading> WordExpander::meaning_readings(const std::vector<Engli
                     PhraseWords phrase;
                     for (const auto& w : r.words) phrase.push_back({w});
                     Xapian::Query candidates(Xapian::Query::OP_AND, terms.begin(), terms.end());
-                    auto* filter = new PhraseFilter(std::move(phrase), title_only, candidates, codec_);
-                    reading.phrase = Xapian::Query(Xapian::Query::OP_FILTER, candidates, Xapian::Query(filter->release()));
+                    if (resolver_) {
+                        PhraseChecks checks(codec_);
+                        const std::size_t number = checks.add(phrase, title_only);
+                        reading.phrase = Xapian::Query(Xapian::Query::OP_FILTER, candidates, resolver_(candidates, checks, number));
+                    } else {
+                        auto* filter = new PhraseFilter(std::move(phrase), title_only, candidates, codec_);
+                        reading.phrase = Xapian::Query(Xapian::Query::OP_FILTER, candidates, Xapian::Query(filter->release()));
+                    }
                 }
             }
             out.push_back(std::move(reading));

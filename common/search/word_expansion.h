@@ -1,6 +1,7 @@
 /** @file word_expansion.h @brief How one typed word becomes the index's own spellings: its stem, Devanagari variants, the Devanagari readings of a Latin name or romanised Hindi, acronyms and months. */
 #pragma once
 #include "common/search/english_readings.h"
+#include "common/search/phrase_filter.h"
 #include "common/text/analyzer.h"
 
 #include <xapian.h>
@@ -120,6 +121,9 @@ class WordExpander {
     /// True when @p term is in the index (its articles may all have been deleted otherwise).
     bool exists(const std::string& term) const;
 
+    /// Names of several words are checked as phrases by @p resolver from now on (see QueryBuilder).
+    void resolve_phrases_with(const PhraseResolver& resolver) { resolver_ = resolver; }
+
   private:
     void add_month(int month, WordExpansion& out);
     void add_latin_word(const std::string& word, const Token& token, bool title_only, WordExpansion& out);
@@ -132,6 +136,7 @@ class WordExpander {
     Analyzer& analyzer_;
     const RecordCodec* codec_;
     EnglishReader english_;
+    PhraseResolver resolver_;
 };
 
 /// True for a Latin word of a name as typed: letters, with dots, apostrophes or hyphens (S., George's).
