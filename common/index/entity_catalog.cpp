@@ -86,7 +86,8 @@ void EntityCatalog::load(const Xapian::Database& db) {
     for (auto it = db.metadata_keys_begin(id_prefix); it != db.metadata_keys_end(id_prefix); ++it) {
         const std::string key = *it;
         const std::uint32_t id = metadata::parse_number(std::string_view(key).substr(id_prefix.size()), key);
-        ids_[parse_entry(db.get_metadata(key)).term] = id;
+        Entry entry = parse_entry(db.get_metadata(key));
+        ids_[entry.term] = {id, std::move(entry.name)};
         next_id_ = std::max(next_id_, id + 1);
     }
 }
@@ -99,12 +100,30 @@ std::string EntityCatalog::value_of(const std::vector<Entity>& entities, Xapian:
     });
     std::vector<std::uint32_t> ids;
     for (const auto& [order, term, entity] : terms) {
-        auto [it, fresh] = ids_.try_emplace(term, next_id_);
-        // Facets show names, not slugs: each id keeps its term and display names.
-        if (fresh) target.set_metadata(metadata::kEntityIdPrefix + std::to_string(next_id_++), entry_text(term, *entity));
-        if (ids.empty() || ids.back() != it->second) ids.push_back(it->second);
+        auto [it, fresh] = ids_.try_emplace(term, Known{next_id_, entity->name});
+        // Facets show names, not slugs: each id keeps its term and display names. A name the
+        // gazetteer lacks is spelt several ways (ग्यूसेप कोंटे, कोंते); the entry keeps the
+        // smallest spelling seen (byte order), so the name depends on which articles the index
+        // holds, not on their order: a rebuild, an update and the shards of an archive agree.
+        if (fresh) {
+            target.set_metadata(metadata::kEntityIdPrefix + std::to_string(next_id_++), entry_text(term, *entity));
+        } else if (entity->name < it->second.name) {
+            it->second.name = entity->name;
+            target.set_metadata(metadata::kEntityIdPrefix + std::to_string(it->second.id), entry_text(term, *entity));
+        }
+        if (ids.empty() || ids.back() != it->second.id) ids.push_back(it->second.id);
     }
     return encode_entity_ids(ids);
+}
+
+void EntityCatalog::for_each_entry(const Xapian::Database& db, const std::function<void(const std::string& term, const Entity& entity)>& each) {
+    const std::string id_prefix = metadata::kEntityIdPrefix;
+    for (auto it = db.metadata_keys_begin(id_prefix); it != db.metadata_keys_end(id_prefix); ++it) {
+        const Entry entry = parse_entry(db.get_metadata(*it));
+        const std::optional<EntityKind> kind = kind_of_entity_term(entry.term);
+        if (!entry.has_name || !kind || entry.name.empty()) continue;
+        each(entry.term, Entity{*kind, entry.name, entry.name_en});
+    }
 }
 
 const Entity* EntityCatalog::entity_by_id(const Xapian::Database& db, std::uint32_t id) {

@@ -5,6 +5,7 @@
 #include <xapian.h>
 
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -56,8 +57,16 @@ class EntityCatalog {
     /// Forgets what entity_by_id() remembered: call when @p db is reopened at a new revision.
     void forget() { by_id_.clear(); }
 
+    /// Calls @p each with the term and the entity of every readable entry of @p db (khoj-lexicon
+    /// merges the names of shards with it).
+    static void for_each_entry(const Xapian::Database& db, const std::function<void(const std::string& term, const Entity& entity)>& each);
+
   private:
-    std::unordered_map<std::string, std::uint32_t> ids_;  ///< writer: entity term → id
+    struct Known {
+        std::uint32_t id;
+        std::string name;  ///< the spelling its entry holds
+    };
+    std::unordered_map<std::string, Known> ids_;  ///< writer: entity term → id and name
     std::uint32_t next_id_ = 1;
     std::unordered_map<std::uint32_t, std::optional<Entity>> by_id_;  ///< searcher: id → entity (nullopt: none)
 };

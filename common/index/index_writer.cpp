@@ -29,7 +29,7 @@ std::vector<std::string> terms_with_prefix(const Xapian::Document& doc, const st
 
 }  // namespace
 
-IndexWriter::IndexWriter(const std::string& path)
+IndexWriter::IndexWriter(const std::string& path, bool with_termlist)
     : path_(without_trailing_slash(path)), folder_(real_index_folder(path_)), lock_(path_) {
     if (folder_ != path_) {
         try {
@@ -46,7 +46,7 @@ IndexWriter::IndexWriter(const std::string& path)
     // Only a missing or empty folder gets a new index: Xapian's DB_CREATE_OR_OPEN took a
     // damaged index (postlist.glass gone) for none and wrote an empty one over it.
     const bool fresh = prepare_index_folder(folder_) == FolderUse::CreateIndex;
-    open_database(fresh ? Xapian::DB_CREATE | Xapian::DB_NO_TERMLIST : Xapian::DB_OPEN);
+    open_database(!fresh ? Xapian::DB_OPEN : with_termlist ? Xapian::DB_CREATE : Xapian::DB_CREATE | Xapian::DB_NO_TERMLIST);
     finish_index_creation(folder_);
     check_analysis_version(db_, path_);
     if (db_.get_metadata(metadata::kAnalysisVersion).empty()) db_.set_metadata(metadata::kAnalysisVersion, kAnalysisVersion);
@@ -239,12 +239,12 @@ std::size_t IndexWriter::reanalyse_into(const Xapian::Database& old, Xapian::Wri
     return restored;
 }
 
-void IndexWriter::compact() {
-    swap_in_copy([this](const std::string& tmp) {
+void IndexWriter::compact(bool keep_termlist) {
+    swap_in_copy([this, keep_termlist](const std::string& tmp) {
         db_.compact(tmp, Xapian::DBCOMPACT_NO_RENUMBER);
         // Xapian reads a glass database without termlist.glass as one made with DB_NO_TERMLIST.
         std::error_code ec;
-        std::filesystem::remove(std::filesystem::path(tmp) / "termlist.glass", ec);
+        if (!keep_termlist) std::filesystem::remove(std::filesystem::path(tmp) / "termlist.glass", ec);
     });
 }
 

@@ -34,7 +34,8 @@ class IndexWriter {
     /// Opens the index at @p path, or creates one when the folder is missing or empty; refuses
     /// (khoj::IndexError) a folder holding anything else, a damaged index, one it cannot write
     /// and one built by another analysis version. Through a symlink, the target is the index.
-    explicit IndexWriter(const std::string& path);
+    /// A new index gets a term list only when @p with_termlist (khoj-index --keep-termlist).
+    explicit IndexWriter(const std::string& path, bool with_termlist = false);
     ~IndexWriter();
     IndexWriter(const IndexWriter&) = delete;
     IndexWriter& operator=(const IndexWriter&) = delete;
@@ -61,8 +62,9 @@ class IndexWriter {
     /// Makes everything added so far durable and visible to searchers, atomically.
     void commit();
 
-    /// Commits, then compacts the index into a fresh copy without a term list and swaps it in.
-    void compact();
+    /// Commits, then compacts the index into a fresh copy and swaps it in: without a term list,
+    /// unless @p keep_termlist (a shard served by xapian-tcpsrv needs it).
+    void compact(bool keep_termlist = false);
 
     /// True when the index has a term list table (replaces and deletes need one).
     bool has_termlist() const { return has_termlist_; }

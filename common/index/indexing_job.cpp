@@ -60,7 +60,7 @@ IndexingJob::IndexingJob(const IndexingOptions& options, ArticleReader::Diagnost
       on_diagnostic_(std::move(on_diagnostic)),
       on_progress_(std::move(on_progress)),
       start_(std::chrono::steady_clock::now()),
-      writer_(options.index),
+      writer_(options.index, options.keep_termlist),
       train_(writer_.codec().current_dictionary() == 0),
       threads_(WorkerPool::default_size()),
       current_(std::make_unique<Stage>()),
@@ -80,10 +80,12 @@ IndexingSummary IndexingJob::run() {
     drain();
     if (options_.prune) prune();
     writer_.commit();
-    if (options_.compact) writer_.compact();
     // A remote shard's documents (records, entity ids) reach the searcher only from an index
-    // with term lists: the stock xapian-tcpsrv reads a document through its term list.
+    // with term lists: the stock xapian-tcpsrv reads a document through its term list. Restored
+    // before compaction, which then keeps them: a restore writes B-trees a third larger than
+    // compacted ones (a x100 shard: 95 MB of postings against 61 MB).
     if (options_.keep_termlist && !writer_.has_termlist()) writer_.restore_termlist();
+    if (options_.compact) writer_.compact(options_.keep_termlist);
     summary_.rejected = reader.rejected() + rejected_;
     summary_.skipped_records = reader.skipped_records();
     summary_.seconds = elapsed();

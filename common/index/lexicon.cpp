@@ -1,11 +1,13 @@
 /** @file lexicon.cpp @brief write_lexicon: the synonym tables of shards and lexicons merged into one small database, swapped in atomically. */
 #include "common/index/lexicon.h"
 
+#include "common/index/entity_catalog.h"
 #include "common/index/index_folder.h"
 #include "common/index/schema.h"
 #include "common/util/errors.h"
 
 #include <filesystem>
+#include <map>
 #include <system_error>
 
 namespace khoj {
@@ -16,6 +18,27 @@ namespace {
 
 /// Marks a lexicon; its value is the number of indexes merged into it (decimal).
 constexpr const char* kLexiconMarker = "khoj.lexicon.indexes";
+/// + entity term → "name<TAB>name_en": the smallest spelling of the entity among the indexes.
+constexpr const char* kEntityNamePrefix = "khoj.lexicon.name:";
+
+std::string name_entry(const Entity& e) { return e.name + "\t" + e.name_en; }
+
+// The smallest spelling of every entity of @p db, a lexicon (its name table) or an index (its catalog), merged into @p names.
+void merge_names(const Xapian::Database& db, std::map<std::string, Entity>& names) {
+    auto keep_smallest = [&names](const std::string& term, const Entity& e) {
+        auto [it, fresh] = names.try_emplace(term, e);
+        if (!fresh && e.name < it->second.name) it->second = e;
+    };
+    if (!is_lexicon(db)) {
+        EntityCatalog::for_each_entry(db, keep_smallest);
+        return;
+    }
+    const std::string prefix = kEntityNamePrefix;
+    for (auto it = db.metadata_keys_begin(prefix); it != db.metadata_keys_end(prefix); ++it) {
+        const std::string term = (*it).substr(prefix.size());
+        if (auto e = lexicon_entity_name(db, term)) keep_smallest(term, *e);
+    }
+}
 
 bool holds_glass_database(const std::string& path) {
     std::error_code ec;
@@ -52,6 +75,15 @@ std::uint64_t folder_bytes(const std::string& path) {
 }
 
 }  // namespace
+
+std::optional<Entity> lexicon_entity_name(const Xapian::Database& lexicon, const std::string& term) {
+    if (std::string(kEntityNamePrefix).size() + term.size() > kMaxMetadataKeyBytes) return std::nullopt;
+    const std::string entry = lexicon.get_metadata(kEntityNamePrefix + term);
+    const auto tab = entry.find('\t');
+    const std::optional<EntityKind> kind = kind_of_entity_term(term);
+    if (tab == std::string::npos || tab == 0 || !kind) return std::nullopt;
+    return Entity{*kind, entry.substr(0, tab), entry.substr(tab + 1)};
+}
 
 bool is_lexicon(const Xapian::Database& db) { return db.get_doccount() == 0 && !db.get_metadata(kLexiconMarker).empty(); }
 
@@ -96,6 +128,14 @@ LexiconSummary write_lexicon(const std::vector<std::string>& sources, const std:
             for (auto key = db.synonym_keys_begin(); key != db.synonym_keys_end(); ++key) {
                 for (auto word = db.synonyms_begin(*key); word != db.synonyms_end(*key); ++word) lexicon.add_synonym(*key, *word);
             }
+        }
+        std::map<std::string, Entity> names;
+        for (const Xapian::Database& db : inputs) merge_names(db, names);
+        for (const auto& [term, entity] : names) {
+            // A term too long for a metadata key keeps its shard's own name.
+            if (std::string(kEntityNamePrefix).size() + term.size() > kMaxMetadataKeyBytes) continue;
+            lexicon.set_metadata(kEntityNamePrefix + term, name_entry(entity));
+            ++summary.names;
         }
         lexicon.set_metadata(metadata::kAnalysisVersion, kAnalysisVersion);
         lexicon.set_metadata(kLexiconMarker, std::to_string(summary.indexes));

@@ -1,8 +1,11 @@
-/** @file lexicon.h @brief The lexicon of an archive in shards: the synonym tables of its indexes in one small database of no articles, which a search host keeps beside its stub file because xapian-tcpsrv does not serve synonyms. */
+/** @file lexicon.h @brief The lexicon of an archive in shards: the synonym tables and entity names of its indexes in one small database of no articles, which a search host keeps beside its stub file (xapian-tcpsrv serves no synonyms, and each shard names an entity by its own articles). */
 #pragma once
+#include "common/entities/entities.h"
+
 #include <xapian.h>
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -13,6 +16,7 @@ struct LexiconSummary {
     std::size_t indexes = 0;   ///< the indexes merged in, counting those behind each lexicon given
     std::size_t keys = 0;      ///< synonym keys (romanisation lookup keys)
     std::size_t entries = 0;   ///< (key, word) pairs
+    std::size_t names = 0;     ///< entity names
     std::uint64_t bytes = 0;   ///< on disk
 };
 
@@ -24,6 +28,11 @@ struct LexiconSummary {
 /// lexicon already; anything else there is refused (khoj::IndexError), as are sources that are
 /// neither an index nor a lexicon, or of another analysis version.
 LexiconSummary write_lexicon(const std::vector<std::string>& sources, const std::string& output);
+
+/// The name the lexicon @p lexicon gives the entity with term @p term: the smallest spelling
+/// (byte order) any of its indexes holds, as one index of all their articles would name it
+/// (EntityCatalog keeps the smallest), or nullopt when it has none.
+std::optional<Entity> lexicon_entity_name(const Xapian::Database& lexicon, const std::string& term);
 
 /// True when @p db is a Khoj lexicon (write_lexicon()'s marker, no articles).
 bool is_lexicon(const Xapian::Database& db);

@@ -154,7 +154,13 @@ void ShardedIndex::open_all() {
                          "'# khoj-lexicon PATH' (made by khoj-lexicon from the shards): xapian-tcpsrv does not serve the synonym table "
                          "that romanised and English words are expanded through");
     Xapian::Database lexicon = merged;  // the shards' statistics, as one index would give them
-    for (const std::string& path : stub.lexicons) lexicon.add_database(open_lexicon(path));
+    std::vector<Xapian::Database> lexicons;
+    for (const std::string& path : stub.lexicons) {
+        lexicons.push_back(open_lexicon(path));
+        lexicon.add_database(lexicons.back());
+    }
+    lexicons_ = std::move(lexicons);
+    lexicon_names_.clear();
     shards_ = std::move(shards);
     lexicon_paths_ = std::move(stub.lexicons);
     db_ = merged;
@@ -175,14 +181,30 @@ void ShardedIndex::load_record_dictionaries(RecordCodec& codec) const {
 
 ShardedIndex::Shard& ShardedIndex::shard_of(Xapian::docid did) { return shards_[(did - 1) % shards_.size()]; }
 
+const Entity* ShardedIndex::named_by_lexicon(const Entity* e) {
+    if (!e || lexicons_.empty()) return e;
+    const std::string term = entity_term(*e);
+    auto [it, fresh] = lexicon_names_.try_emplace(term);
+    if (fresh) {
+        for (const Xapian::Database& lexicon : lexicons_) {
+            const std::optional<Entity> named = lexicon_entity_name(lexicon, term);
+            if (named && (!it->second || named->name < it->second->name)) it->second = named;
+        }
+    }
+    return it->second ? &*it->second : e;
+}
+
 const Entity* ShardedIndex::entity_by_id(Xapian::docid did, std::uint32_t id) {
     Shard& shard = shard_of(did);
-    return shard.entities.entity_by_id(shard.db, id);
+    return named_by_lexicon(shard.entities.entity_by_id(shard.db, id));
 }
 
 std::vector<Entity> ShardedIndex::entities_of(Xapian::docid did, std::string_view value) {
-    Shard& shard = shard_of(did);
-    return shard.entities.entities_of(shard.db, value);
+    std::vector<Entity> out;
+    for (std::uint32_t id : decode_entity_ids(value)) {
+        if (const Entity* e = entity_by_id(did, id)) out.push_back(*e);
+    }
+    return out;
 }
 
 bool ShardedIndex::refresh() {

@@ -11,6 +11,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 namespace khoj {
@@ -85,7 +86,9 @@ class ShardedIndex {
     /// its bytes, so two shards' dictionaries never clash).
     void load_record_dictionaries(RecordCodec& codec) const;
 
-    /// The entity with @p id in the catalog of the shard holding merged docid @p did.
+    /// The entity with @p id in the catalog of the shard holding merged docid @p did, named as the
+    /// stub's lexicon names it when it has one (a shard names an entity the gazetteer lacks by
+    /// the spellings of its own articles).
     const Entity* entity_by_id(Xapian::docid did, std::uint32_t id);
     /// The entities of a slot::kEntities @p value of merged docid @p did.
     std::vector<Entity> entities_of(Xapian::docid did, std::string_view value);
@@ -107,7 +110,12 @@ class ShardedIndex {
 
     std::string path_;
     std::vector<Shard> shards_;
+    // @p e, named as the stub's lexicons name it (the smallest spelling among all shards).
+    const Entity* named_by_lexicon(const Entity* e);
+
     std::vector<std::string> lexicon_paths_;
+    std::vector<Xapian::Database> lexicons_;  ///< each on its own: metadata is read from a first database only
+    std::unordered_map<std::string, std::optional<Entity>> lexicon_names_;  ///< entity term → its lexicon name (nullopt: none)
     Xapian::Database db_, lexicon_;
     std::size_t remote_shards_ = 0;
 };

@@ -1,5 +1,8 @@
 # @file compare_runs.py @brief Compares two khoj-search --format json outputs of the same queries (one index vs shards): ids, order, scores, hit fields, facets; articles with equal scores may trade places.
-"""usage: compare_runs.py ONE.json SHARDS.json [--sort-date]
+"""usage: compare_runs.py ONE.json SHARDS.json [--sort-date] [--strict]
+
+With --strict every difference counts: equal scores in another order, another spelling of an
+entity name, another choice of articles tied at the facet basis's last place.
 
 Hits are compared query by query: the same number; at each rank a score within 1e-4 (JSON
 prints 4 decimals; the unit test compares full precision to 1e-6); the same ids at the same
@@ -109,6 +112,8 @@ def main():
           f"{len(fa)} facet lines with another spelling of an entity name, {facets_cut} facet lines "
           f"counted over another choice among articles tied at the basis's last place: "
           + ("identical" if not problems else f"{len(problems)} differences"))
+    if "--strict" in sys.argv and (total != same_place or spelt or facets_spelt or facets_cut):
+        problems.append("--strict: ties, spellings or facet cuts differ")
     for p in problems[:10]:
         print("  " + p)
     return 1 if problems else 0
