@@ -149,6 +149,45 @@ void refuse_remote_phrases(const BuiltQuery& built, const std::string& remote) {
 
 }  // namespace
 
+namespace {
+
+// True when @p a and @p b of a date-sorted MSet are tied: the same date and the same score.
+bool tied_by_date(const Xapian::MSetIterator& a, const Xapian::MSetIterator& b) {
+    return a.get_sort_key() == b.get_sort_key() && a.get_weight() == b.get_weight();
+}
+
+// The MSet of a date-sorted page, from the first match and on past the page until the articles
+// tied at its last place (same date, same score) are all in: Xapian orders them by docid, which
+// depends on the layout (one index or shards), so date_order() orders them by content hash.
+Xapian::MSet whole_ties_by_date(const Xapian::Enquire& enquire, const Searcher::Page& page, Xapian::doccount check, const Xapian::MatchDecider* decider) {
+    Xapian::doccount want = page.offset + page.limit;
+    for (;;) {
+        Xapian::MSet mset = enquire.get_mset(0, want + 1, check, nullptr, decider);
+        if (mset.size() <= want || !tied_by_date(mset[want - 1], mset[want])) return mset;
+        want *= 2;
+    }
+}
+
+// The items of @p mset, date-sorted: in Xapian's order, ties (tied_by_date) by content hash.
+std::vector<Xapian::MSetIterator> date_order(const Xapian::MSet& mset) {
+    std::vector<Xapian::MSetIterator> order;
+    for (auto it = mset.begin(); it != mset.end(); ++it) order.push_back(it);
+    for (std::size_t start = 0; start < order.size();) {
+        std::size_t end = start + 1;
+        while (end < order.size() && tied_by_date(order[start], order[end])) ++end;
+        if (end - start > 1) {
+            std::vector<std::pair<std::string, Xapian::MSetIterator>> run;
+            for (std::size_t i = start; i < end; ++i) run.emplace_back(order[i].get_document().get_value(slot::kContentHash), order[i]);
+            std::stable_sort(run.begin(), run.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+            for (std::size_t i = start; i < end; ++i) order[i] = run[i - start].second;
+        }
+        start = end;
+    }
+    return order;
+}
+
+}  // namespace
+
 Facets Searcher::collect_facets(const Xapian::Enquire& enquire, const Xapian::MatchDecider* decider, std::size_t limit) {
     // The best matches, not all: counting every match read two values of each, which grew with
     // the archive (100 ms for "corona" at 340,000 articles); the best kFacetBasis cost the same
@@ -212,8 +251,9 @@ SearchResult Searcher::run(const SearchRequest& request) {
     const Xapian::doccount check = request.count == MatchCount::Exact     ? db_.get_doccount()
                                    : request.count == MatchCount::Bounded ? limits::kCountedMatches
                                                                           : 0;
-    Xapian::MSet mset = rerank ? enquire.get_mset(0, std::max(depth, page.offset + page.limit), check, nullptr, decider)
-                               : enquire.get_mset(page.offset, page.limit, check, nullptr, decider);
+    Xapian::MSet mset = rerank                             ? enquire.get_mset(0, std::max(depth, page.offset + page.limit), check, nullptr, decider)
+                        : request.sort == SortOrder::Date ? whole_ties_by_date(enquire, page, check, decider)
+                                                           : enquire.get_mset(page.offset, page.limit, check, nullptr, decider);
     if (request.facets) result.facets = collect_facets(enquire, decider, request.facet_limit);
     result.matches_estimated = mset.get_matches_estimated();
     result.count_exact = mset.get_matches_lower_bound() == mset.get_matches_upper_bound();
@@ -257,6 +297,19 @@ std::vector<Hit> Searcher::ranked_hits(const Xapian::MSet& mset, const SearchReq
                                        const std::vector<std::vector<std::string>>& preferred_forms, Xapian::doccount depth) {
     const bool rerank = depth > 0;
     const Xapian::doccount offset = page.offset, limit = page.limit;
+    // Every hit's record in one round trip per remote shard. Only for an MSet from the first
+    // match: Xapian 1.4's fetch() misreads one that starts further on (and crashes).
+    if (index_->has_remote_shard() && (rerank || offset == 0 || request.sort == SortOrder::Date)) mset.fetch();
+    // The hits in order: Xapian's, but by date from the first match with ties put in a fixed
+    // order and cut to the page here (whole_ties_by_date).
+    std::vector<Xapian::MSetIterator> order;
+    if (request.sort == SortOrder::Date && !rerank) {
+        order = date_order(mset);
+        order.erase(order.begin(), order.begin() + std::min<std::ptrdiff_t>(offset, static_cast<std::ptrdiff_t>(order.size())));
+        if (order.size() > limit) order.resize(limit);
+    } else {
+        for (auto it = mset.begin(); it != mset.end(); ++it) order.push_back(it);
+    }
     std::vector<Hit> ranked;
     // Within the re-ranked block only the first offset + limit places are returned. A hit can
     // at most multiply its score by 1 + ranking::kPreferredFormBonus, so once that bound falls to the
@@ -265,11 +318,8 @@ std::vector<Hit> Searcher::ranked_hits(const Xapian::MSet& mset, const SearchReq
     const std::size_t block = std::min<std::size_t>(depth, mset.size());
     const std::size_t needed = std::min<std::size_t>(block, static_cast<std::size_t>(offset) + limit);
     std::priority_queue<double, std::vector<double>, std::greater<>> best;  // the `needed` best re-ranked scores
-    // Every hit's record in one round trip per remote shard. Only for an MSet from the first
-    // match: Xapian 1.4's fetch() misreads one that starts further on (and crashes).
-    if (index_->has_remote_shard() && (rerank || offset == 0)) mset.fetch();
     Xapian::doccount position = 0;
-    for (auto it = mset.begin(); it != mset.end(); ++it, ++position) {
+    for (const Xapian::MSetIterator& it : order) {
         const bool in_block = position < block;
         Hit hit;
         hit.score = it.get_weight();
@@ -285,6 +335,7 @@ std::vector<Hit> Searcher::ranked_hits(const Xapian::MSet& mset, const SearchReq
             if (best.size() > needed) best.pop();
         }
         ranked.push_back(std::move(hit));
+        ++position;
     }
     if (rerank) {
         // Scores only grow, so the re-ranked block still outranks every hit below it; hits

@@ -52,7 +52,7 @@ compare() {
   [ "$RC" -le 1 ] || fail "one index, $label: exit $RC: $(cat "$WORK/err")"
   run "$WORK/shards.json" "$WORK/err" "$KHOJ_SEARCH_BIN" --index "$WORK/local.stub" --batch "$QUERIES" --json -n 20 "$@"
   [ "$RC" -le 1 ] || fail "local shards, $label: exit $RC: $(cat "$WORK/err")"
-  report=$($COMPARE "$WORK/one.json" "$WORK/shards.json" ${sort_flag:---strict}) || fail "local shards, $label: $report"
+  report=$($COMPARE "$WORK/one.json" "$WORK/shards.json" $sort_flag --strict) || fail "local shards, $label: $report"
   pass "local shards, $label: $report"
 }
 # --all-copies: copies are grouped at index time within one index, so a copy that the id hash put
