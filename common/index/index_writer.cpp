@@ -239,9 +239,10 @@ std::size_t IndexWriter::reanalyse_into(const Xapian::Database& old, Xapian::Wri
     return restored;
 }
 
-void IndexWriter::compact() {
-    swap_in_copy([this](const std::string& tmp) {
+void IndexWriter::compact(bool keep_termlist) {
+    swap_in_copy([this, keep_termlist](const std::string& tmp) {
         db_.compact(tmp, Xapian::DBCOMPACT_NO_RENUMBER);
+        if (keep_termlist) return;
         // Xapian reads a glass database without termlist.glass as one made with DB_NO_TERMLIST.
         std::error_code ec;
         std::filesystem::remove(std::filesystem::path(tmp) / "termlist.glass", ec);

@@ -61,8 +61,10 @@ class IndexWriter {
     /// Makes everything added so far durable and visible to searchers, atomically.
     void commit();
 
-    /// Commits, then compacts the index into a fresh copy without a term list and swaps it in.
-    void compact();
+    /// Commits, then compacts the index into a fresh copy and swaps it in: without a term list,
+    /// unless @p keep_termlist and the index has one (a shard served by xapian-tcpsrv, which
+    /// must never see a folder without one).
+    void compact(bool keep_termlist = false);
 
     /// True when the index has a term list table (replaces and deletes need one).
     bool has_termlist() const { return has_termlist_; }

@@ -80,10 +80,12 @@ IndexingSummary IndexingJob::run() {
     drain();
     if (options_.prune) prune();
     writer_.commit();
-    if (options_.compact) writer_.compact();
     // A remote shard's documents (records, entity ids) reach the searcher only from an index
-    // with term lists: the stock xapian-tcpsrv reads a document through its term list.
+    // with term lists: the stock xapian-tcpsrv reads a document through its term list. Restored
+    // before compacting and kept through it, so that no folder swapped in lacks them (a search
+    // through the server in between would fail).
     if (options_.keep_termlist && !writer_.has_termlist()) writer_.restore_termlist();
+    if (options_.compact) writer_.compact(options_.keep_termlist);
     summary_.rejected = reader.rejected() + rejected_;
     summary_.skipped_records = reader.skipped_records();
     summary_.seconds = elapsed();

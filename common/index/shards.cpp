@@ -51,6 +51,12 @@ std::string shard_folder(const std::string& stub, const std::string& path) {
     return p.is_absolute() ? path : (fs::path(stub).parent_path() / p).lexically_normal().string();
 }
 
+// What went wrong, for a message: "Couldn't connect (Connection refused)".
+std::string network_failure(const Xapian::NetworkError& e) {
+    const char* cause = e.get_error_string();
+    return e.get_msg() + (cause && *cause ? std::string(" (") + cause + ")" : "");
+}
+
 // "a, b and c", for a message.
 std::string join_names(const std::vector<std::string>& names) {
     std::string text;
@@ -148,7 +154,7 @@ bool ShardedIndex::open_remote(const ShardAddress& address, Xapian::Database& db
         return true;
     } catch (const Xapian::NetworkError& e) {  // down, refusing, or slower than the timeout
         if (policy_.allow_partial) return false;
-        throw IndexError("cannot reach the shard " + address.name() + ": " + e.get_msg());
+        throw IndexError("cannot reach the shard " + address.name() + ": " + network_failure(e));
     }
 }
 
