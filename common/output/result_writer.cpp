@@ -95,7 +95,11 @@ std::size_t search_and_write(Searcher& searcher, const SearchRequest& request, c
                              std::ostream& out, std::ostream& messages) {
     SearchResult result = searcher.search(request);
     if (options.full && !options.count_only) load_full_articles(result, searcher);
-    return write_results(result, qid, options, searcher.database(), out, messages);
+    const std::size_t written = write_results(result, qid, options, searcher.database(), out, messages);
+    // Out before the next batch line is read: a script feeding queries through a pipe waits for
+    // each answer, and a batch that fails later keeps the answers before it.
+    out.flush();
+    return written;
 }
 
 std::vector<std::string> missing_shard_warnings(const std::vector<std::string>& missing, std::size_t listed, std::set<std::string>& warned) {

@@ -65,7 +65,7 @@ std::size_t write_results(const SearchResult& result, const std::string& qid, co
 std::vector<std::string> missing_shard_warnings(const std::vector<std::string>& missing, std::size_t listed, std::set<std::string>& warned);
 
 /// Runs @p request and writes its results by write_results(), the whole articles loaded first
-/// for --full. Returns what write_results() returns.
+/// for --full, and flushes @p out. Returns what write_results() returns.
 std::size_t search_and_write(Searcher& searcher, const SearchRequest& request, const std::string& qid, const OutputOptions& options,
                              std::ostream& out, std::ostream& messages);
 
