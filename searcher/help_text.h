@@ -76,7 +76,10 @@ Exit status:
   0  at least one article matched
   1  nothing matched
   2  usage error (bad option, query syntax or date; no query when not on a terminal)
-  3  the index is missing, unreadable, or was built by another Khoj version
+  3  the index is missing, unreadable, or was built by another Khoj version; or
+     a remote shard is down or timed out (named on stderr; see --allow-partial)
+  4  with --allow-partial: answered without a shard that is down (a warning
+     names it), whatever matched
 )";
 
 }  // namespace khoj_search

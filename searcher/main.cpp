@@ -12,6 +12,7 @@
 
 #include <cstdlib>
 #include <iostream>
+#include <set>
 
 #include <unistd.h>
 
@@ -19,27 +20,22 @@ namespace po = boost::program_options;
 
 namespace {
 
-constexpr int kExitHits = 0, kExitNoHits = 1, kExitUsage = 2, kExitIndex = 3;
+constexpr int kExitHits = 0, kExitNoHits = 1, kExitUsage = 2, kExitIndex = 3, kExitPartial = 4;
 
 struct Options {
     std::string index;
     std::string format = "text";
     std::string color = "auto";
-    std::string batch;
+    std::string batch, shard_timeout;
     std::string sort = "relevance";
     bool explain = false;
     bool count_only = false;
     bool facets = false;
     bool full = false;
     std::string limit = "10", offset = "0";  // read by khoj::page_option: Boost would take -1 as 2^64 − 1
+    khoj::ShardPolicy shards;
     khoj::SearchRequest request;
 };
-
-khoj::SortOrder parse_sort(const std::string& name) {
-    if (name == "relevance") return khoj::SortOrder::Relevance;
-    if (name == "date") return khoj::SortOrder::Date;
-    throw khoj::UsageError("--sort takes relevance or date, not '" + name + "'");
-}
 
 // Runs one query, or every line of the batch file; what is written where is khoj::write_results.
 int run(const Options& options, const std::string& query) {
@@ -50,19 +46,21 @@ int run(const Options& options, const std::string& query) {
     output.count_only = options.count_only;
     output.explain = options.explain;
     output.full = options.full;
-    khoj::Searcher searcher(options.index);
+    khoj::Searcher searcher(options.index, options.shards);
     khoj::SearchRequest request = options.request;
-    request.sort = parse_sort(options.sort);
+    request.sort = khoj::sort_order_from_name(options.sort);
     request.facets = options.facets;
     khoj::apply_output_policy(request, output);
     std::size_t total = 0;
+    std::set<std::string> warned;  // the shards missing from an answer, named once each
     auto search = [&](const khoj::BatchQuery& q) {
         request.query = q.query;
         total += khoj::search_and_write(searcher, request, q.qid, output, std::cout, std::cerr);
+        for (const std::string& w : khoj::missing_shard_warnings(searcher.missing_shards(), searcher.shards_listed(), warned)) std::cerr << "khoj-search: warning: " << w << "\n";
     };
     if (options.batch.empty()) search({"", query});
     else khoj::read_batch_file(options.batch, std::cin, search);
-    return total > 0 ? kExitHits : kExitNoHits;
+    return !warned.empty() ? kExitPartial : total > 0 ? kExitHits : kExitNoHits;
 }
 
 int fail(const std::string& message, int code) {
@@ -77,9 +75,10 @@ int run_checked(Options& options, const std::string& query, bool interactive) {
         options.request.offset = khoj::page_option("--offset", options.offset, 0);
         if (!options.request.since.empty()) options.request.since = khoj::checked_day(options.request.since, "--since");
         if (!options.request.until.empty()) options.request.until = khoj::checked_day(options.request.until, "--until");
+        if (!options.shard_timeout.empty()) options.shards.timeout_ms = khoj::parse_shard_timeout(options.shard_timeout);
         if (!interactive) return run(options, query);
-        khoj::ReplOptions repl{options.index, options.request, false};
-        repl.request.sort = parse_sort(options.sort);
+        khoj::ReplOptions repl{options.index, options.request, false, options.shards};
+        repl.request.sort = khoj::sort_order_from_name(options.sort);
         repl.color = khoj::use_color(options.color);
         return khoj::run_repl(repl);
     } catch (const khoj::UsageError& e) {
@@ -113,6 +112,8 @@ int main(int argc, char** argv) {
         ("facets", po::bool_switch(&options.facets), "also print the top people, places, organisations and a month histogram of the best 1,000 matches (JSON: a final {\"facets\": …} line)")
         ("sort", po::value<std::string>(&options.sort), "relevance (default) or date (newest first)")
         ("all-copies", po::bool_switch(&options.request.all_copies), "every republished copy of a story as a hit of its own (default: the best one, marked +N similar)")
+        ("allow-partial", po::bool_switch(&options.shards.allow_partial), "answer from the other shards when a remote shard is down or times out (a warning names it; exit 4) instead of failing (exit 3)")
+        ("shard-timeout", po::value<std::string>(&options.shard_timeout), "seconds a remote shard may take to connect or answer one request (default 10; 0: no limit)")
         ("since", po::value<std::string>(&options.request.since), "only articles dated on or after YYYY-MM-DD")
         ("until", po::value<std::string>(&options.request.until), "only articles dated on or before YYYY-MM-DD")
         ("color", po::value<std::string>(&options.color), "auto (default; off when NO_COLOR is set or not a terminal), always, never")

@@ -156,7 +156,7 @@ class History {
 /// Prompt state and the commands that change it.
 class Repl {
   public:
-    explicit Repl(const ReplOptions& options) : searcher_(options.index), request_(options.request), color_(options.color) {
+    explicit Repl(const ReplOptions& options) : searcher_(options.index, options.shards), request_(options.request), color_(options.color) {
         // As text output: snippets, a did-you-mean, and "results 1–10 of 37", not an estimate.
         apply_output_policy(request_, OutputFormat::Text, false);
         if (request_.limit == 0) request_.limit = 10;
@@ -266,6 +266,7 @@ void Repl::show_page() {
     std::cout << "\n";
     for (const auto& hit : last_->hits) std::cout << format_hit_text(hit, style) << "\n";
     if (!last_->suggestion.empty()) message("did you mean: " + printable_line(last_->suggestion));
+    for (const std::string& name : searcher_.missing_shards()) message("without the shard " + name + ": it is unreachable");
     if (last_->hits.empty()) {
         message("no articles matched" + std::string(filter_summary().empty() ? "" : " (:clear drops the filters)"));
         return;

@@ -11,6 +11,7 @@ struct ReplOptions {
     std::string index;
     SearchRequest request;  ///< page size (limit), sort order, --since and --until
     bool color = false;     ///< already resolved from --color, NO_COLOR and the TTY test
+    ShardPolicy shards;     ///< --allow-partial, --shard-timeout
 };
 
 /// Runs the prompt until :quit or Ctrl-D so a reader can search, page and read without retyping

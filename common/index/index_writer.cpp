@@ -242,6 +242,7 @@ std::size_t IndexWriter::reanalyse_into(const Xapian::Database& old, Xapian::Wri
 void IndexWriter::compact(bool keep_termlist) {
     swap_in_copy([this, keep_termlist](const std::string& tmp) {
         db_.compact(tmp, Xapian::DBCOMPACT_NO_RENUMBER);
+        if (keep_termlist) return;
         // Xapian reads a glass database without termlist.glass as one made with DB_NO_TERMLIST.
         std::error_code ec;
         if (!keep_termlist) std::filesystem::remove(std::filesystem::path(tmp) / "termlist.glass", ec);

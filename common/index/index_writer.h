@@ -63,7 +63,8 @@ class IndexWriter {
     void commit();
 
     /// Commits, then compacts the index into a fresh copy and swaps it in: without a term list,
-    /// unless @p keep_termlist (a shard served by xapian-tcpsrv needs it).
+    /// unless @p keep_termlist and the index has one (a shard served by xapian-tcpsrv, which
+    /// must never see a folder without one).
     void compact(bool keep_termlist = false);
 
     /// True when the index has a term list table (replaces and deletes need one).

@@ -59,6 +59,19 @@ std::string shard_folder(const std::string& stub, const std::string& path) {
     return p.is_absolute() ? path : (fs::path(stub).parent_path() / p).lexically_normal().string();
 }
 
+// What went wrong, for a message: "Couldn't connect (Connection refused)".
+std::string network_failure(const Xapian::NetworkError& e) {
+    const char* cause = e.get_error_string();
+    return e.get_msg() + (cause && *cause ? std::string(" (") + cause + ")" : "");
+}
+
+// "a, b and c", for a message.
+std::string join_names(const std::vector<std::string>& names) {
+    std::string text;
+    for (std::size_t i = 0; i < names.size(); ++i) text += (i == 0 ? "" : i + 1 == names.size() ? " and " : ", ") + names[i];
+    return text;
+}
+
 // Throws khoj::IndexError when the remote shard @p name cannot hand out its articles: the stock
 // xapian-tcpsrv reads a document through its term list, which a new or compacted Khoj index
 // lacks. Checked once at opening, on its first article, rather than on the first hit.
@@ -74,6 +87,22 @@ void check_documents_readable(const Xapian::Database& db, const std::string& nam
 }
 
 }  // namespace
+
+unsigned parse_shard_timeout(const std::string& seconds) {
+    // Digits with at most one decimal point, read exactly (no locale, no exponent, no sign).
+    const auto point = seconds.find('.');
+    const std::string whole = seconds.substr(0, point);
+    std::string fraction = point == std::string::npos ? "" : seconds.substr(point + 1);
+    const bool digits = digits_only(whole) == whole && digits_only(fraction) == fraction && !(whole.empty() && fraction.empty());
+    const std::optional<std::size_t> count = whole.empty() ? std::optional<std::size_t>(0) : whole_number(whole);
+    constexpr std::size_t kDay = 24 * 60 * 60;
+    if (!digits || !count || *count > kDay || (*count == kDay && fraction.find_first_not_of('0') != std::string::npos))
+        throw UsageError("--shard-timeout takes a number of seconds from 0 (no limit) to 86400, such as 2 or 0.5, not '" + seconds + "'");
+    fraction.resize(3, '0');  // milliseconds: what Xapian counts in; finer digits are dropped
+    const std::size_t milliseconds = *count * 1000 + *whole_number(fraction);
+    const bool below_one = milliseconds == 0 && seconds.find_first_of("123456789") != std::string::npos;
+    return static_cast<unsigned>(below_one ? 1 : milliseconds);  // 0.0001 s is a limit, not none
+}
 
 ShardChoice parse_shard_choice(const std::string& text) {
     const auto slash = text.find('/');
@@ -123,13 +152,30 @@ StubFile read_stub_file(const std::string& path) {
     return stub;
 }
 
-ShardedIndex::ShardedIndex(std::string path) : path_(std::move(path)) { open_all(); }
+ShardedIndex::ShardedIndex(std::string path, ShardPolicy policy) : path_(std::move(path)), policy_(policy) { open_all(); }
+
+bool ShardedIndex::open_remote(const ShardAddress& address, Xapian::Database& db) const {
+    try {
+        db = Xapian::Remote::open(address.host, address.port, policy_.timeout_ms, policy_.timeout_ms);
+        check_analysis_version(db, address.name());
+        check_documents_readable(db, address.name());
+        return true;
+    } catch (const Xapian::NetworkError& e) {  // down, refusing, or slower than the timeout
+        if (policy_.allow_partial) return false;
+        throw IndexError("cannot reach the shard " + address.name() + ": " + network_failure(e));
+    }
+}
 
 void ShardedIndex::open_all() {
     StubFile stub;
     if (is_stub_file(path_)) stub = read_stub_file(path_);
     else stub.shards.push_back(ShardAddress{false, path_, "", 0});
+    if (!first_remote_of(stub.shards).empty() && stub.lexicons.empty())
+        throw IndexError(path_ + ": the remote shard " + first_remote_of(stub.shards) + " needs a lexicon on this host, named by a line "
+                         "'# khoj-lexicon PATH' (made by khoj-lexicon from the shards): xapian-tcpsrv does not serve the synonym table "
+                         "that romanised and English words are expanded through");
     std::vector<Shard> shards;
+    std::vector<std::string> missing;
     Xapian::Database merged;
     std::size_t remote = 0;
     for (const ShardAddress& address : stub.shards) {
@@ -137,22 +183,16 @@ void ShardedIndex::open_all() {
         if (!address.remote) {
             shard.db = open_index_for_reading(address.path, &shard.folder);
         } else {
-            try {
-                shard.db = Xapian::Remote::open(address.host, address.port);
-                check_analysis_version(shard.db, address.name());
-                check_documents_readable(shard.db, address.name());
-            } catch (const Xapian::NetworkError& e) {
-                throw IndexError("cannot reach the shard " + address.name() + ": " + e.get_msg());
+            if (!open_remote(address, shard.db)) {
+                missing.push_back(address.name());
+                continue;
             }
             ++remote;
         }
         merged.add_database(shard.db);
         shards.push_back(std::move(shard));
     }
-    if (remote > 0 && stub.lexicons.empty())
-        throw IndexError(path_ + ": the remote shard " + first_remote_of(stub.shards) + " needs a lexicon on this host, named by a line "
-                         "'# khoj-lexicon PATH' (made by khoj-lexicon from the shards): xapian-tcpsrv does not serve the synonym table "
-                         "that romanised and English words are expanded through");
+    if (shards.empty()) throw IndexError("no shard of " + path_ + " can be reached: " + join_names(missing));
     Xapian::Database lexicon = merged;  // the shards' statistics, as one index would give them
     std::vector<Xapian::Database> lexicons;
     for (const std::string& path : stub.lexicons) {
@@ -163,6 +203,7 @@ void ShardedIndex::open_all() {
     lexicon_names_.clear();
     shards_ = std::move(shards);
     lexicon_paths_ = std::move(stub.lexicons);
+    missing_ = std::move(missing);
     db_ = merged;
     lexicon_ = remote > 0 ? lexicon : merged;
     remote_shards_ = remote;

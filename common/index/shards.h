@@ -32,6 +32,21 @@ struct ShardChoice {
 };
 ShardChoice parse_shard_choice(const std::string& text);
 
+/// What a search does about a remote shard it cannot reach: its server down, or slower than
+/// the timeout (Xapian::NetworkError, Xapian::NetworkTimeoutError included).
+struct ShardPolicy {
+    /// Leave such a shard out and answer from the others (ShardedIndex::missing_shards names it)
+    /// instead of throwing khoj::IndexError.
+    bool allow_partial = false;
+    /// How long one exchange with a remote shard, or connecting to it, may take, in
+    /// milliseconds; 0: no limit. 10 s, Xapian's default for Xapian::Remote::open.
+    unsigned timeout_ms = 10000;
+};
+
+/// The --shard-timeout of khoj-search: seconds, whole or decimal ("2", "0.5"; 0 = no limit, at
+/// most a day), as milliseconds (at least 1 when not 0); throws khoj::UsageError otherwise.
+unsigned parse_shard_timeout(const std::string& seconds);
+
 /// One shard line of a stub database file (Xapian's own format, read here so that each shard
 /// can be opened on its own): `glass PATH` / `auto PATH` (relative to the stub's folder), `remote
 /// HOST:PORT` (xapian-tcpsrv).
@@ -66,8 +81,9 @@ StubFile read_stub_file(const std::string& path);
 class ShardedIndex {
   public:
     /// Opens @p path (a folder or a stub file); throws khoj::IndexError naming the shard that is
-    /// missing, damaged, unreachable or of another analysis version.
-    explicit ShardedIndex(std::string path);
+    /// missing, damaged, unreachable (unless @p policy allows partial answers: then it is left
+    /// out) or of another analysis version, and when no shard at all can be reached.
+    explicit ShardedIndex(std::string path, ShardPolicy policy = {});
 
     /// All shards as one database, for ranking.
     const Xapian::Database& database() const { return db_; }
@@ -77,8 +93,13 @@ class ShardedIndex {
     const Xapian::Database& lexicon() const { return lexicon_; }
     /// True when a shard is served by xapian-tcpsrv (no phrase checks: see Searcher).
     bool has_remote_shard() const { return remote_shards_ > 0; }
-    /// The number of shards (1 for an index folder).
+    /// The number of shards open (1 for an index folder).
     std::size_t shard_count() const { return shards_.size(); }
+    /// The shards the stub lists that are left out, unreachable (ShardPolicy::allow_partial), by
+    /// name, in the stub's order; empty when every shard is open.
+    const std::vector<std::string>& missing_shards() const { return missing_; }
+    /// The number of shards listed: those open and those missing.
+    std::size_t shards_listed() const { return shards_.size() + missing_.size(); }
     /// The name of the first remote shard, for messages ("" if none).
     std::string first_remote_name() const;
 
@@ -98,6 +119,12 @@ class ShardedIndex {
     /// open afresh, as does a reopen that fails.
     bool refresh();
 
+    /// Opens every shard afresh after a remote shard failed during a search (a
+    /// Xapian::NetworkError): the failed exchange leaves the connections to the other remote
+    /// shards out of step too, and connecting anew tells which shard is unreachable. Throws
+    /// khoj::IndexError naming it, or under ShardPolicy::allow_partial leaves it out.
+    void reconnect() { open_all(); }
+
   private:
     struct Shard {
         ShardAddress address;
@@ -107,8 +134,13 @@ class ShardedIndex {
     };
     void open_all();
     Shard& shard_of(Xapian::docid did);
+    // Connects to the remote shard at @p address into @p db: false when it is unreachable and
+    // the policy allows partial answers, khoj::IndexError naming it when not.
+    bool open_remote(const ShardAddress& address, Xapian::Database& db) const;
 
     std::string path_;
+    ShardPolicy policy_;
+    std::vector<std::string> missing_;  ///< see missing_shards()
     std::vector<Shard> shards_;
     // @p e, named as the stub's lexicons name it (the smallest spelling among all shards).
     const Entity* named_by_lexicon(const Entity* e);

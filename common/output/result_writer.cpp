@@ -4,6 +4,7 @@
 #include "common/output/terminal.h"
 #include "common/util/errors.h"
 
+#include <algorithm>
 #include <charconv>
 #include <optional>
 
@@ -15,6 +16,12 @@ OutputFormat output_format_from_name(std::string_view name) {
     if (name == "tsv") return OutputFormat::Tsv;
     if (name == "trec") return OutputFormat::Trec;
     throw UsageError("--format takes text, json, tsv or trec, not '" + std::string(name) + "'");
+}
+
+SortOrder sort_order_from_name(std::string_view name) {
+    if (name == "relevance") return SortOrder::Relevance;
+    if (name == "date") return SortOrder::Date;
+    throw UsageError("--sort takes relevance or date, not '" + std::string(name) + "'");
 }
 
 std::size_t page_option(std::string_view option, std::string_view value, std::size_t minimum) {
@@ -88,7 +95,21 @@ std::size_t search_and_write(Searcher& searcher, const SearchRequest& request, c
                              std::ostream& out, std::ostream& messages) {
     SearchResult result = searcher.search(request);
     if (options.full && !options.count_only) load_full_articles(result, searcher);
-    return write_results(result, qid, options, searcher.database(), out, messages);
+    const std::size_t written = write_results(result, qid, options, searcher.database(), out, messages);
+    // Out before the next batch line is read: a script feeding queries through a pipe waits for
+    // each answer, and a batch that fails later keeps the answers before it.
+    out.flush();
+    return written;
+}
+
+std::vector<std::string> missing_shard_warnings(const std::vector<std::string>& missing, std::size_t listed, std::set<std::string>& warned) {
+    std::vector<std::string> warnings;
+    const std::size_t answering = listed - std::min(listed, missing.size());
+    for (const std::string& name : missing) {
+        if (!warned.insert(name).second) continue;
+        warnings.push_back("shard " + name + " is unreachable; results are from " + std::to_string(answering) + " of " + std::to_string(listed) + " shards");
+    }
+    return warnings;
 }
 
 }  // namespace khoj

@@ -7,8 +7,10 @@
 
 #include <cstddef>
 #include <ostream>
+#include <set>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace khoj {
 
@@ -23,6 +25,9 @@ struct OutputOptions {
 
 /// The format named @p name (text, json, tsv, trec); throws khoj::UsageError on any other.
 OutputFormat output_format_from_name(std::string_view name);
+
+/// The order named by --sort @p name (relevance, date); throws khoj::UsageError on any other.
+SortOrder sort_order_from_name(std::string_view name);
 
 /// Reads the number given to -n (@p minimum 1) or --offset (@p minimum 0), @p option naming
 /// it: decimal digits only, so "-1" is refused instead of being read as 2^64 − 1. Throws
@@ -54,8 +59,13 @@ void load_full_articles(SearchResult& result, Searcher& searcher);
 std::size_t write_results(const SearchResult& result, const std::string& qid, const OutputOptions& options, const Xapian::Database& db,
                           std::ostream& out, std::ostream& messages);
 
+/// The warnings for the shards of @p missing (Searcher::missing_shards, of @p listed shards)
+/// that @p warned does not hold yet, which are added to it, so that a batch names a lost shard
+/// once: "shard remote 10.0.0.3:33333 is unreachable; results are from 2 of 3 shards".
+std::vector<std::string> missing_shard_warnings(const std::vector<std::string>& missing, std::size_t listed, std::set<std::string>& warned);
+
 /// Runs @p request and writes its results by write_results(), the whole articles loaded first
-/// for --full. Returns what write_results() returns.
+/// for --full, and flushes @p out. Returns what write_results() returns.
 std::size_t search_and_write(Searcher& searcher, const SearchRequest& request, const std::string& qid, const OutputOptions& options,
                              std::ostream& out, std::ostream& messages);
 

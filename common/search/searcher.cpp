@@ -38,14 +38,14 @@ auto retry_while_modified(const std::string& path, Read&& read, Recover&& recove
 
 }  // namespace
 
-Searcher::Searcher(const std::string& index_path) : path_(index_path) { open_folder(); }
+Searcher::Searcher(const std::string& index_path, ShardPolicy shards) : path_(index_path), shard_policy_(shards) { open_folder(); }
 
 void Searcher::open_folder() {
     // A khoj-index commit can land between opening and reading the metadata: open again.
     retry_while_modified(
         path_,
         [this] {
-            index_.emplace(path_);
+            index_.emplace(path_, shard_policy_);
             db_ = index_->database();
             index_->load_record_dictionaries(codec_);
         },
@@ -64,10 +64,28 @@ void Searcher::make_builder() {
 }
 
 void Searcher::refresh() {
-    if (index_->refresh()) {
-        db_ = index_->database();
-        index_->load_record_dictionaries(codec_);
-        make_builder();
+    if (index_->refresh()) adopt_index();
+}
+
+void Searcher::adopt_index() {
+    db_ = index_->database();
+    index_->load_record_dictionaries(codec_);
+    make_builder();
+}
+
+template <typename Read>
+auto Searcher::surviving_lost_shards(Read&& read) -> decltype(read()) {
+    // Each reconnection either throws (the shard named), leaves an unreachable shard out, or
+    // finds every shard reachable again (a server restarted): a shard that keeps failing all
+    // the same ends the search after as many tries as there are shards.
+    for (std::size_t attempt = 0;; ++attempt) {
+        try {
+            return read();
+        } catch (const Xapian::NetworkError& e) {
+            if (attempt == index_->shards_listed()) throw IndexError("a remote shard of " + path_ + " keeps failing: " + e.get_msg());
+            index_->reconnect();
+            adopt_index();
+        }
     }
 }
 
@@ -77,17 +95,19 @@ void Searcher::attach_entities(Xapian::docid did, Article& article) {
 
 std::optional<Article> Searcher::article(const std::string& id) {
     const std::string term = prefix::kId + id;
-    refresh();
-    return retry_while_modified(
-        path_,
-        [&]() -> std::optional<Article> {
-            auto it = db_.postlist_begin(term);
-            if (it == db_.postlist_end(term)) return std::nullopt;
-            Article a = article_from_record(codec_.decompress(db_.get_document(*it).get_value(slot::kRecord)));
-            attach_entities(*it, a);
-            return a;
-        },
-        [this] { refresh(); });
+    return surviving_lost_shards([&] {
+        refresh();
+        return retry_while_modified(
+            path_,
+            [&]() -> std::optional<Article> {
+                auto it = db_.postlist_begin(term);
+                if (it == db_.postlist_end(term)) return std::nullopt;
+                Article a = article_from_record(codec_.decompress(db_.get_document(*it).get_value(slot::kRecord)));
+                attach_entities(*it, a);
+                return a;
+            },
+            [this] { refresh(); });
+    });
 }
 
 SearchResult Searcher::search(const SearchRequest& request) {
@@ -95,8 +115,10 @@ SearchResult Searcher::search(const SearchRequest& request) {
     if (request.limit == 0) throw UsageError("the number of results (-n) must be at least 1");
     if (!request.since.empty() && !request.until.empty() && request.since > request.until)
         throw UsageError("the date range ends (" + request.until + ") before it starts (" + request.since + ")");
-    refresh();
-    return retry_while_modified(path_, [&] { return run(request); }, [this] { refresh(); });
+    return surviving_lost_shards([&] {
+        refresh();
+        return retry_while_modified(path_, [&] { return run(request); }, [this] { refresh(); });
+    });
 }
 
 namespace {

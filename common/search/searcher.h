@@ -92,11 +92,14 @@ struct SearchResult {
 class Searcher {
   public:
     /// Opens the index (a folder, or a stub file listing shards: index/shards.h); throws
-    /// khoj::IndexError if it or a shard is missing, damaged or of another version.
-    explicit Searcher(const std::string& index_path);
+    /// khoj::IndexError if it or a shard is missing, damaged or of another version, or a remote
+    /// shard is unreachable and @p shards does not allow partial answers.
+    explicit Searcher(const std::string& index_path, ShardPolicy shards = {});
 
     /// Runs one query. Throws khoj::UsageError on a limit of 0, a since after the until, and
     /// what QueryBuilder::build throws; a limit or offset past the index's size is cut to it.
+    /// A remote shard that fails during it is handled by the ShardPolicy: khoj::IndexError
+    /// naming it, or the query run again without it (see missing_shards()).
     SearchResult search(const SearchRequest& request);
 
     /// Reads one article by id (nullopt if absent).
@@ -104,6 +107,12 @@ class Searcher {
 
     /// The database, for statistics.
     const Xapian::Database& database() const { return db_; }
+
+    /// The shards left out of the last answer, unreachable (ShardPolicy::allow_partial), by
+    /// name ("remote HOST:PORT"); empty when every shard answered.
+    const std::vector<std::string>& missing_shards() const { return index_->missing_shards(); }
+    /// The number of shards the index lists (1 for a folder), missing ones included.
+    std::size_t shards_listed() const { return index_->shards_listed(); }
 
     /// The page of a request as Xapian counts it: an offset and a limit within the index.
     struct Page {
@@ -134,8 +143,13 @@ class Searcher {
     void refresh();        // before each request and after DatabaseModifiedError: the latest commit, or the folder a swap put in place
     void open_folder();    // opens the folder at path_ afresh
     void make_builder();   // the query builder of the index now open
+    void adopt_index();    // takes the database, dictionaries and lexicon of index_ after it opened shards anew
+    // Runs @p read, reconnecting to the shards after each remote failure (see search()).
+    template <typename Read>
+    auto surviving_lost_shards(Read&& read) -> decltype(read());
 
     std::string path_;
+    ShardPolicy shard_policy_;
     std::optional<ShardedIndex> index_;  ///< the folder or the shards of a stub file, with each shard's entity catalog
     Xapian::Database db_;                ///< index_->database(): every shard as one
     Analyzer analyzer_;

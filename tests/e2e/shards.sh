@@ -92,28 +92,41 @@ fi
 
 # Three stock servers on free ports of 127.0.0.1, stopped when the test ends.
 PIDS=()
-trap 'for p in "${PIDS[@]}"; do kill "$p" 2>/dev/null || true; done; rm -rf "$WORK"' EXIT
+trap 'for p in "${PIDS[@]}"; do kill -CONT -- "-$p" 2>/dev/null || true; kill "$p" 2>/dev/null || true; done; rm -rf "$WORK"' EXIT
 PORTS=($(python3 -c 'import socket
 s = [socket.socket() for _ in range(4)]
 for x in s: x.bind(("127.0.0.1", 0))
 print(" ".join(str(x.getsockname()[1]) for x in s))'))
-printf '# khoj-lexicon lexicon\n' >"$WORK/remote.stub"
-for k in 0 1 2; do
+# serve K FOLDER: starts a server on port PORTS[K] for FOLDER and waits until it listens.
+serve() {
   # In a process group of its own: on SIGTERM, xapian-tcpsrv kills its whole process group
   # (kill(0, SIGTERM), for its forked children), which would otherwise be this test and ctest.
-  setsid xapian-tcpsrv --interface 127.0.0.1 --port "${PORTS[$k]}" "$WORK/shard$k" >"$WORK/tcpsrv$k.log" 2>&1 &
-  PIDS+=($!)
+  setsid xapian-tcpsrv --interface 127.0.0.1 --port "${PORTS[$1]}" "$2" >>"$WORK/tcpsrv$1.log" 2>&1 &
+  PIDS[$1]=$!
+  for _ in $(seq 100); do
+    python3 -c "import socket; socket.create_connection(('127.0.0.1', ${PORTS[$1]}), 1)" 2>/dev/null && return 0
+    sleep 0.1
+  done
+  fail "xapian-tcpsrv does not listen on port ${PORTS[$1]}: $(cat "$WORK/tcpsrv$1.log")"
+}
+# stop_server K: stops server K and the connections it forked (its process group: setsid made
+# the server its leader), and waits until they are gone (at most 5 s, in case none reaps them).
+stop_server() {
+  kill -CONT -- "-${PIDS[$1]}" 2>/dev/null || true
+  kill "${PIDS[$1]}" 2>/dev/null || true
+  wait "${PIDS[$1]}" 2>/dev/null || true
+  for _ in $(seq 100); do
+    kill -0 -- "-${PIDS[$1]}" 2>/dev/null || return 0
+    sleep 0.05
+  done
+}
+printf '# khoj-lexicon lexicon\n' >"$WORK/remote.stub"
+for k in 0 1 2; do
+  serve "$k" "$WORK/shard$k"
   printf 'remote 127.0.0.1:%s\n' "${PORTS[$k]}" >>"$WORK/remote.stub"
 done
 # and a fourth, on the one index, which has no term lists (a new index, not --keep-termlist)
-setsid xapian-tcpsrv --interface 127.0.0.1 --port "${PORTS[3]}" "$WORK/one" >"$WORK/tcpsrv3.log" 2>&1 &
-PIDS+=($!)
-for k in 0 1 2 3; do  # until each server listens
-  for _ in $(seq 50); do
-    python3 -c "import socket; socket.create_connection(('127.0.0.1', ${PORTS[$k]}), 1)" 2>/dev/null && break
-    sleep 0.1
-  done
-done
+serve 3 "$WORK/one"
 
 # Every query, phrases included: a phrase is checked on the search host (the servers run no Khoj code).
 run "$WORK/remote.json" "$WORK/err" "$KHOJ_SEARCH_BIN" --index "$WORK/remote.stub" --batch "$QUERIES" --json -n 20 --facets --all-copies
@@ -152,9 +165,142 @@ expect_rc 3 "a remote shard without term lists"
 grep -q "has no term lists, without which xapian-tcpsrv cannot hand out its articles" "$WORK/err" || fail "no term lists not explained: $(cat "$WORK/err")"
 pass "a remote shard without term lists is refused at opening, with what to do"
 
-# A server that is down: the search fails, naming the shard (no partial results yet).
-kill "${PIDS[2]}"; wait "${PIDS[2]}" 2>/dev/null || true
+# A shard updated while it is served: an article added (a commit), then every article rewritten
+# from a copy of the input with that article appended, and the index compacted (a new folder
+# swapped in), while searches run through the servers:
+# fresh processes in a loop (each connects anew, so opens the folder the server finds) and one
+# batch fed through a FIFO (one connection, reopened before each query). None may fail, and
+# the new article is found after the update.
+printf '{"id": "khoj-test-update-1", "source": "test", "date": "2020-05-01", "title": "झुमरीतलैया में नया पुस्तकालय खुला", "body": "झुमरीतलैया शहर में आज एक नया पुस्तकालय खुला। कोरोना के बाद पहली बार लोग वहां पढ़ने आए।"}\n' >"$WORK/extra.jsonl"
+before=$(count "$WORK/shard1")
+rm -f "$WORK/stop" "$WORK/updates.fifo"
+: >"$WORK/loop.txt"
+( while [ ! -e "$WORK/stop" ]; do
+    rc=0
+    "$KHOJ_SEARCH_BIN" --index "$WORK/remote.stub" --json -n 5 कोरोना पुस्तकालय >/dev/null 2>>"$WORK/loop.err" || rc=$?
+    echo "$rc $(date +%s.%N)" >>"$WORK/loop.txt"
+  done ) &
+LOOP=$!
+mkfifo "$WORK/updates.fifo"
+"$KHOJ_SEARCH_BIN" --index "$WORK/remote.stub" --json -n 5 --batch - <"$WORK/updates.fifo" >"$WORK/updates.json" 2>"$WORK/updates.err" &
+BATCH=$!
+( n=0
+  while [ ! -e "$WORK/stop" ]; do n=$((n + 1)); printf 'u%s\tझुमरीतलैया कोरोना\n' "$n"; sleep 0.05; done
+  printf 'last\tझुमरीतलैया\n' ) >"$WORK/updates.fifo" &
+FEED=$!
+until [ "$(wc -l <"$WORK/loop.txt")" -ge 2 ]; do sleep 0.1; done  # the searches run
+t0=$(date +%s.%N)
+"$KHOJ_INDEX_BIN" -q --shard 1/3 --keep-termlist --index "$WORK/shard1" "${INPUT[@]}" "$WORK/extra.jsonl"
+t1=$(date +%s.%N)
+cat "${INPUT[@]}" "$WORK/extra.jsonl" >"$WORK/input-copy.jsonl"
+"$KHOJ_INDEX_BIN" -q --compact --shard 1/3 --keep-termlist --index "$WORK/shard1" "$WORK/input-copy.jsonl"
+t2=$(date +%s.%N)
+until [ "$(awk -v t="$t2" '$2 > t' "$WORK/loop.txt" | wc -l)" -ge 2 ]; do sleep 0.1; done  # and go on after it
+touch "$WORK/stop"
+wait "$LOOP" "$FEED"
+rc=0; wait "$BATCH" || rc=$?
+[ "$(count "$WORK/shard1")" = $((before + 1)) ] || fail "the update did not add one article to shard 1 ($before, then $(count "$WORK/shard1"))"
+[ -f "$WORK/shard1/termlist.glass" ] || fail "--compact --keep-termlist left no term list"
+failed=$(awk '$1 > 1' "$WORK/loop.txt" | wc -l)
+[ "$failed" = 0 ] || fail "$failed of $(wc -l <"$WORK/loop.txt") searches failed while shard 1 was updated: $(sort "$WORK/loop.err" | uniq -c | head -5)"
+[ "$rc" -le 1 ] || fail "the batch failed while shard 1 was updated: exit $rc: $(cat "$WORK/updates.err")"
+grep -q '"qid":"last".*"id":"khoj-test-update-1"' "$WORK/updates.json" || fail "the batch did not find the new article after the update"
+run "$WORK/out" "$WORK/err" "$KHOJ_SEARCH_BIN" --index "$WORK/remote.stub" --json झुमरीतलैया
+expect_rc 0 "a search for the new article"
+grep -q '"id":"khoj-test-update-1"' "$WORK/out" || fail "the new article is not found through the servers: $(cat "$WORK/out")"
+seconds() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.1f", b - a }'; }
+during() { awk -v a="$1" -v b="$2" '$2 > a && $2 <= b' "$WORK/loop.txt" | wc -l; }
+pass "shard 1 updated while served: $(wc -l <"$WORK/loop.txt") searches ($(during "$t0" "$t1") during the added article's commit, $(during "$t1" "$t2") during the rewrite and --compact, $(seconds "$t1" "$t2") s) and a batch of $(grep -o '"qid":"u[0-9]*"' "$WORK/updates.json" | sort -u | wc -l) queries, none failed; the new article is found"
+
+# A server stopped in the middle of a batch: the 20 queries below, fed through a FIFO; once the
+# first 5 are answered, server 2 is stopped (kill) or frozen (SIGSTOP: a server that no longer
+# answers), then the other 15 are written. Every query has hits.
+i=0
+for word in कोरोना लॉकडाउन मजदूर दिल्ली अस्पताल वायरस मरीज पुलिस सरकार जांच संक्रमण मौत प्रवासी डॉक्टर मास्क बाजार स्कूल ट्रेन किसान राशन; do
+  i=$((i + 1)); printf 'q%s\t%s\n' "$i" "$word"
+done >"$WORK/twenty.tsv"
+# mid_batch kill|freeze OPTIONS...: runs the batch with OPTIONS; RC is its exit code.
+mid_batch() {
+  local what=$1 searcher
+  shift
+  rm -f "$WORK/batch.fifo"
+  mkfifo "$WORK/batch.fifo"
+  "$KHOJ_SEARCH_BIN" --index "$WORK/remote.stub" --json -n 3 --batch - "$@" <"$WORK/batch.fifo" >"$WORK/batch.json" 2>"$WORK/batch.err" &
+  searcher=$!
+  exec 8>"$WORK/batch.fifo"
+  head -5 "$WORK/twenty.tsv" >&8
+  for _ in $(seq 600); do
+    grep -q '"qid":"q5"' "$WORK/batch.json" && break
+    sleep 0.05
+  done
+  grep -q '"qid":"q5"' "$WORK/batch.json" || fail "the first 5 queries were not answered: $(cat "$WORK/batch.err")"
+  if [ "$what" = kill ]; then stop_server 2; else kill -STOP -- "-${PIDS[2]}"; fi
+  tail -n +6 "$WORK/twenty.tsv" >&8 || true
+  exec 8>&-
+  RC=0
+  wait "$searcher" || RC=$?
+}
+DOWN="remote 127.0.0.1:${PORTS[2]}"
+WARNING="khoj-search: warning: shard $DOWN is unreachable; results are from 2 of 3 shards"
+answered() { grep -o '"qid":"q[0-9]*"' "$WORK/batch.json" | sort -u | wc -l; }
+# check_partial WHAT: every query answered, the shard named once, and the answers after the
+# first 5 hold no article of shard 2 (FNV-1a of the id, as khoj-index --shard splits).
+check_partial() {
+  [ "$RC" = 4 ] || fail "$1, --allow-partial: exit $RC, expected 4: $(cat "$WORK/batch.err")"
+  [ "$(answered)" = 20 ] || fail "$1, --allow-partial: $(answered) of 20 queries answered"
+  [ "$(cat "$WORK/batch.err")" = "$WARNING" ] || fail "$1, --allow-partial: stderr is not the one warning: $(cat "$WORK/batch.err")"
+  python3 -c 'import json, sys
+def shard(id):
+    h = 14695981039346656037
+    for c in id.encode():
+        h = ((h ^ c) * 1099511628211) % 2**64
+    return h % 3
+late = [o["id"] for o in map(json.loads, open(sys.argv[1], encoding="utf-8")) if int(o["qid"][1:]) > 5]
+sys.exit(0 if late and all(shard(i) != 2 for i in late) else 1)' "$WORK/batch.json" || fail "$1, --allow-partial: an answer after the first 5 holds an article of shard 2, or none"
+}
+
+mid_batch kill
+[ "$RC" = 3 ] || fail "server stopped mid-batch: exit $RC, expected 3: $(cat "$WORK/batch.err")"
+grep -qF "$DOWN" "$WORK/batch.err" || fail "server stopped mid-batch: the shard is not named: $(cat "$WORK/batch.err")"
+[ "$(answered)" = 5 ] || fail "server stopped mid-batch: $(answered) queries answered, expected the first 5"
+pass "a server stopped mid-batch: exit 3 after the first 5 answers, which stay written ($(cat "$WORK/batch.err"))"
+serve 2 "$WORK/shard2"
+mid_batch kill --allow-partial
+check_partial "server stopped mid-batch"
+pass "a server stopped mid-batch, --allow-partial: exit 4, all 20 queries answered, the last 15 from shards 0 and 1, one warning ($WARNING)"
+
+# Down at opening.
 run "$WORK/out" "$WORK/err" "$KHOJ_SEARCH_BIN" --index "$WORK/remote.stub" --json कोरोना
 expect_rc 3 "a shard's server is down"
-grep -qF "remote 127.0.0.1:${PORTS[2]}" "$WORK/err" || fail "the shard that is down is not named: $(cat "$WORK/err")"
-pass "a shard whose server is down: exit 3, named on stderr ($(head -c 160 "$WORK/err"))"
+grep -qF "cannot reach the shard $DOWN: Couldn't connect (Connection refused)" "$WORK/err" || fail "the shard that is down is not named: $(cat "$WORK/err")"
+pass "a shard whose server is down: exit 3, named on stderr ($(cat "$WORK/err"))"
+run "$WORK/out" "$WORK/err" "$KHOJ_SEARCH_BIN" --index "$WORK/remote.stub" --json --allow-partial कोरोना
+expect_rc 4 "a shard's server is down, --allow-partial"
+[ "$(cat "$WORK/err")" = "$WARNING" ] || fail "--allow-partial: not the one warning: $(cat "$WORK/err")"
+[ "$(wc -l <"$WORK/out")" = 10 ] || fail "--allow-partial: $(wc -l <"$WORK/out") hits, expected 10"
+pass "a shard whose server is down, --allow-partial: exit 4, 10 hits from the other two, one warning"
+
+# A slow shard: a frozen server answers nothing; --shard-timeout (default Xapian's 10 s) bounds the wait.
+serve 2 "$WORK/shard2"
+start=$(date +%s.%N)
+mid_batch freeze --shard-timeout 1
+took=$(seconds "$start" "$(date +%s.%N)")
+[ "$RC" = 3 ] || fail "server frozen mid-batch: exit $RC, expected 3: $(cat "$WORK/batch.err")"
+grep -qF "cannot reach the shard $DOWN: Timeout expired" "$WORK/batch.err" || fail "server frozen mid-batch: not named as timed out: $(cat "$WORK/batch.err")"
+[ "$(answered)" = 5 ] || fail "server frozen mid-batch: $(answered) queries answered, expected the first 5"
+pass "a server frozen mid-batch, --shard-timeout 1: exit 3 after the first 5 answers, in $took s ($(cat "$WORK/batch.err"))"
+stop_server 2
+serve 2 "$WORK/shard2"
+start=$(date +%s.%N)
+mid_batch freeze --allow-partial --shard-timeout 1
+took=$(seconds "$start" "$(date +%s.%N)")
+check_partial "server frozen mid-batch"
+pass "a server frozen mid-batch, --allow-partial --shard-timeout 1: exit 4, all 20 queries answered, one warning, in $took s"
+stop_server 2
+
+stop_server 0
+stop_server 1
+run "$WORK/out" "$WORK/err" "$KHOJ_SEARCH_BIN" --index "$WORK/remote.stub" --json --allow-partial कोरोना
+expect_rc 3 "every server down, --allow-partial"
+grep -qF "no shard of $WORK/remote.stub can be reached: remote 127.0.0.1:${PORTS[0]}, remote 127.0.0.1:${PORTS[1]} and $DOWN" "$WORK/err" || fail "every shard down: not said: $(cat "$WORK/err")"
+pass "every server down, --allow-partial: exit 3 ($(cat "$WORK/err"))"

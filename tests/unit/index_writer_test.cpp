@@ -138,6 +138,23 @@ TEST_CASE("IndexWriter::compact drops the term list; a later replace restores it
     }
 }
 
+TEST_CASE("IndexWriter::compact with keep_termlist keeps the term list, so a served shard never lacks one") {
+    test::TempDir dir;
+    const std::string path = (dir.path() / "index").string();
+    test::ArticleWriter writer(path);
+    for (const Article& a : russia_articles()) writer.add(a);
+    writer.restore_termlist();
+    const std::string before = visible_state(path);
+    writer.compact(true);
+    CHECK(writer.has_termlist());
+    CHECK(std::filesystem::exists(std::filesystem::path(path) / "termlist.glass"));
+    CHECK(visible_state(path) == before);
+    CHECK(writer.database().get_document(2).termlist_count() > 0);
+    CHECK(writer.remove("russia"));  // no restore needed
+    writer.compact(false);
+    CHECK_FALSE(writer.has_termlist());
+}
+
 TEST_CASE("IndexWriter::restore_termlist keeps every article, its docid and its stored text") {
     test::TempDir dir;
     const std::string path = (dir.path() / "index").string();

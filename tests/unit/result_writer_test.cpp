@@ -159,6 +159,22 @@ TEST_CASE("output_format_from_name knows the four formats and rejects any other"
     CHECK_THROWS_AS(output_format_from_name("xml"), UsageError);
 }
 
+TEST_CASE("sort_order_from_name knows relevance and date and rejects any other") {
+    CHECK(sort_order_from_name("relevance") == SortOrder::Relevance);
+    CHECK(sort_order_from_name("date") == SortOrder::Date);
+    CHECK_THROWS_WITH_AS(sort_order_from_name("newest"), "--sort takes relevance or date, not 'newest'", UsageError);
+}
+
+TEST_CASE("missing_shard_warnings names each shard missing from an answer once per run") {
+    std::set<std::string> warned;
+    CHECK(missing_shard_warnings({}, 3, warned).empty());
+    const std::vector<std::string> first = missing_shard_warnings({"remote 10.0.0.3:33333"}, 3, warned);
+    CHECK(first == std::vector<std::string>{"shard remote 10.0.0.3:33333 is unreachable; results are from 2 of 3 shards"});
+    CHECK(missing_shard_warnings({"remote 10.0.0.3:33333"}, 3, warned).empty());  // the next query of the batch
+    const std::vector<std::string> second = missing_shard_warnings({"remote 10.0.0.3:33333", "remote 10.0.0.2:33333"}, 3, warned);
+    CHECK(second == std::vector<std::string>{"shard remote 10.0.0.2:33333 is unreachable; results are from 1 of 3 shards"});
+}
+
 TEST_CASE("apply_output_policy asks only for what the format shows") {
     SearchRequest text, json, trec, count;
     apply_output_policy(text, OutputFormat::Text, false);

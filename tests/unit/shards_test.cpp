@@ -1,9 +1,11 @@
-/** @file shards_test.cpp @brief shard_of_id, parse_shard_choice, read_stub_file, and a Searcher over 3 local shards against one index of the same articles (full-precision scores). */
+/** @file shards_test.cpp @brief shard_of_id, parse_shard_choice, parse_shard_timeout, read_stub_file, a Searcher over 3 local shards against one index of the same articles (full-precision scores), and a remote shard that is down with and without partial answers. */
 #include "common/index/indexing_job.h"
+#include "common/index/lexicon.h"
 #include "common/index/shards.h"
 #include "common/search/searcher.h"
 #include "common/util/errors.h"
 #include "temp_dir.h"
+#include "test_index.h"
 
 #include <doctest/doctest.h>
 
@@ -13,6 +15,10 @@
 #include <map>
 #include <string>
 #include <vector>
+
+#include <netinet/in.h>
+#include <sys/socket.h>
+#include <unistd.h>
 
 using namespace khoj;
 namespace fs = std::filesystem;
@@ -31,6 +37,18 @@ TEST_CASE("parse_shard_choice reads K/N and refuses anything else as a usage err
     CHECK(choice.shard == 2);
     CHECK(choice.shards == 3);
     for (const char* bad : {"3/3", "1", "a/b", "0/0", "-1/3", "1/3x", ""}) CHECK_THROWS_AS(parse_shard_choice(bad), UsageError);
+}
+
+TEST_CASE("parse_shard_timeout reads seconds as milliseconds, 0 for no limit, and refuses anything else as a usage error") {
+    CHECK(parse_shard_timeout("2") == 2000);
+    CHECK(parse_shard_timeout("0.5") == 500);
+    CHECK(parse_shard_timeout(".25") == 250);
+    CHECK(parse_shard_timeout("1.2345") == 1234);  // Xapian counts milliseconds
+    CHECK(parse_shard_timeout("0") == 0);           // no limit, as Xapian reads 0
+    CHECK(parse_shard_timeout("0.0001") == 1);      // a limit that short is still a limit
+    CHECK(parse_shard_timeout("86400") == 86400000);
+    for (const char* bad : {"", ".", "-1", "1e3", "2s", "1.2.3", " 2", "86400.5", "99999999999999999999999"})
+        CHECK_THROWS_AS(parse_shard_timeout(bad), UsageError);
 }
 
 TEST_CASE("read_stub_file resolves shards and lexicons beside the stub") {
@@ -100,4 +118,56 @@ TEST_CASE("Searcher::search over a stub of 3 shards scores every article as one 
         }
     }
     CHECK(compared > 250);
+}
+
+namespace {
+
+// A port of 127.0.0.1 on which nothing listens: one the system handed out, closed again.
+unsigned closed_port() {
+    const int fd = socket(AF_INET, SOCK_STREAM, 0);
+    sockaddr_in address{};
+    address.sin_family = AF_INET;
+    address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    socklen_t size = sizeof address;
+    REQUIRE(bind(fd, reinterpret_cast<sockaddr*>(&address), size) == 0);
+    REQUIRE(getsockname(fd, reinterpret_cast<sockaddr*>(&address), &size) == 0);
+    close(fd);
+    return ntohs(address.sin_port);
+}
+
+}  // namespace
+
+TEST_CASE("Searcher over a stub whose remote shard is down: exit-3 error naming it, or with allow_partial the other shards' answer") {
+    test::TempDir dir;
+    // Shoigu is the second article of shard a: merged docid 3 of two shards, which only the
+    // mapping over the shards actually open, (3 - 1) mod 2, puts back in a with its entities.
+    const std::vector<Article>& news = test::russia_articles();
+    test::write_index((dir.path() / "a").string(), {news[0], news[2]});
+    test::write_index((dir.path() / "b").string(), {news[1]});
+    const std::string down = "remote 127.0.0.1:" + std::to_string(closed_port());
+    write_lexicon({(dir.path() / "a").string(), (dir.path() / "b").string()}, (dir.path() / "lexicon").string());
+    dir.write("archive.stub", "glass a\n" + down + "\n# khoj-lexicon lexicon\nglass b\n");
+    const std::string stub = (dir.path() / "archive.stub").string();
+    CHECK_THROWS_WITH_AS(Searcher{stub}, doctest::Contains(("cannot reach the shard " + down).c_str()), IndexError);
+
+    ShardPolicy partial;
+    partial.allow_partial = true;
+    Searcher searcher(stub, partial);
+    CHECK(searcher.missing_shards() == std::vector<std::string>{down});
+    CHECK(searcher.shards_listed() == 3);
+    CHECK(searcher.database().get_doccount() == 3);
+    SearchRequest request;
+    request.query = "शोइगु";
+    const SearchResult result = searcher.search(request);
+    REQUIRE(result.hits.size() == 1);
+    CHECK(result.hits[0].article.id == "shoigu");
+    Searcher alone((dir.path() / "a").string());
+    const SearchResult expected = alone.search(request);
+    REQUIRE(expected.hits.size() == 1);
+    REQUIRE(!expected.hits[0].article.entities.empty());
+    CHECK(result.hits[0].article.entities.size() == expected.hits[0].article.entities.size());
+    CHECK(result.hits[0].article.entities[0].name == expected.hits[0].article.entities[0].name);
+
+    dir.write("down.stub", down + "\n# khoj-lexicon lexicon\n");
+    CHECK_THROWS_WITH_AS(Searcher((dir.path() / "down.stub").string(), partial), doctest::Contains("no shard of"), IndexError);
 }
