@@ -38,8 +38,12 @@ double similarity(const Article& article, const CopySignature& signature, const 
 
 std::string own_copy_group(const CopySignature& signature, const std::string& id, const std::string& hash) {
     // An article without words has no band: its id stands in, so it is still its own group.
-    const std::uint32_t key = signature.empty() ? fnv1a(id) : signature.bands[0];
-    return group_value(key, static_cast<std::uint16_t>(fnv1a(hash + id)));
+    if (signature.empty() || signature.bands.size() < 2) return group_value(signature.empty() ? fnv1a(id) : signature.bands[0], static_cast<std::uint16_t>(fnv1a(hash + id)));
+    // Made of the text alone (two band keys), not of the id or the file: copies of one story
+    // indexed in different shards, each founding its group there, found groups of one value,
+    // which Xapian's collapse key then folds across the shards as within one index. Two
+    // articles share both keys only when sixteen minimum hashes agree: copies.
+    return group_value(signature.bands[0], static_cast<std::uint16_t>(signature.bands[1]));
 }
 
 void add_copy_group(Xapian::Document& doc, const std::string& group) {

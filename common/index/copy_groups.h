@@ -17,8 +17,9 @@ constexpr std::size_t kCopyPostingsPerBand = 8;
 constexpr std::size_t kCopyCandidates = 4;
 
 /// The slot::kCopyGroup value of an article that is nobody's copy: its first band key and two
-/// bytes of its content hash (@p hash, content_hash()), so a changed article that is no longer a
-/// copy leaves the group its old version founded.
+/// bytes of its second, so that copies founding groups in different shards found the same group;
+/// a changed article whose text moved its bands leaves the group its old version founded. (An
+/// article without words: its id and content hash @p hash.)
 std::string own_copy_group(const CopySignature& signature, const std::string& id, const std::string& hash);
 
 /// Gives @p doc the group value @p group and the group's term (copy_group_term()).

@@ -106,11 +106,13 @@ TEST_CASE("IndexWriter::restore_termlist keeps every group of copies and the ban
     CHECK(group_of(writer.database(), "c") == group);
 }
 
-TEST_CASE("own_copy_group: a changed article gets a new group value; one without words still has its own") {
+TEST_CASE("own_copy_group: one text founds one group whatever its id (copies in two shards collapse), another text another; one without words has its own") {
     const CopySignature signature = copy_signature("कोरोना के 38 मरीज", kBody);
-    CHECK(own_copy_group(signature, "a", "0000000000000001") == own_copy_group(signature, "a", "0000000000000001"));
-    CHECK(own_copy_group(signature, "a", "0000000000000001") != own_copy_group(signature, "a", "0000000000000002"));
+    // The same story founding a group in shard 0 (id a) and in shard 1 (id b): one value.
+    CHECK(own_copy_group(signature, "a", "0000000000000001") == own_copy_group(signature, "b", "0000000000000002"));
     CHECK(own_copy_group(signature, "a", "0000000000000001").substr(0, 4) == copy_band_term(signature.bands[0]).substr(2));
+    const CopySignature other = copy_signature("दिल्ली में लॉकडाउन बढ़ा", "राजधानी में लॉकडाउन दो सप्ताह और बढ़ाया गया, बाजार बंद रहेंगे और मेट्रो नहीं चलेगी।");
+    CHECK(own_copy_group(other, "a", "0000000000000001") != own_copy_group(signature, "a", "0000000000000001"));
     const CopySignature none = copy_signature("।", "");
     CHECK(own_copy_group(none, "x", "1") != own_copy_group(none, "y", "1"));
 }
