@@ -21,6 +21,10 @@ constexpr const char* kLexiconMarker = "khoj.lexicon.indexes";
 /// + entity term → "name<TAB>name_en": the smallest spelling of the entity among the indexes.
 constexpr const char* kEntityNamePrefix = "khoj.lexicon.name:";
 
+/// + word term → decimal count of the articles holding it; and the number of articles.
+constexpr const char* kTermFrequencyPrefix = "khoj.tf:";
+constexpr const char* kDocumentCount = "khoj.lexicon.articles";
+
 std::string name_entry(const Entity& e) { return e.name + "\t" + e.name_en; }
 
 // The smallest spelling of every entity of @p db, a lexicon (its name table) or an index (its catalog), merged into @p names.
@@ -74,7 +78,39 @@ std::uint64_t folder_bytes(const std::string& path) {
     return bytes;
 }
 
+// The word-term frequencies of @p db (an index's postings, or a lexicon's table) added to
+// @p counts, and its articles to @p articles.
+void merge_counts(const Xapian::Database& db, std::map<std::string, Xapian::doccount>& counts, Xapian::doccount& articles) {
+    if (is_lexicon(db)) {
+        articles += lexicon_doccount(db);
+        const std::string prefix = kTermFrequencyPrefix;
+        for (auto it = db.metadata_keys_begin(prefix); it != db.metadata_keys_end(prefix); ++it) {
+            const std::string term = (*it).substr(prefix.size());
+            counts[term] += lexicon_termfreq(db, term);
+        }
+        return;
+    }
+    articles += db.get_doccount();
+    for (auto t = db.allterms_begin(prefix::kStem); t != db.allterms_end(prefix::kStem); ++t) {
+        if (is_lexicon_counted(*t)) counts[*t] += t.get_termfreq();
+    }
+}
+
 }  // namespace
+
+bool is_lexicon_counted(const std::string& term) {
+    return term.rfind(prefix::kStem, 0) == 0 && std::string(kTermFrequencyPrefix).size() + term.size() <= kMaxMetadataKeyBytes;
+}
+
+Xapian::doccount lexicon_termfreq(const Xapian::Database& lexicon, const std::string& term) {
+    const std::string value = lexicon.get_metadata(kTermFrequencyPrefix + term);
+    return value.empty() ? 0 : metadata::parse_number(value, kTermFrequencyPrefix + term);
+}
+
+Xapian::doccount lexicon_doccount(const Xapian::Database& lexicon) {
+    const std::string value = lexicon.get_metadata(kDocumentCount);
+    return value.empty() ? 0 : metadata::parse_number(value, kDocumentCount);
+}
 
 std::optional<Entity> lexicon_entity_name(const Xapian::Database& lexicon, const std::string& term) {
     if (std::string(kEntityNamePrefix).size() + term.size() > kMaxMetadataKeyBytes) return std::nullopt;
@@ -137,6 +173,12 @@ LexiconSummary write_lexicon(const std::vector<std::string>& sources, const std:
             lexicon.set_metadata(kEntityNamePrefix + term, name_entry(entity));
             ++summary.names;
         }
+        std::map<std::string, Xapian::doccount> counts;
+        Xapian::doccount articles = 0;
+        for (const Xapian::Database& db : inputs) merge_counts(db, counts, articles);
+        for (const auto& [term, count] : counts) lexicon.set_metadata(kTermFrequencyPrefix + term, std::to_string(count));
+        summary.terms = counts.size();
+        lexicon.set_metadata(kDocumentCount, std::to_string(articles));
         lexicon.set_metadata(metadata::kAnalysisVersion, kAnalysisVersion);
         lexicon.set_metadata(kLexiconMarker, std::to_string(summary.indexes));
         lexicon.commit();

@@ -17,6 +17,7 @@ struct LexiconSummary {
     std::size_t keys = 0;      ///< synonym keys (romanisation lookup keys)
     std::size_t entries = 0;   ///< (key, word) pairs
     std::size_t names = 0;     ///< entity names
+    std::size_t terms = 0;     ///< word terms counted
     std::uint64_t bytes = 0;   ///< on disk
 };
 
@@ -33,6 +34,17 @@ LexiconSummary write_lexicon(const std::vector<std::string>& sources, const std:
 /// (byte order) any of its indexes holds, as one index of all their articles would name it
 /// (EntityCatalog keeps the smallest), or nullopt when it has none.
 std::optional<Entity> lexicon_entity_name(const Xapian::Database& lexicon, const std::string& term);
+
+/// True for the terms a lexicon counts (lexicon_termfreq()): words (prefix Z, and ZS for
+/// headlines), what query expansion weighs; other terms are asked of the shards.
+bool is_lexicon_counted(const std::string& term);
+
+/// The number of articles of the lexicon's indexes holding @p term (is_lexicon_counted()), as
+/// counted when the lexicon was made: 0 for a word they did not hold then.
+Xapian::doccount lexicon_termfreq(const Xapian::Database& lexicon, const std::string& term);
+
+/// The number of articles of the lexicon's indexes when it was made.
+Xapian::doccount lexicon_doccount(const Xapian::Database& lexicon);
 
 /// True when @p db is a Khoj lexicon (write_lexicon()'s marker, no articles).
 bool is_lexicon(const Xapian::Database& db);

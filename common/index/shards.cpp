@@ -193,19 +193,14 @@ void ShardedIndex::open_all() {
         shards.push_back(std::move(shard));
     }
     if (shards.empty()) throw IndexError("no shard of " + path_ + " can be reached: " + join_names(missing));
-    Xapian::Database lexicon = merged;  // the shards' statistics, as one index would give them
     std::vector<Xapian::Database> lexicons;
-    for (const std::string& path : stub.lexicons) {
-        lexicons.push_back(open_lexicon(path));
-        lexicon.add_database(lexicons.back());
-    }
+    for (const std::string& path : stub.lexicons) lexicons.push_back(open_lexicon(path));
     lexicons_ = std::move(lexicons);
     lexicon_names_.clear();
     shards_ = std::move(shards);
     lexicon_paths_ = std::move(stub.lexicons);
     missing_ = std::move(missing);
     db_ = merged;
-    lexicon_ = remote > 0 ? lexicon : merged;
     remote_shards_ = remote;
 }
 
@@ -260,7 +255,6 @@ bool ShardedIndex::refresh() {
     bool changed = false;
     try {
         changed = db_.reopen();
-        if (remote_shards_ > 0) lexicon_.reopen();
     } catch (const Xapian::Error&) {
         open_all();  // e.g. a folder swapped during the reopen
         changed = true;

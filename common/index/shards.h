@@ -87,10 +87,8 @@ class ShardedIndex {
 
     /// All shards as one database, for ranking.
     const Xapian::Database& database() const { return db_; }
-    /// The database queries are expanded with: database() when every shard is local, else every
-    /// shard and the stub's lexicons together (the statistics from the shards, which a lexicon of
-    /// no articles leaves unchanged, and the synonyms from the lexicons).
-    const Xapian::Database& lexicon() const { return lexicon_; }
+    /// The stub's lexicons, each on its own (empty for an index folder or a stub without one).
+    const std::vector<Xapian::Database>& lexicons() const { return lexicons_; }
     /// True when a shard is served by xapian-tcpsrv (no phrase checks: see Searcher).
     bool has_remote_shard() const { return remote_shards_ > 0; }
     /// The number of shards open (1 for an index folder).
@@ -148,7 +146,7 @@ class ShardedIndex {
     std::vector<std::string> lexicon_paths_;
     std::vector<Xapian::Database> lexicons_;  ///< each on its own: metadata is read from a first database only
     std::unordered_map<std::string, std::optional<Entity>> lexicon_names_;  ///< entity term → its lexicon name (nullopt: none)
-    Xapian::Database db_, lexicon_;
+    Xapian::Database db_;
     std::size_t remote_shards_ = 0;
 };
 

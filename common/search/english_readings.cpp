@@ -41,17 +41,17 @@ double translation_weight(const Translation& t) {
 
 }  // namespace
 
-EnglishReader::EnglishReader(const Xapian::Database& db, Analyzer& analyzer) : db_(db), analyzer_(analyzer) {}
+EnglishReader::EnglishReader(const Vocabulary& vocabulary, Analyzer& analyzer) : vocabulary_(vocabulary), analyzer_(analyzer) {}
 
 Xapian::doccount EnglishReader::frequency(const std::vector<std::string>& words) {
-    Xapian::doccount fewest = db_.get_doccount();
+    Xapian::doccount fewest = vocabulary_.doccount();
     bool content = false;
     for (const auto& w : words) {
         Token t = analyzer_.analyze_word(w);
         if (t.exact.empty()) return 0;
         if (t.stopword) continue;
         content = true;
-        fewest = std::min(fewest, db_.get_termfreq(prefix::kStem + t.stem));
+        fewest = std::min(fewest, vocabulary_.termfreq(prefix::kStem + t.stem));
     }
     return content ? fewest : 0;
 }
@@ -184,7 +184,7 @@ void EnglishReader::add_pronunciations(const std::string& english, std::vector<E
     const std::string sound = EnglishPronouncer::instance().hindi_latin(english);
     if (sound.empty()) return;
     const std::string key = prefix::kRomanKey + consonant_skeleton(romanisation_key(pronounced_lookup_form(sound)));
-    for (auto it = db_.synonyms_begin(key); it != db_.synonyms_end(key); ++it) {
+    for (auto it = vocabulary_.synonyms().synonyms_begin(key); it != vocabulary_.synonyms().synonyms_end(key); ++it) {
         const std::string word = *it;
         if (is_stopword(word)) continue;
         const double d = pronunciation_distance(sound, word);

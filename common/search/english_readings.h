@@ -2,6 +2,8 @@
 #pragma once
 #include "common/text/analyzer.h"
 
+#include "common/search/vocabulary.h"
+
 #include <xapian.h>
 
 #include <string>
@@ -31,7 +33,7 @@ struct EnglishReading {
 /// one index: a reading survives only if every word of it has articles there.
 class EnglishReader {
   public:
-    EnglishReader(const Xapian::Database& db, Analyzer& analyzer);
+    EnglishReader(const Vocabulary& vocabulary, Analyzer& analyzer);
 
     /// The Devanagari names of the gazetteer entity whose English name or Latin alias is exactly
     /// @p text (case-insensitive; acronym aliases only in capitals): "Delhi" → दिल्ली, नई दिल्ली.
@@ -59,7 +61,7 @@ class EnglishReader {
   private:
     void add_pronunciations(const std::string& english, std::vector<EnglishReading>& out);
 
-    Xapian::Database db_;
+    Vocabulary vocabulary_;
     Analyzer& analyzer_;
 };
 

@@ -28,14 +28,14 @@ struct Roles {
 
 // The share of @p db's articles that the most frequent term of @p q is in: an upper bound on
 // how many articles q matches, as far as it is one word (or phrase).
-double article_share(const Xapian::Query& q, const Xapian::Database& db) {
+double article_share(const Xapian::Query& q, const Vocabulary& vocabulary) {
     Xapian::doccount most = 0;
-    for (auto t = q.get_terms_begin(); t != q.get_terms_end(); ++t) most = std::max(most, db.get_termfreq(*t));
-    return db.get_doccount() ? static_cast<double>(most) / db.get_doccount() : 0;
+    for (auto t = q.get_terms_begin(); t != q.get_terms_end(); ++t) most = std::max(most, vocabulary.termfreq(*t));
+    return vocabulary.doccount() ? static_cast<double>(most) / vocabulary.doccount() : 0;
 }
 
 // Required, optional, excluded and filter clauses as one query.
-Xapian::Query combine(Roles& roles, const Xapian::Database& db) {
+Xapian::Query combine(Roles& roles, const Vocabulary& vocabulary) {
     std::vector<Xapian::Query>& should = roles.should;
     // BM25 has no notion of coordination: an article using one query word many times can
     // outrank one that uses every query word. Pairwise ANDs, lightly weighted, reward the
@@ -44,7 +44,7 @@ Xapian::Query combine(Roles& roles, const Xapian::Database& db) {
     if (should.size() >= 2 && should.size() <= ranking::kMaxCoordinatedWords) {
         const std::size_t words = should.size();
         std::vector<double> share;
-        for (std::size_t i = 0; i < words; ++i) share.push_back(article_share(should[i], db));
+        for (std::size_t i = 0; i < words; ++i) share.push_back(article_share(should[i], vocabulary));
         for (std::size_t i = 0; i < words; ++i) {
             for (std::size_t j = i + 1; j < words; ++j) {
                 if (std::min(share[i], share[j]) > ranking::kCoordinationMaxShare) continue;
@@ -149,7 +149,7 @@ struct QueryBuilder::Assembler {
             }
             pending_and = pending_not = false;
         }
-        return combine(roles, builder.db_);
+        return combine(roles, builder.vocabulary_);
     }
 
     // Adjacent plain Latin words from clauses[i] read as one unit (WordExpander::expand_unit),
@@ -291,8 +291,8 @@ struct QueryBuilder::Assembler {
     }
 };
 
-QueryBuilder::QueryBuilder(const Xapian::Database& db, const RecordCodec* codec)
-    : db_(db), codec_(codec), expander_(db_, analyzer_, codec_) {}
+QueryBuilder::QueryBuilder(const Vocabulary& vocabulary, const RecordCodec* codec)
+    : vocabulary_(vocabulary), codec_(codec), expander_(vocabulary_, analyzer_, codec_) {}
 
 BuiltQuery QueryBuilder::build(std::string_view text) {
     const ParsedQuery parsed = parse_query(text);

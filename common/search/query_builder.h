@@ -40,7 +40,7 @@ class QueryBuilder {
   public:
     /// @p codec reads stored articles to check phrases (no positions are indexed); without one,
     /// a phrase matches every article that has all its words.
-    explicit QueryBuilder(const Xapian::Database& db, const RecordCodec* codec = nullptr);
+    explicit QueryBuilder(const Vocabulary& vocabulary, const RecordCodec* codec = nullptr);
 
     /// Parses and builds @p text; throws khoj::UsageError on unbalanced quotes or parentheses,
     /// on an unreadable date and past a bound of common/search/query_limits.h.
@@ -56,7 +56,7 @@ class QueryBuilder {
   private:
     struct Assembler;
 
-    Xapian::Database db_;
+    Vocabulary vocabulary_;
     const RecordCodec* codec_;
     Analyzer analyzer_;
     WordExpander expander_;  ///< uses analyzer_ (declared before it)

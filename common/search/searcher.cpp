@@ -53,8 +53,13 @@ void Searcher::open_folder() {
     make_builder();
 }
 
+Vocabulary Searcher::vocabulary() const {
+    // Remote shards: word statistics and synonyms from the local lexicon, not a round trip each.
+    return index_->has_remote_shard() ? Vocabulary(index_->database(), index_->lexicons()) : Vocabulary(index_->database());
+}
+
 void Searcher::make_builder() {
-    builder_.emplace(index_->lexicon(), &codec_);
+    builder_.emplace(vocabulary(), &codec_);
     // Over a remote shard a phrase is checked here, on the search host (phrase_as_id_terms).
     if (index_->has_remote_shard()) {
         builder_->resolve_phrases_with([this](const Xapian::Query& candidates, PhraseChecks& checks, std::size_t number) {
@@ -286,7 +291,7 @@ SearchResult Searcher::run(const SearchRequest& request) {
         result.matches_estimated = mset.get_matches_lower_bound();
         result.count_exact = true;
     }
-    if (request.suggest && mset.get_matches_upper_bound() < ranking::kFewMatches) result.suggestion = SpellingSuggester(index_->lexicon()).suggest(request.query);  // synonyms: not served remotely
+    if (request.suggest && mset.get_matches_upper_bound() < ranking::kFewMatches) result.suggestion = SpellingSuggester(vocabulary()).suggest(request.query);
     std::vector<Hit> hits = ranked_hits(mset, request, page, result.built.preferred_forms, depth);
     if (request.load_articles) {
         for (Hit& hit : hits) {

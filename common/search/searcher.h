@@ -143,6 +143,7 @@ class Searcher {
     void refresh();        // before each request and after DatabaseModifiedError: the latest commit, or the folder a swap put in place
     void open_folder();    // opens the folder at path_ afresh
     void make_builder();   // the query builder of the index now open
+    Vocabulary vocabulary() const;  // what queries are built from: the index, or for remote shards the lexicon
     void adopt_index();    // takes the database, dictionaries and lexicon of index_ after it opened shards anew
     // Runs @p read, reconnecting to the shards after each remote failure (see search()).
     template <typename Read>

@@ -36,11 +36,11 @@ std::string SpellingSuggester::better_word(const std::string& typed) {
     } else {
         return {};
     }
-    const Xapian::doccount typed_frequency = db_.get_termfreq(prefix::kStem + token.stem);
+    const Xapian::doccount typed_frequency = vocabulary_.termfreq(prefix::kStem + token.stem);
     if (typed_frequency >= kWellAttested) return {};
     std::string best;
     double best_score = 0;
-    for (const SpellingCandidate& c : spelling_candidates(db_, analyzer_, lookup)) {
+    for (const SpellingCandidate& c : spelling_candidates(vocabulary_, analyzer_, lookup)) {
         if (c.frequency < kWellAttested || c.frequency < kMoreFrequent * std::max<Xapian::doccount>(typed_frequency, 1)) continue;
         if (c.distance > kMaxSuggestionDistance) continue;
         double score = std::log(1.0 + c.frequency) * std::exp(-kSuggestionDistanceDecay * c.distance);

@@ -1,5 +1,6 @@
 /** @file spelling_suggester.h @brief "Did you mean": a better-attested spelling for query words that find little. */
 #pragma once
+#include "common/search/vocabulary.h"
 #include "common/text/analyzer.h"
 
 #include <xapian.h>
@@ -15,7 +16,7 @@ namespace khoj {
 /// every Devanagari letter is three bytes, so on Hindi it is both slow and poor at ranking.
 class SpellingSuggester {
   public:
-    explicit SpellingSuggester(const Xapian::Database& db) : db_(db) {}
+    explicit SpellingSuggester(const Vocabulary& vocabulary) : vocabulary_(vocabulary) {}
 
     /// The query with each rare or unmatched word replaced by a much more frequent word of
     /// nearly the same sound (मेरट → मेरठ, Meerat → मेरठ); empty when nothing would change.
@@ -26,7 +27,7 @@ class SpellingSuggester {
   private:
     std::string better_word(const std::string& word);
 
-    Xapian::Database db_;
+    Vocabulary vocabulary_;
     Analyzer analyzer_;
 };
 

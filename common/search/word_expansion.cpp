@@ -100,12 +100,13 @@ Xapian::Query query_of(const WordExpansion& expansion) {
     return Xapian::Query(Xapian::Query::OP_OR, parts.begin(), parts.end());
 }
 
-WordExpander::WordExpander(const Xapian::Database& db, Analyzer& analyzer, const RecordCodec* codec)
-    : db_(db), analyzer_(analyzer), codec_(codec), english_(db_, analyzer) {}
+WordExpander::WordExpander(const Vocabulary& vocabulary, Analyzer& analyzer, const RecordCodec* codec)
+    : vocabulary_(vocabulary), analyzer_(analyzer), codec_(codec), english_(vocabulary_, analyzer) {}
 
-bool WordExpander::exists(const std::string& term) const { return db_.term_exists(term); }
+bool WordExpander::exists(const std::string& term) const { return vocabulary_.exists(term); }
 
-std::vector<SpellingCandidate> spelling_candidates(const Xapian::Database& db, Analyzer& analyzer, const CandidateLookup& lookup) {
+std::vector<SpellingCandidate> spelling_candidates(const Vocabulary& vocabulary, Analyzer& analyzer, const CandidateLookup& lookup) {
+    const Xapian::Database& db = vocabulary.synonyms();
     std::vector<SpellingCandidate> candidates;
     std::set<std::string> seen{lookup.typed_word};
     for (const std::string& key : lookup.keys) {
@@ -117,7 +118,7 @@ std::vector<SpellingCandidate> spelling_candidates(const Xapian::Database& db, A
             if (stop_word && !lookup.keep_stop_words) continue;
             // Stop words have no terms of their own (they are in nearly every article).
             const Xapian::doccount frequency =
-                stop_word ? db.get_doccount() : db.get_termfreq(prefix::kStem + analyzer.stem_of(word, Script::Devanagari));
+                stop_word ? vocabulary.doccount() : vocabulary.termfreq(prefix::kStem + analyzer.stem_of(word, Script::Devanagari));
             candidates.push_back({spelling_distance(lookup.typed_latin, word), frequency, std::move(word)});
         }
     }
@@ -128,7 +129,7 @@ std::vector<SpellingCandidate> WordExpander::latin_candidates(const std::string&
     const std::string key = romanisation_key(latin);
     if (key.empty()) return {};
     std::vector<SpellingCandidate> candidates =
-        spelling_candidates(db_, analyzer_, {.keys = {consonant_skeleton(key)}, .typed_latin = latin, .typed_word = {}, .keep_stop_words = true});
+        spelling_candidates(vocabulary_, analyzer_, {.keys = {consonant_skeleton(key)}, .typed_latin = latin, .typed_word = {}, .keep_stop_words = true});
     // A word with no articles left: the only articles using it were deleted.
     std::erase_if(candidates, [](const SpellingCandidate& c) { return c.frequency == 0; });
     std::sort(candidates.begin(), candidates.end(), [](const SpellingCandidate& a, const SpellingCandidate& b) {
@@ -364,7 +365,7 @@ void WordExpander::add_devanagari_variants(const Token& token, bool title_only, 
     const CandidateLookup lookup{.keys = lookup_keys_of_devanagari(token.exact), .typed_latin = devanagari_to_latin(token.exact),
                                  .typed_word = token.exact, .keep_stop_words = false};
     int taken = 0;
-    for (const SpellingCandidate& c : spelling_candidates(db_, analyzer_, lookup)) {
+    for (const SpellingCandidate& c : spelling_candidates(vocabulary_, analyzer_, lookup)) {
         if (taken == kMaxSpellings) break;
         if (c.distance > kVariantDistance) continue;
         Token t = analyzer_.analyze_word(c.word);
@@ -406,7 +407,7 @@ void WordExpander::add_latin_word(const std::string& word, const Token& token, b
         out.terms.clear();
         return;
     }
-    if (exists(stem_prefix + token.stem)) out.add(stem_prefix + token.stem, 1.0, "as written", kStemGroup);
+    if (vocabulary_.exists_now(stem_prefix + token.stem)) out.add(stem_prefix + token.stem, 1.0, "as written", kStemGroup);
     if (looks_like_acronym(word)) {
         std::string acronym = letter_names(token.exact);
         Token t = analyzer_.analyze_word(acronym);
@@ -431,7 +432,7 @@ WordExpansion WordExpander::expand(const std::string& word, bool title_only) {
     if (int month = month_from_name(token.exact); month != 0 && !title_only) add_month(month, out);
     switch (token.script) {
         case Script::Devanagari:
-            if (exists(stem_prefix + token.stem)) out.add(stem_prefix + token.stem, 1.0, "stem");
+            if (vocabulary_.exists_now(stem_prefix + token.stem)) out.add(stem_prefix + token.stem, 1.0, "stem");
             out.forms.push_back(token.exact);
             add_devanagari_variants(token, title_only, out);
             break;
@@ -439,7 +440,7 @@ WordExpansion WordExpander::expand(const std::string& word, bool title_only) {
             add_latin_word(word, token, title_only, out);
             break;
         default:
-            if (exists(stem_prefix + token.stem)) out.add(stem_prefix + token.stem, 1.0, "as written");
+            if (vocabulary_.exists_now(stem_prefix + token.stem)) out.add(stem_prefix + token.stem, 1.0, "as written");
             break;
     }
     return out;

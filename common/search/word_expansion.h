@@ -2,6 +2,7 @@
 #pragma once
 #include "common/search/english_readings.h"
 #include "common/search/phrase_filter.h"
+#include "common/search/vocabulary.h"
 #include "common/text/analyzer.h"
 
 #include <xapian.h>
@@ -62,7 +63,7 @@ struct CandidateLookup {
 /// words sharing it), each once and in table order, stop words dropped unless asked for, with
 /// the number of articles using each one's stem and its spelling distance from the typed word.
 /// The one candidate lookup of transliteration, variant spellings and "did you mean".
-std::vector<SpellingCandidate> spelling_candidates(const Xapian::Database& db, Analyzer& analyzer, const CandidateLookup& lookup);
+std::vector<SpellingCandidate> spelling_candidates(const Vocabulary& vocabulary, Analyzer& analyzer, const CandidateLookup& lookup);
 
 /// One weighted reading of a Latin word: a Devanagari word of the index it may be read as.
 struct LatinReading {
@@ -91,7 +92,7 @@ class WordExpander {
     /// Keeps a handle on @p db and uses @p analyzer (which must outlive the expander); @p codec
     /// reads stored articles to check names of several words as phrases (without one, such a
     /// name matches every article that has all its words).
-    WordExpander(const Xapian::Database& db, Analyzer& analyzer, const RecordCodec* codec = nullptr);
+    WordExpander(const Vocabulary& vocabulary, Analyzer& analyzer, const RecordCodec* codec = nullptr);
 
     /// The terms a single word expands to (no syntax): what the query builder, the highlighter and --explain use.
     WordExpansion expand(const std::string& word, bool title_only);
@@ -132,7 +133,7 @@ class WordExpander {
                                                 bool name, bool english);
     std::vector<LatinReading> meaning_readings(const std::vector<EnglishReading>& readings, bool title_only);
 
-    Xapian::Database db_;
+    Vocabulary vocabulary_;
     Analyzer& analyzer_;
     const RecordCodec* codec_;
     EnglishReader english_;
