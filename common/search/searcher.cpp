@@ -94,8 +94,8 @@ auto Searcher::surviving_lost_shards(Read&& read) -> decltype(read()) {
     }
 }
 
-void Searcher::attach_entities(Xapian::docid did, Article& article) {
-    for (Entity& e : index_->entities_of(did, db_.get_document(did).get_value(slot::kEntities))) article.entities.push_back(std::move(e));
+void Searcher::attach_entities(Xapian::docid did, const Xapian::Document& doc, Article& article) {
+    for (Entity& e : index_->entities_of(did, doc.get_value(slot::kEntities))) article.entities.push_back(std::move(e));
 }
 
 std::optional<Article> Searcher::article(const std::string& id) {
@@ -108,7 +108,7 @@ std::optional<Article> Searcher::article(const std::string& id) {
                 auto it = db_.postlist_begin(term);
                 if (it == db_.postlist_end(term)) return std::nullopt;
                 Article a = article_from_record(codec_.decompress(db_.get_document(*it).get_value(slot::kRecord)));
-                attach_entities(*it, a);
+                attach_entities(*it, db_.get_document(*it), a);
                 return a;
             },
             [this] { refresh(); });
@@ -295,7 +295,6 @@ SearchResult Searcher::run(const SearchRequest& request) {
     std::vector<Hit> hits = ranked_hits(mset, request, page, result.built.preferred_forms, depth);
     if (request.load_articles) {
         for (Hit& hit : hits) {
-            attach_entities(hit.docid, hit.article);
             if (!request.all_copies) attach_copies(hit, query, decider, request.copy_ids);
         }
     }
@@ -324,9 +323,11 @@ std::vector<Hit> Searcher::ranked_hits(const Xapian::MSet& mset, const SearchReq
                                        const std::vector<std::vector<std::string>>& preferred_forms, Xapian::doccount depth) {
     const bool rerank = depth > 0;
     const Xapian::doccount offset = page.offset, limit = page.limit;
-    // Every hit's record in one round trip per remote shard. Only for an MSet from the first
-    // match: Xapian 1.4's fetch() misreads one that starts further on (and crashes).
-    if (index_->has_remote_shard() && (rerank || offset == 0 || request.sort == SortOrder::Date)) mset.fetch();
+    // Every hit's record in one round trip per remote shard, when every hit of the MSet is to be
+    // read: not for a re-ranked block, most of which is never read (beyond_reach below), and only
+    // for an MSet from the first match: Xapian 1.4's fetch() misreads one that starts further on
+    // (and crashes).
+    if (index_->has_remote_shard() && !rerank && (offset == 0 || request.sort == SortOrder::Date)) mset.fetch();
     // The hits in order: Xapian's, but by date from the first match with ties put in a fixed
     // order and cut to the page here (whole_ties_by_date).
     std::vector<Xapian::MSetIterator> order;
@@ -355,7 +356,12 @@ std::vector<Hit> Searcher::ranked_hits(const Xapian::MSet& mset, const SearchReq
                                   hit.score * (1 + ranking::kPreferredFormBonus) <= best.top();
         const bool reranked = in_block && !beyond_reach;
         const bool on_page = !rerank || (!in_block && position >= offset && position < offset + limit);
-        if ((request.load_articles && on_page) || reranked) hit.article = article_from_record(codec_.decompress(it.get_document().get_value(slot::kRecord)));
+        if ((request.load_articles && on_page) || reranked) {
+            // The document the MSet fetched: over a remote shard, another get_document() would be a round trip.
+            const Xapian::Document doc = it.get_document();
+            hit.article = article_from_record(codec_.decompress(doc.get_value(slot::kRecord)));
+            if (request.load_articles) attach_entities(hit.docid, doc, hit.article);
+        }
         if (reranked) {
             hit.score *= 1 + ranking::kPreferredFormBonus * preferred_form_share(hit.article, preferred_forms);
             best.push(hit.score);

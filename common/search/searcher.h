@@ -131,8 +131,8 @@ class Searcher {
     // typed, then cut to the page asked for; records read only where needed.
     std::vector<Hit> ranked_hits(const Xapian::MSet& mset, const SearchRequest& request, const Page& page,
                                  const std::vector<std::vector<std::string>>& preferred_forms, Xapian::doccount depth);
-    // The entities of article @p did, from its slot::kEntities value and the catalog.
-    void attach_entities(Xapian::docid did, Article& article);
+    // The entities of article @p did (its document @p doc), from its slot::kEntities value and the catalog.
+    void attach_entities(Xapian::docid did, const Xapian::Document& doc, Article& article);
     // The copies of @p hit that @p query (and @p decider) match and collapsing hid: their number,
     // and their ids when @p ids.
     void attach_copies(Hit& hit, const Xapian::Query& query, const Xapian::MatchDecider* decider, bool ids);
