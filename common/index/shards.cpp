@@ -204,13 +204,6 @@ void ShardedIndex::open_all() {
     remote_shards_ = remote;
 }
 
-std::string ShardedIndex::first_remote_name() const {
-    for (const Shard& shard : shards_) {
-        if (shard.address.remote) return shard.address.name();
-    }
-    return "";
-}
-
 void ShardedIndex::load_record_dictionaries(RecordCodec& codec) const {
     for (const Shard& shard : shards_) khoj::load_record_dictionaries(shard.db, codec);
 }

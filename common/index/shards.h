@@ -89,7 +89,7 @@ class ShardedIndex {
     const Xapian::Database& database() const { return db_; }
     /// The stub's lexicons, each on its own (empty for an index folder or a stub without one).
     const std::vector<Xapian::Database>& lexicons() const { return lexicons_; }
-    /// True when a shard is served by xapian-tcpsrv (no phrase checks: see Searcher).
+    /// True when a shard is served by xapian-tcpsrv (queries are then built from the lexicons, phrases checked on this host).
     bool has_remote_shard() const { return remote_shards_ > 0; }
     /// The number of shards open (1 for an index folder).
     std::size_t shard_count() const { return shards_.size(); }
@@ -98,8 +98,6 @@ class ShardedIndex {
     const std::vector<std::string>& missing_shards() const { return missing_; }
     /// The number of shards listed: those open and those missing.
     std::size_t shards_listed() const { return shards_.size() + missing_.size(); }
-    /// The name of the first remote shard, for messages ("" if none).
-    std::string first_remote_name() const;
 
     /// Gives @p codec the record dictionaries of every shard (a dictionary id is zstd's hash of
     /// its bytes, so two shards' dictionaries never clash).

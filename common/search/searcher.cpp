@@ -158,26 +158,6 @@ Xapian::Query with_date_range(const Xapian::Query& query, const SearchRequest& r
     return query.empty() ? range : Xapian::Query(Xapian::Query::OP_FILTER, query, range);
 }
 
-// Throws khoj::IndexError when @p built needs what the stock xapian-tcpsrv cannot run on the
-// remote shard @p remote: a phrase (quoted, or adjacent words such as a multi-word name) is
-// checked against the stored text by a PostingSource, which cannot be sent to a server
-// (Xapian throws), or by a MatchDecider, which Xapian would silently skip on remote results.
-void refuse_remote_phrases(const BuiltQuery& built, const std::string& remote) {
-    bool posting_source = false;
-    try {
-        (void)built.query.serialise();
-    } catch (const Xapian::UnimplementedError&) {
-        posting_source = true;
-    }
-    if (posting_source || !built.required_phrases.empty())
-        throw IndexError("this query holds a phrase (quoted, or adjacent words read as one name), which Khoj checks against the stored text; "
-                         "xapian-tcpsrv cannot run that check on the remote shard " + remote + ": search the words one by one, or local shards");
-}
-
-}  // namespace
-
-namespace {
-
 // True when @p a and @p b of a date-sorted MSet are tied: the same date and the same score.
 bool tied_by_date(const Xapian::MSetIterator& a, const Xapian::MSetIterator& b) {
     return a.get_sort_key() == b.get_sort_key() && a.get_weight() == b.get_weight();
@@ -265,7 +245,6 @@ SearchResult Searcher::run(const SearchRequest& request) {
     result.built = builder_->build(request.query);
     const Xapian::Query query = with_date_range(result.built.query, request);
     if (query.empty()) return result;
-    if (index_->has_remote_shard()) refuse_remote_phrases(result.built, index_->first_remote_name());
     Xapian::Enquire enquire = enquire_for(query, request);
     std::optional<RequiredPhrases> phrases;
     if (!result.built.required_phrases.empty()) phrases.emplace(result.built.phrase_checks, result.built.required_phrases);
