@@ -40,6 +40,11 @@ KHOJ_LEXICON_BIN=$(dirname "$KHOJ_INDEX_BIN")/../lexicon/khoj-lexicon
 "$KHOJ_LEXICON_BIN" --output "$WORK/lexicon" "$WORK/shard0" "$WORK/shard1" "$WORK/shard2" || fail "khoj-lexicon failed"
 lexicon_kb=$(du -sk "$WORK/lexicon" | cut -f1); shards_kb=$(du -skc "$WORK"/shard[012] | tail -1 | cut -f1)
 pass "khoj-lexicon merged the 3 shards' synonym tables and entity names: ${lexicon_kb} KB beside ${shards_kb} KB of shards"
+run "$WORK/out" "$WORK/err" "$KHOJ_LEXICON_BIN" --output "$WORK/shard0" "$WORK/shard1"
+expect_rc 3 "khoj-lexicon --output over an index"
+grep -q "is not a Khoj lexicon: nothing was written" "$WORK/err" || fail "khoj-lexicon over an index not explained: $(cat "$WORK/err")"
+[ "$(count "$WORK/shard0")" = "$(echo "$sizes" | cut -d' ' -f1)" ] || fail "khoj-lexicon changed the index it was refused"
+pass "khoj-lexicon refuses to write over an index (exit 3), which is left as it was"
 
 printf '# three shards of the COVID corpus\n# khoj-lexicon lexicon\nglass shard0\nglass shard1\nauto %s\n' "$WORK/shard2" >"$WORK/local.stub"
 
