@@ -3,16 +3,35 @@
 
 #include "common/index/entity_catalog.h"
 #include "common/index/schema.h"
+#include "common/index/term_impact.h"
 
 #include <cctype>
 #include <cstdio>
 #include <cstring>
+#include <unordered_map>
 
 namespace khoj {
 
 namespace {
 
-void add_date_terms(Xapian::Document& doc, const std::string& date) {
+// The weighted terms of an article with their unscaled wdfs, scaled by its length once all are in.
+class WeightedTerms {
+  public:
+    void add(std::string term, Xapian::termcount wdf) {
+        wdfs_[std::move(term)] += wdf;
+        length_ += wdf;
+    }
+    /// Adds every term to @p doc with its impact (term_impact.h): the length is only known at the end.
+    void add_to(Xapian::Document& doc) const {
+        for (const auto& [term, wdf] : wdfs_) doc.add_term(term, impact::scaled_wdf(wdf, length_));
+    }
+
+  private:
+    std::unordered_map<std::string, Xapian::termcount> wdfs_;
+    Xapian::termcount length_ = 0;  ///< the article's Xapian length before scaling
+};
+
+void add_date_terms(Xapian::Document& doc, WeightedTerms& weighted, const std::string& date) {
     if (date.size() != 10) return;
     std::string ymd = date.substr(0, 4) + date.substr(5, 2) + date.substr(8, 2);
     doc.add_value(slot::kDate, ymd);
@@ -20,7 +39,7 @@ void add_date_terms(Xapian::Document& doc, const std::string& date) {
     doc.add_boolean_term(prefix::kMonth + ymd.substr(0, 6));
     doc.add_boolean_term(prefix::kYear + ymd.substr(0, 4));
     // Not boolean: a query for "July" should score articles dated in July (wdf 1 gives BM25 an idf weight).
-    doc.add_term(prefix::kMonthOfYear + ymd.substr(4, 2), 1);
+    weighted.add(prefix::kMonthOfYear + ymd.substr(4, 2), 1);
 }
 
 // The terms and date values of an analysed article (see analysed_document()).
@@ -29,24 +48,26 @@ Xapian::Document build_document(const Article& article, const std::vector<Token>
     // No positions and no unstemmed forms: phrases are checked against the stored text
     // (PhraseFilter), which keeps the index to one posting per (stem, article).
     Xapian::Document doc;
+    WeightedTerms weighted;
     auto remember = [&](const Token& t) {
         if (vocabulary && t.new_form && t.script == Script::Devanagari) vocabulary->push_back(t.exact);
     };
     for (const Token& t : title_tokens) {
         if (!t.stopword) {
-            doc.add_term(prefix::kTitleStem + t.stem);
-            doc.add_term(prefix::kStem + t.stem, 1 + kTitleBoost);
+            weighted.add(prefix::kTitleStem + t.stem, 1);
+            weighted.add(prefix::kStem + t.stem, 1 + kTitleBoost);
         }
         remember(t);
     }
     for (const Token& t : body_tokens) {
-        if (!t.stopword) doc.add_term(prefix::kStem + t.stem);
+        if (!t.stopword) weighted.add(prefix::kStem + t.stem, 1);
         remember(t);
     }
     doc.add_boolean_term(prefix::kId + article.id);
     if (!article.source.empty()) doc.add_boolean_term(source_term(article.source));
     for (const Entity& e : article.entities) doc.add_boolean_term(entity_term(e));
-    add_date_terms(doc, article.date);
+    add_date_terms(doc, weighted, article.date);
+    weighted.add_to(doc);
     return doc;
 }
 

@@ -15,7 +15,7 @@ namespace khoj {
 
 /// Bumped whenever analysis changes what terms a text produces: an index built with another
 /// version would be searched wrongly, so the searcher refuses it and asks for a rebuild.
-constexpr const char* kAnalysisVersion = "khoj-analysis-12";
+constexpr const char* kAnalysisVersion = "khoj-analysis-13";
 
 /// Term prefixes, following Xapian/Omega conventions where one exists.
 namespace prefix {

@@ -1,5 +1,7 @@
 /** @file ranking.h @brief Every ranking knob of the search side in one place, each with what it does and where its value came from. */
 #pragma once
+#include "common/index/term_impact.h"
+
 #include <xapian.h>
 
 #include <cstddef>
@@ -21,12 +23,13 @@ constexpr double kBm25K1 = 1.2;
 constexpr double kBm25K2 = 0;
 /// k3: how much repeating a word in the query counts (within-query frequency). Xapian's default.
 constexpr double kBm25K3 = 1;
-/// b: how strongly document length normalises the word counts (0 none, 1 full). Lucene's
-/// default 0.75 (Xapian's is 0.5), as for k1.
-constexpr double kBm25B = 0.75;
-/// Normalised document lengths below this are clamped to it, so very short documents do not get
-/// large weights. Xapian's default.
-constexpr double kBm25MinNormalisedLength = 0.5;
+// b and the minimum normalised length are applied by the index (common/index/term_impact.h,
+// Lucene's b = 0.75): its wdfs are frequencies already divided by the length normaliser and
+// multiplied by impact::kScale, so the search runs BM25 with b = 0 and k1 × impact::kScale,
+// which gives each term the weight BM25 at b = 0.75 gives the unscaled wdf (to rounding).
+
+/// The BM25 of every search (Xapian's BM25Weight: the stock xapian-tcpsrv runs it too).
+inline Xapian::BM25Weight bm25_weight() { return Xapian::BM25Weight(kBm25K1 * impact::kScale, kBm25K2, kBm25K3, 0, 1); }
 
 // ---- Headline matches: one boost at index time, one at query time ----
 

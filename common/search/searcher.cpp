@@ -285,7 +285,7 @@ Xapian::Enquire Searcher::enquire_for(const Xapian::Query& query, const SearchRe
     Xapian::Enquire enquire(db_);
     enquire.set_query(query);
     // BM25 with the parameters of search/ranking.h (Lucene's k1 and b, so comparisons with the anchor are like for like).
-    enquire.set_weighting_scheme(Xapian::BM25Weight(ranking::kBm25K1, ranking::kBm25K2, ranking::kBm25K3, ranking::kBm25B, ranking::kBm25MinNormalisedLength));
+    enquire.set_weighting_scheme(ranking::bm25_weight());
     // Equal scores are ordered by the article's content hash, not by docid: docids depend on how
     // the archive was laid out (one index or shards, interleaved), the hash only on the article,
     // so one index and its shards list ties alike. (Xapian reads the value only of candidates that
