@@ -16,6 +16,7 @@
 namespace khoj {
 
 class Analyzer;
+struct Article;
 
 /// The words of a phrase, one set of accepted orthographic forms per position
 /// ("Kim Jong Un" → {किम}, {जोंग, जोन्ग}, {उन}).
@@ -44,8 +45,8 @@ class PhraseChecks {
     /// (the UUID of a shard, whose docids are its own).
     bool holds(std::size_t number, const Xapian::Database& db, const std::string& db_key, Xapian::docid did);
 
-    /// True if the stored article of @p doc holds every phrase of @p numbers (no answer kept:
-    /// RequiredPhrases asks once per article).
+    /// True if the stored article of @p doc holds every phrase of @p numbers (no answer kept by
+    /// docid: RequiredPhrases asks once per article; a text met before is answered from memory).
     bool holds_all(const std::vector<std::size_t>& numbers, const Xapian::Document& doc);
 
   private:
@@ -57,6 +58,17 @@ class PhraseChecks {
     std::vector<std::uint32_t> form_ids(const std::string& text);
     std::vector<bool> check_all(const Xapian::Database& db, Xapian::docid did);
     std::vector<bool> check_record(const std::string& record);  // every phrase, against one stored record
+    std::vector<bool> check_text(const Article& article);        // every phrase, against a decompressed record
+
+    /// A text's identity for by_text_: hash of title and body, and their lengths.
+    struct TextKey {
+        std::size_t hash;
+        std::size_t title_bytes, body_bytes;
+        bool operator==(const TextKey&) const = default;
+    };
+    struct TextKeyHash {
+        std::size_t operator()(const TextKey& k) const { return k.hash; }
+    };
 
     const RecordCodec* codec_;
     std::unique_ptr<Analyzer> analyzer_;
@@ -65,6 +77,8 @@ class PhraseChecks {
     /// Answers per article, by database (a sharded index has one per shard, each with its own docids).
     std::map<std::string, std::unordered_map<Xapian::docid, std::vector<bool>>> answers_;
     std::size_t answered_ = 0;
+    /// Answers per text: copies of one story have their own records (ids) but one text.
+    std::unordered_map<TextKey, std::vector<bool>, TextKeyHash> by_text_;
 };
 
 /// What a phrase becomes when the searcher cannot run Khoj's checks where the articles are
