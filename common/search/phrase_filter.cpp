@@ -5,6 +5,8 @@
 #include "common/search/query_limits.h"
 
 #include "common/text/analyzer.h"
+#include "common/text/hindi_normalizer.h"
+#include "common/util/unicode_text.h"
 #include "common/ingest/article.h"
 
 #include <algorithm>
@@ -15,6 +17,58 @@ namespace khoj {
 namespace {
 
 constexpr std::uint32_t kNoForm = std::numeric_limits<std::uint32_t>::max();
+
+constexpr std::size_t kNoMatch = std::numeric_limits<std::size_t>::max();
+/// Phrases whose words have fewer skeleton letters than this are checked by segmenting the whole
+/// text: two letters (क द) occur everywhere, and each place found costs a segmentation.
+constexpr std::size_t kMinScreenLetters = 3;
+
+bool all_devanagari(const std::string& form) {
+    std::size_t i = 0;
+    while (i < form.size()) {
+        const char32_t cp = next_code_point(form, i);
+        if (cp < 0x0900 || cp > 0x097F) return false;
+    }
+    return !form.empty();
+}
+
+// The furthest end (one past) in @p letters of the phrase's skeletons from word @p word on,
+// placed one after another from @p at, or kNoMatch. The furthest: the words' forms may have
+// skeletons of different lengths, and the segmented window must hold the longest reading.
+std::size_t skeleton_match_end(const std::u32string& letters, std::size_t at, const std::vector<std::vector<std::u32string>>& skeletons,
+                               std::size_t word) {
+    if (word == skeletons.size()) return at;
+    std::size_t furthest = kNoMatch;
+    for (const std::u32string& s : skeletons[word]) {
+        if (at + s.size() > letters.size() || letters.compare(at, s.size(), s) != 0) continue;
+        const std::size_t end = skeleton_match_end(letters, at + s.size(), skeletons, word + 1);
+        if (end != kNoMatch && (furthest == kNoMatch || end > furthest)) furthest = end;
+    }
+    return furthest;
+}
+
+bool is_space(char c) { return c == ' ' || c == '\n' || c == '\t' || c == '\r'; }
+
+// Where to start segmenting so that @p words whole words before byte @p at are included: just
+// after a space (ICU always breaks at one, so the words after it segment as in the whole text).
+std::size_t words_back(const std::string& text, std::size_t at, std::size_t words) {
+    std::size_t i = at;
+    for (std::size_t seen = 0; i > 0;) {
+        --i;
+        if (is_space(text[i]) && (i == 0 || !is_space(text[i - 1])) && ++seen > words) return i + 1;
+    }
+    return 0;
+}
+
+// Where to stop segmenting: just before the space that ends the @p words-th whole word after the
+// letter starting at byte @p at.
+std::size_t words_forward(const std::string& text, std::size_t at, std::size_t words) {
+    std::size_t i = at;
+    for (std::size_t seen = 0; i < text.size(); ++i) {
+        if (is_space(text[i]) && (i + 1 == text.size() || !is_space(text[i + 1])) && ++seen > words) return i;
+    }
+    return text.size();
+}
 
 // True if the form ids @p tokens hold @p phrase (form ids per position) as consecutive words.
 bool ids_hold_phrase(const std::vector<std::uint32_t>& tokens, const std::vector<std::vector<std::uint32_t>>& phrase) {
@@ -49,19 +103,33 @@ PhraseChecks::~PhraseChecks() = default;
 std::size_t PhraseChecks::add(const PhraseWords& phrase, bool title_only) {
     Phrase p;
     p.title_only = title_only;
+    std::size_t shortest_letters = 0;  // the fewest skeleton letters any occurrence has
+    p.screened = true;
     for (const std::set<std::string>& forms : phrase) {
         std::vector<std::uint32_t> ids;
-        for (const std::string& form : forms) ids.push_back(ids_.emplace(form, static_cast<std::uint32_t>(ids_.size())).first->second);
+        std::vector<std::u32string> skeletons;
+        std::size_t fewest = std::numeric_limits<std::size_t>::max();
+        for (const std::string& form : forms) {
+            ids.push_back(ids_.emplace(form, static_cast<std::uint32_t>(ids_.size())).first->second);
+            // Screened only if every form is Devanagari and whole: a Latin or digit form, or one
+            // cut to the term length, could differ from the text outside the skeleton's letters.
+            if (!all_devanagari(form) || form.size() + 8 > kMaxTermBytes) p.screened = false;
+            skeletons.push_back(hindi_normalizer::consonant_skeleton(form));
+            fewest = std::min(fewest, skeletons.back().size());
+        }
+        shortest_letters += forms.empty() ? 0 : fewest;
         p.forms.push_back(std::move(ids));
+        p.skeletons.push_back(std::move(skeletons));
     }
+    // A phrase of stop words (में से) has too few letters to narrow anything down.
+    if (shortest_letters < kMinScreenLetters) p.screened = false;
     phrases_.push_back(std::move(p));
     answers_.clear();  // answers hold one entry per phrase
     by_text_.clear();
-    answered_ = 0;
     return phrases_.size() - 1;
 }
 
-std::vector<std::uint32_t> PhraseChecks::form_ids(const std::string& text) {
+std::vector<std::uint32_t> PhraseChecks::form_ids(std::string_view text) {
     // Token by token, as text_has_phrase compares.
     std::vector<std::uint32_t> ids;
     for (const Token& t : analyzer_->tokenize(text)) {
@@ -89,20 +157,45 @@ std::vector<bool> PhraseChecks::check_record(const std::string& record) {
 }
 
 std::vector<bool> PhraseChecks::check_text(const Article& a) {
-    const std::vector<std::uint32_t> title = form_ids(a.title);
-    std::vector<std::uint32_t> body;
-    bool body_read = false;
+    Field title{a.title}, body{a.body};
     std::vector<bool> answers;
-    for (const Phrase& p : phrases_) {
-        bool found = ids_hold_phrase(title, p.forms);
-        if (!found && !p.title_only) {
-            if (!body_read) body = form_ids(a.body);
-            body_read = true;
-            found = ids_hold_phrase(body, p.forms);
-        }
-        answers.push_back(found);
-    }
+    for (const Phrase& p : phrases_) answers.push_back(field_holds(title, p) || (!p.title_only && field_holds(body, p)));
     return answers;
+}
+
+void PhraseChecks::skeleton_with_offsets(Field& field) {
+    field.skeleton_read = true;
+    std::size_t i = 0;
+    while (i < field.text.size()) {
+        const std::size_t here = i;
+        if (char32_t letter = hindi_normalizer::skeleton_letter(next_code_point(field.text, i))) {
+            field.letters += letter;
+            field.offsets.push_back(here);
+        }
+    }
+}
+
+bool PhraseChecks::field_holds(Field& field, const Phrase& p) {
+    if (!p.screened) {
+        if (!field.tokens_read) field.ids = form_ids(field.text);
+        field.tokens_read = true;
+        return ids_hold_phrase(field.ids, p.forms);
+    }
+    if (!field.skeleton_read) skeleton_with_offsets(field);
+    const std::u32string& letters = field.letters;
+    // Every place where the skeletons of the phrase's words follow one another: a phrase in the
+    // text is at one of them (hindi_normalizer::skeleton_letter). Each is then checked exactly,
+    // by segmenting only the words around it.
+    for (std::size_t start = 0; start < letters.size(); ++start) {
+        const std::size_t end = skeleton_match_end(letters, start, p.skeletons, 0);
+        if (end == kNoMatch) continue;
+        // n words either side: words with no skeleton letters (में) may open or close the phrase.
+        const std::size_t words = p.forms.size();
+        const std::size_t from = words_back(field.text, field.offsets[start], words);
+        const std::size_t to = words_forward(field.text, field.offsets[end - 1], words);
+        if (ids_hold_phrase(form_ids(std::string_view(field.text).substr(from, to - from)), p.forms)) return true;
+    }
+    return false;
 }
 
 bool PhraseChecks::holds(std::size_t number, const Xapian::Database& db, const std::string& db_key, Xapian::docid did) {

@@ -10,6 +10,7 @@
 #include <memory>
 #include <set>
 #include <string>
+#include <string_view>
 #include <unordered_map>
 #include <vector>
 
@@ -51,11 +52,24 @@ class PhraseChecks {
 
   private:
     struct Phrase {
-        std::vector<std::vector<std::uint32_t>> forms;  ///< accepted form ids per position
+        std::vector<std::vector<std::uint32_t>> forms;        ///< accepted form ids per position
+        std::vector<std::vector<std::u32string>> skeletons;   ///< their consonant skeletons, per position
+        bool screened = false;  ///< looked for by skeleton first (field_holds), else by segmenting the whole text
         bool title_only = false;
     };
+    /// One field of an article being checked, with what has been read of it so far.
+    struct Field {
+        const std::string& text;
+        std::vector<std::uint32_t> ids;     ///< form ids of all its tokens, once tokens_read
+        bool tokens_read = false;
+        std::u32string letters;             ///< its consonant skeleton, once skeleton_read
+        std::vector<std::size_t> offsets;   ///< the byte offset of each skeleton letter
+        bool skeleton_read = false;
+    };
     // The forms of @p text's tokens as ids (kNoForm for a form of no phrase).
-    std::vector<std::uint32_t> form_ids(const std::string& text);
+    std::vector<std::uint32_t> form_ids(std::string_view text);
+    bool field_holds(Field& field, const Phrase& p);  // phrase p in the title or the body
+    static void skeleton_with_offsets(Field& field);
     std::vector<bool> check_all(const Xapian::Database& db, Xapian::docid did);
     std::vector<bool> check_record(const std::string& record);  // every phrase, against one stored record
     std::vector<bool> check_text(const Article& article);        // every phrase, against a decompressed record

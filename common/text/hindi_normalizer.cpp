@@ -107,5 +107,26 @@ std::string spelling_variants(std::string_view stem) {
     return encode(cps);
 }
 
+char32_t skeleton_letter(char32_t cp) {
+    if (cp >= 0x0958 && cp <= 0x095F) {  // precomposed nukta letters: their base
+        static constexpr char32_t base[] = {0x0915, 0x0916, 0x0917, 0x091C, 0x0921, 0x0922, 0x092B, 0x092F};
+        return base[cp - 0x0958];
+    }
+    if (cp == 0x0931) return 0x0930;  // ऱ → र
+    if (cp == 0x0934) return 0x0933;  // ऴ → ळ
+    if (cp >= 0x0904 && cp <= 0x0914) return cp;  // independent vowels
+    if (cp >= 0x0915 && cp <= 0x0939 && cp != 0x0929 && !is_nasal(cp)) return cp;  // consonants (ऩ is a nasal too)
+    return 0;
+}
+
+std::u32string consonant_skeleton(std::string_view text) {
+    std::u32string out;
+    std::size_t i = 0;
+    while (i < text.size()) {
+        if (char32_t letter = skeleton_letter(next_code_point(text, i))) out += letter;
+    }
+    return out;
+}
+
 }  // namespace hindi_normalizer
 }  // namespace khoj

@@ -31,5 +31,18 @@ std::string orthographic(std::string_view word);
 ///  - a final virama is dropped: जगत् → जगत.
 std::string spelling_variants(std::string_view stem);
 
+/// The letter of @p cp in a word's consonant skeleton, or 0 for none: Devanagari consonants
+/// other than the nasals, nukta letters as their base (ज़ → ज, ऱ → र), and independent vowels.
+/// Everything orthographic() may drop, add or turn into another character has no letter (nukta,
+/// ZWJ/ZWNJ, chandrabindu, anusvara, virama, the nasals ङ ञ ण न म, which become anusvara before
+/// a stop), and neither have vowel signs, which may stand loose after a space in scraped text:
+/// so the skeleton of a word and of its orthographic() form are the same (हिन्दी and हिंदी: ह द),
+/// and every run of text between two words has none. Phrase checks use it to find where a
+/// phrase could be before segmenting any text (PhraseChecks).
+char32_t skeleton_letter(char32_t cp);
+
+/// The skeleton letters of @p text in order (skeleton_letter): प्रवासी मजदूर → पर व स ज द र.
+std::u32string consonant_skeleton(std::string_view text);
+
 }  // namespace hindi_normalizer
 }  // namespace khoj

@@ -63,3 +63,16 @@ TEST_CASE("hindi_normalizer::spelling_variants drops a final virama") {
     // A virama inside the word (a conjunct) stays.
     CHECK(hindi_normalizer::spelling_variants("मित्र") == "मित्र");
 }
+
+TEST_CASE("hindi_normalizer::consonant_skeleton keeps consonants and vowels, drops what orthographic may change") {
+    CHECK(hindi_normalizer::consonant_skeleton("प्रवासी मजदूर") == U"परवसजदर");
+    // A word and its orthographic form have one skeleton, whatever the encoding trap.
+    for (const char* word : {"दिल्\u200Dली", "क़ानून", "क\u093Cानून", "जहाँ", "हिन्दी", "सम्बन्ध", "ऱाज", "२०२०", "WHO"}) {
+        CAPTURE(word);
+        CHECK(hindi_normalizer::consonant_skeleton(word) == hindi_normalizer::consonant_skeleton(hindi_normalizer::orthographic(word)));
+    }
+    CHECK(hindi_normalizer::consonant_skeleton("हिन्दी") == U"हद");
+    // Independent vowels stay (उत्तर: उ त त र); the nasals, matras and marks go.
+    CHECK(hindi_normalizer::consonant_skeleton("उत्तर") == U"उततर");
+    CHECK(hindi_normalizer::consonant_skeleton("में, है।") == U"ह");
+}

@@ -4,6 +4,9 @@
 #include "common/ingest/article.h"
 #include "common/ingest/record_codec.h"
 #include "common/text/analyzer.h"
+#include "test_index.h"
+
+#include <memory>
 
 #include <doctest/doctest.h>
 
@@ -54,4 +57,73 @@ TEST_CASE("PhraseChecks::holds_all answers copies of a story alike and texts of 
     CHECK(checks.holds_all({minister}, stored("dainik_bhaskar#7", story)));
     CHECK_FALSE(checks.holds_all({minister}, stored("jagran#3", swapped)));
     CHECK(checks.holds_all({minister}, stored("amar_ujala#2", story)));
+}
+
+namespace {
+
+// A document whose stored record has @p title and @p body, for PhraseChecks.
+Xapian::Document stored_article(const RecordCodec& codec, const std::string& title, const std::string& body) {
+    Article a;
+    a.id = "x";
+    a.title = title;
+    a.body = body;
+    Xapian::Document doc;
+    doc.add_value(slot::kRecord, codec.compress(article_to_record(a)));
+    return doc;
+}
+
+// PhraseChecks' answer for one phrase against one body.
+bool checks_find(const PhraseWords& phrase, const std::string& body) {
+    const RecordCodec codec;
+    PhraseChecks checks(&codec);
+    const std::size_t n = checks.add(phrase, false);
+    return checks.holds_all({n}, stored_article(codec, "शीर्षक", body));
+}
+
+}  // namespace
+
+TEST_CASE("PhraseChecks::holds_all finds a phrase through the encoding traps, as segmenting the whole text does") {
+    // ZWJ inside दिल्‍ली, nukta (मज़दूर), chandrabindu, न्द / ं, a newline between the words.
+    CHECK(checks_find({{"नई"}, {"दिल्ली"}}, "कल नई दिल्\u200Dली में बारिश हुई।"));
+    CHECK(checks_find({{"प्रवासी"}, {"मजदूर"}}, "सैकड़ों प्रवासी मज़दूर पैदल निकले।"));
+    CHECK(checks_find({{"हिंदी"}, {"दिवस"}}, "आज हिन्दी\nदिवस है।"));
+    CHECK(checks_find({{"जहां"}, {"भीड"}}, "जहाँ भीड़ थी"));  // the forms are orthographic(): nukta dropped
+    // Words without skeleton letters (में, है) opening or closing the phrase, at either end of the text.
+    CHECK(checks_find({{"में"}, {"कोरोना"}}, "में कोरोना"));
+    CHECK(checks_find({{"कोरोना"}, {"है"}}, "यह कोरोना है"));
+    // A loose vowel sign after a space between the words (scraped text) does not hide the phrase.
+    CHECK(checks_find({{"रक्षा"}, {"मंत्री"}}, "रूस के रक्षा \u093F मंत्री आए") == text_has_phrase("रूस के रक्षा \u093F मंत्री आए", {{"रक्षा"}, {"मंत्री"}}, *std::make_unique<Analyzer>()));
+    // Not adjacent, wrong order, or one word inside another: no phrase.
+    CHECK_FALSE(checks_find({{"रक्षा"}, {"मंत्री"}}, "रक्षा और विदेश मंत्री"));
+    CHECK_FALSE(checks_find({{"रक्षा"}, {"मंत्री"}}, "मंत्री ने रक्षा सौदे पर बात की।"));
+    CHECK_FALSE(checks_find({{"रक्षा"}, {"मंत्री"}}, "सुरक्षा मंत्रीगण"));
+}
+
+TEST_CASE("PhraseChecks::holds_all agrees with text_has_phrase on every word pair and triple of real articles") {
+    // Every run of two and three words of the articles, and every pair of words two apart, each
+    // checked against every article: the skeleton screen must never change an answer.
+    Analyzer analyzer;
+    std::vector<std::string> texts;
+    for (const Article& a : test::russia_articles()) texts.push_back(a.body);
+    texts.push_back("लॉकडाउन के दौरान शराब की दुकानें खुलीं, प्रवासी मज़दूरों की घर वापसी शुरू हुई और दिल्‍ली में कोरोना के नए मामले आए।");
+    std::vector<PhraseWords> phrases;
+    for (const std::string& text : texts) {
+        const std::vector<Token> tokens = analyzer.tokenize(text);
+        for (std::size_t i = 0; i + 1 < tokens.size(); ++i) {
+            phrases.push_back({{tokens[i].exact}, {tokens[i + 1].exact}});
+            if (i + 2 < tokens.size()) {
+                phrases.push_back({{tokens[i].exact}, {tokens[i + 1].exact}, {tokens[i + 2].exact}});
+                phrases.push_back({{tokens[i].exact}, {tokens[i + 2].exact}});
+            }
+        }
+    }
+    std::size_t found = 0;
+    for (const PhraseWords& phrase : phrases) {
+        for (const std::string& text : texts) {
+            const bool expected = text_has_phrase(text, phrase, analyzer);
+            found += expected;
+            CHECK(checks_find(phrase, text) == expected);
+        }
+    }
+    CHECK(found > phrases.size() / 2);  // the runs of words are found where they came from
 }
