@@ -13,6 +13,18 @@ namespace {
 
 constexpr std::size_t kNoFile = static_cast<std::size_t>(-1);
 
+// Bits set per id in the filter of ids written: three cache misses an id, and a filter still of
+// use at ten million ids, which more bits an id would fill.
+constexpr int kFilterProbes = 3;
+
+// The filter bits of @p id, by double hashing of one 64-bit hash.
+template <typename Each>
+void filter_bits(const std::string& id, Each each) {
+    const std::uint64_t h = std::hash<std::string>{}(id);
+    const std::uint64_t step = ((h * 0x9E3779B97F4A7C15ull) >> 32) | 1;
+    for (int i = 0; i < kFilterProbes; ++i) each((h + i * step) & (kWrittenIdBits - 1));
+}
+
 // "file:line", or the file alone when there is no line (a .txt, .html or web-archive article).
 std::string place(const std::string& file, std::size_t line) { return line ? file + ":" + std::to_string(line) : file; }
 
@@ -30,7 +42,7 @@ std::size_t earlier_line(const std::vector<std::size_t>& found, std::size_t befo
 }  // namespace
 
 SeenIds::SeenIds(IndexWriter& writer, ArticleReader::DiagnosticHandler on_diagnostic)
-    : writer_(writer), on_diagnostic_(std::move(on_diagnostic)) {}
+    : writer_(writer), on_diagnostic_(std::move(on_diagnostic)), written_ids_(kWrittenIdBits / 64) {}
 
 void SeenIds::accept(const InputArticle& input) {
     const std::string& id = input.article.id;
@@ -40,7 +52,7 @@ void SeenIds::accept(const InputArticle& input) {
     if (!fresh) {
         report(input.file, input.line, id, pending.where);
         pending.repeated = true;
-    } else if (const Xapian::docid docid = writer_.docid_of(id); docid && seen_in_index(docid)) {
+    } else if (const Xapian::docid docid = maybe_written(id) ? writer_.docid_of(id) : 0; docid && seen_in_index(docid)) {
         pending.repeated = true;
         const std::size_t earlier = file_of(docid);
         if (earlier == kNoFile) {
@@ -72,8 +84,19 @@ void SeenIds::written(const InputArticle& input, const std::string& origin, Xapi
         if (docid >= touched_.size()) touched_.resize(docid + 1);
         touched_[docid] = true;
     }
+    note_written(input.article.id);
     auto it = pending_.find(input.article.id);
     if (it != pending_.end() && --it->second.copies == 0) pending_.erase(it);
+}
+
+bool SeenIds::maybe_written(const std::string& id) const {
+    bool all = true;
+    filter_bits(id, [&](std::uint64_t bit) { all = all && (written_ids_[bit / 64] >> (bit % 64) & 1); });
+    return all;
+}
+
+void SeenIds::note_written(const std::string& id) {
+    filter_bits(id, [&](std::uint64_t bit) { written_ids_[bit / 64] |= std::uint64_t{1} << (bit % 64); });
 }
 
 bool SeenIds::seen_in_index(Xapian::docid docid) const {

@@ -6,6 +6,7 @@
 #include <xapian.h>
 
 #include <cstddef>
+#include <cstdint>
 #include <string>
 #include <unordered_map>
 #include <vector>
@@ -16,6 +17,10 @@ namespace khoj {
 /// held to this many, then reported: bounds both their memory and how often a file is re-read.
 constexpr std::size_t kMaxDeferredRepeats = 1u << 16;
 
+/// Bits of the filter of ids written in a run (2 MB): after a million ids, one new id in 230
+/// still needs an index lookup; after ten million, more than half do.
+constexpr std::size_t kWrittenIdBits = std::size_t{1} << 24;
+
 /// Which ids this run of khoj-index has already met, so a repeated id is reported ("id 'x'
 /// repeats FILE:LINE; keeping this later one") and its later copy always written. A map of every
 /// id met cost 190 bytes an article for the whole run (267 MB peak at a million articles), so
@@ -25,7 +30,8 @@ constexpr std::size_t kMaxDeferredRepeats = 1u << 16;
 /// (one bit an article of the index, only in a run that updates it). The earlier copy's file is
 /// the one whose file term the document has; its line (a .jsonl file's; other inputs are whole
 /// files) is found by reading that file again, once for all the repeats waiting on it, so such a
-/// repeat is reported at the end of the run (or after kMaxDeferredRepeats of them).
+/// repeat is reported at the end of the run (or after kMaxDeferredRepeats of them). Most ids
+/// are new, and a fixed-size Bloom filter of the ids written spares their index lookup.
 class SeenIds {
   public:
     /// Looks ids up in @p writer's index (its uncommitted documents included) and reports
@@ -72,6 +78,8 @@ class SeenIds {
         std::size_t earlier = 0;
     };
 
+    bool maybe_written(const std::string& id) const;
+    void note_written(const std::string& id);
     bool seen_in_index(Xapian::docid docid) const;
     std::size_t file_of(Xapian::docid docid);
     void report(const std::string& file, std::size_t line, const std::string& id, const std::string& earlier);
@@ -83,6 +91,7 @@ class SeenIds {
     std::vector<AddedRange> added_;  ///< in docid order
     std::vector<bool> touched_;      ///< by docid: older documents written or found unchanged in this run
     std::vector<Deferred> deferred_;
+    std::vector<std::uint64_t> written_ids_;  ///< the Bloom filter: kWrittenIdBits bits
 };
 
 }  // namespace khoj
