@@ -8,6 +8,12 @@
 
 namespace khoj {
 
+std::string canonical_file_name(const std::filesystem::path& file) {
+    std::error_code ec;
+    std::filesystem::path p = std::filesystem::weakly_canonical(file, ec);
+    return (ec ? file : p).string();
+}
+
 std::string file_hash(const std::string& file) { return file_term(file).substr(std::strlen(prefix::kFile)); }
 
 std::string file_stamp_key(const std::string& file) {

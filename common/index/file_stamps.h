@@ -2,10 +2,15 @@
 #pragma once
 #include <xapian.h>
 
+#include <filesystem>
 #include <string>
 #include <vector>
 
 namespace khoj {
+
+/// The canonical path of the input file @p file, as the index names it (the path as given
+/// when it cannot be made canonical).
+std::string canonical_file_name(const std::filesystem::path& file);
 
 /// The hash that stands for the input file @p file (a canonical path) in the index: what
 /// follows prefix::kFile and prefix::kOtherFile, and the key of a hashed stamp.

@@ -84,13 +84,21 @@ void IndexWriter::open_database(int flags) {
     has_termlist_ = (flags & Xapian::DB_NO_TERMLIST) == 0;
 }
 
-bool IndexWriter::unchanged(const std::string& id, const std::string& hash) {
+bool IndexWriter::unchanged(const std::string& id, const std::string& hash, Xapian::docid* docid) {
     const std::string id_term = prefix::kId + id;
     Xapian::PostingIterator existing = db_.postlist_begin(id_term);
-    return existing != db_.postlist_end(id_term) && db_.get_document(*existing).get_value(slot::kContentHash) == hash;
+    if (existing == db_.postlist_end(id_term)) return false;
+    if (docid) *docid = *existing;
+    return db_.get_document(*existing).get_value(slot::kContentHash) == hash;
 }
 
-Change IndexWriter::write(PreparedArticle&& p) {
+Xapian::docid IndexWriter::docid_of(const std::string& id) {
+    const std::string id_term = prefix::kId + id;
+    Xapian::PostingIterator existing = db_.postlist_begin(id_term);
+    return existing == db_.postlist_end(id_term) ? 0 : *existing;
+}
+
+Change IndexWriter::write(PreparedArticle&& p, Xapian::docid* docid) {
     if (p.article.id.size() > kMaxIdBytes)
         throw IndexError("article id of " + std::to_string(p.article.id.size()) + " bytes: an index holds ids of at most " + std::to_string(kMaxIdBytes));
     const std::string id_term = prefix::kId + p.article.id;
@@ -101,7 +109,8 @@ Change IndexWriter::write(PreparedArticle&& p) {
     const Xapian::docid own = existed ? *db_.postlist_begin(id_term) : 0;
     add_copy_group(p.doc, copy_group_of(db_, codec_, p.article, p.copies, p.doc.get_value(slot::kContentHash), own));
     if (!p.article.entities.empty()) p.doc.add_value(slot::kEntities, entities_.value_of(p.article.entities, db_));
-    db_.replace_document(id_term, p.doc);
+    const Xapian::docid written = db_.replace_document(id_term, p.doc);
+    if (docid) *docid = written;
     return existed ? Change::Updated : Change::Added;
 }
 

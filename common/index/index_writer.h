@@ -40,14 +40,20 @@ class IndexWriter {
     IndexWriter(const IndexWriter&) = delete;
     IndexWriter& operator=(const IndexWriter&) = delete;
 
-    /// True when the index holds @p id with this stored hash (content_hash(): nothing to do).
-    bool unchanged(const std::string& id, const std::string& hash);
+    /// True when the index holds @p id with this stored hash (content_hash(): nothing to do);
+    /// its docid goes to @p docid when given.
+    bool unchanged(const std::string& id, const std::string& hash, Xapian::docid* docid = nullptr);
+
+    /// The docid of the article with @p id, 0 when there is none (what this run wrote, not yet
+    /// committed, included).
+    Xapian::docid docid_of(const std::string& id);
 
     /// Writes a prepared article (replacing the one with its id); single-threaded. A replaced
     /// copy from another file is remembered (prefix::kOtherFile) for --prune. The article joins
     /// the group of its republished copies already in the index, if any (copy_group_of()). Throws
     /// khoj::IndexError for an id longer than kMaxIdBytes (IndexingJob rejects those first).
-    Change write(PreparedArticle&& prepared);
+    /// The article's docid goes to @p docid when given.
+    Change write(PreparedArticle&& prepared, Xapian::docid* docid = nullptr);
 
     /// Deletes every article read from @p origin_file; returns how many.
     std::size_t remove_file(const std::string& origin_file);

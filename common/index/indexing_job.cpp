@@ -19,12 +19,6 @@ constexpr std::size_t kAnalysisBatch = 256;
 // Articles buffered to train the zstd dictionary of a new index before anything is written.
 constexpr std::size_t kDictionarySamples = 2000;
 
-std::string canonical_name(const fs::path& file) {
-    std::error_code ec;
-    fs::path p = fs::weakly_canonical(file, ec);
-    return (ec ? file : p).string();
-}
-
 std::string stamp_text(const FileStamp& s) { return std::to_string(s.size) + " " + std::to_string(s.mtime_ns); }
 
 std::uintmax_t input_bytes(const std::vector<std::string>& paths) {
@@ -49,6 +43,8 @@ struct IndexingJob::Stage {
     std::vector<InputArticle> batch;
     std::vector<std::pair<std::string, std::string>> file_stamps;  ///< files whose last article is in or before this batch
     std::vector<std::string> origins, hashes;  ///< per article of batch
+    std::vector<Xapian::docid> docids;         ///< per article of batch: where the index holds it (once written)
+    std::vector<bool> added;                   ///< per article of batch: written as a new document
     std::vector<std::size_t> todo;             ///< the articles of batch to analyse and write
     std::vector<PreparedArticle> prepared;     ///< per article of batch (those in todo)
     bool analysing = false;                    ///< its job is on the pool and not yet waited for
@@ -61,6 +57,7 @@ IndexingJob::IndexingJob(const IndexingOptions& options, ArticleReader::Diagnost
       on_progress_(std::move(on_progress)),
       start_(std::chrono::steady_clock::now()),
       writer_(options.index, options.keep_termlist),
+      seen_(writer_, on_diagnostic_),
       train_(writer_.codec().current_dictionary() == 0),
       threads_(WorkerPool::default_size()),
       current_(std::make_unique<Stage>()),
@@ -79,6 +76,7 @@ IndexingSummary IndexingJob::run() {
     flush_pending();
     drain();
     if (options_.prune) prune();
+    seen_.report_deferred();
     writer_.commit();
     // A remote shard's documents (records, entity ids) reach the searcher only from an index
     // with term lists: the stock xapian-tcpsrv reads a document through its term list. Restored
@@ -114,13 +112,7 @@ bool IndexingJob::in_shard(const InputArticle& input) const {
 // Every article the reader accepts: repeats noted, then held back for training or queued.
 void IndexingJob::accept(InputArticle&& input) {
     if (!in_shard(input) || !fits_index(input)) return;
-    const std::string where = input.file + (input.line ? ":" + std::to_string(input.line) : "");
-    auto [it, fresh] = seen_.emplace(input.article.id, where);
-    if (!fresh) {
-        on_diagnostic_(Diagnostic{input.file, input.line, "id '" + input.article.id + "' repeats " + it->second + "; keeping this later one"});
-        repeated_.insert(input.article.id);
-        it->second = where;
-    }
+    seen_.accept(input);
     summary_.bytes += input.input_bytes;  // the input's bytes, as total_bytes counts them
     if (train_ && writer_.codec().current_dictionary() == 0 && pending_.size() < kDictionarySamples) {
         pending_.push_back(std::move(input));
@@ -132,7 +124,7 @@ void IndexingJob::accept(InputArticle&& input) {
 
 // The reader's file filter: false skips a file whose size and mtime are as last indexed.
 bool IndexingJob::should_read(const fs::path& file, const FileStamp& stamp) {
-    const std::string name = canonical_name(file);
+    const std::string name = canonical_file_name(file);
     if (options_.force || writer_.database().get_metadata(file_stamp_key(name)) != file_stamp_entry(name, stamp_text(stamp))) {
         read_files_.insert(name);
         return true;
@@ -145,7 +137,7 @@ bool IndexingJob::should_read(const fs::path& file, const FileStamp& stamp) {
 // A file read to the end: its stamp is written with the batch that holds its last article.
 void IndexingJob::file_done(const fs::path& file, const FileStamp& stamp) {
     flush_pending();
-    current_->file_stamps.emplace_back(canonical_name(file), stamp_text(stamp));
+    current_->file_stamps.emplace_back(canonical_file_name(file), stamp_text(stamp));
 }
 
 void IndexingJob::queue(InputArticle&& input) {
@@ -181,11 +173,13 @@ void IndexingJob::submit() {
 void IndexingJob::pick_changed(Stage& stage) {
     stage.origins.resize(stage.batch.size());
     stage.hashes.resize(stage.batch.size());
+    stage.docids.resize(stage.batch.size());
+    stage.added.resize(stage.batch.size());
     for (std::size_t i = 0; i < stage.batch.size(); ++i) {
         const Article& article = stage.batch[i].article;
-        stage.origins[i] = canonical_name(stage.batch[i].file);
+        stage.origins[i] = canonical_file_name(stage.batch[i].file);
         stage.hashes[i] = content_hash(article, stage.origins[i]);
-        if (!repeated_.count(article.id) && writer_.unchanged(article.id, stage.hashes[i])) {
+        if (!seen_.repeated(article.id) && writer_.unchanged(article.id, stage.hashes[i], &stage.docids[i])) {
             ++summary_.unchanged;
         } else {
             stage.todo.push_back(i);
@@ -214,12 +208,15 @@ void IndexingJob::join(Stage& stage) {
 void IndexingJob::finish(Stage& stage) {
     join(stage);
     for (std::size_t i : stage.todo) {
-        ++(writer_.write(std::move(stage.prepared[i])) == Change::Added ? summary_.added : summary_.updated);
+        stage.added[i] = writer_.write(std::move(stage.prepared[i]), &stage.docids[i]) == Change::Added;
+        ++(stage.added[i] ? summary_.added : summary_.updated);
         if (++since_commit_ >= options_.batch_size) {
             writer_.commit();
             since_commit_ = 0;
         }
     }
+    // Written or unchanged, every article is in the index now: repeats of it are found there.
+    for (std::size_t i = 0; i < stage.batch.size(); ++i) seen_.written(stage.batch[i], stage.origins[i], stage.docids[i], stage.added[i]);
     // In the same transaction as the file's articles (or a later one): a crash before the
     // commit leaves the file unrecorded, and the next run reads it again.
     for (const auto& [name, stamp] : stage.file_stamps) writer_.database().set_metadata(file_stamp_key(name), file_stamp_entry(name, stamp));
@@ -273,11 +270,11 @@ void IndexingJob::read_again(const std::unordered_set<std::string>& files, const
             if (ids.count(input.article.id)) accept(std::move(input));
         },
         [&](const Diagnostic& d) {  // the folders' own messages were given by the first reading
-            if (!files.count(canonical_name(d.file))) return;
+            if (!files.count(canonical_file_name(d.file))) return;
             ++rejected_;
             on_diagnostic_(d);
         },
-        [&](const fs::path& file, const FileStamp&) { return files.count(canonical_name(file)) && found.insert(canonical_name(file)).second; },
+        [&](const fs::path& file, const FileStamp&) { return files.count(canonical_file_name(file)) && found.insert(canonical_file_name(file)).second; },
         [this](const fs::path& file, const FileStamp& stamp) { file_done(file, stamp); });
     for (const auto& path : options_.paths) reader.read(path);
     // Indexed by an earlier run from other paths: a .jsonl gives the same ids read on its own.

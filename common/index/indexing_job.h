@@ -2,6 +2,7 @@
 #pragma once
 #include "common/entities/entities.h"
 #include "common/index/index_writer.h"
+#include "common/index/seen_ids.h"
 #include "common/index/shards.h"
 #include "common/ingest/article_reader.h"
 #include "common/text/analyzer.h"
@@ -12,7 +13,6 @@
 #include <functional>
 #include <memory>
 #include <string>
-#include <unordered_map>
 #include <unordered_set>
 #include <vector>
 
@@ -93,11 +93,7 @@ class IndexingJob {
     std::chrono::steady_clock::time_point start_;  ///< before the writer: the lock wait counts
     IndexWriter writer_;
     IndexingSummary summary_;
-    std::unordered_map<std::string, std::string> seen_;  ///< id → "file:line" where this run last saw it
-    /// Ids met more than once in this run. A later copy is always written: the index may still
-    /// hold the earlier copy's hash (written this run, or a batch not yet written), so "same
-    /// hash as the index" cannot tell that the later copy is already there.
-    std::unordered_set<std::string> repeated_;
+    SeenIds seen_;  ///< the ids met so far in this run (repeats are reported, and always written)
     std::size_t rejected_ = 0;  ///< articles rejected here rather than by the reader (ids too long for the index)
     std::unordered_set<std::string> read_files_;  ///< files read this run (canonical names)
     std::size_t since_commit_ = 0;

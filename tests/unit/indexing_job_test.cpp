@@ -1,4 +1,4 @@
-/** @file indexing_job_test.cpp @brief IndexingJob::run: incremental runs over .jsonl files, repeated ids, rejected lines, ids and paths past Xapian's limits, --force and --prune (with ids that other files hold), skipped web-archive records and progress in input bytes. */
+/** @file indexing_job_test.cpp @brief IndexingJob::run: incremental runs over .jsonl files, repeated ids (near and far apart), rejected lines, ids and paths past Xapian's limits, --force and --prune (with ids that other files hold), skipped web-archive records and progress in input bytes. */
 #include "common/index/indexing_job.h"
 #include "common/search/searcher.h"
 #include "temp_dir.h"
@@ -102,6 +102,59 @@ std::string repeated(const std::string& piece, int times) {
 }
 
 }  // namespace
+
+namespace {
+
+// @p count weather reports with ids PREFIX0, PREFIX1 … as .jsonl lines: enough of them put two
+// copies of an id further apart than the articles still on their way to the index.
+std::string weather_reports(const std::string& prefix, int count) {
+    std::string lines;
+    for (int i = 0; i < count; ++i) {
+        const std::string n = std::to_string(i);
+        lines += R"({"id":")" + prefix + n + R"(","title":"मौसम की खबर )" + n + R"(","body":"शहर में )" + n + R"( मिलीमीटर बारिश हुई और )" +
+                 std::to_string(7 * i) + R"( लोग घरों में रहे।"})" + "\n";
+    }
+    return lines;
+}
+
+// A copy of the article "X" with the headline @p title, as a .jsonl line.
+std::string copy_of_x(const std::string& title) { return R"({"id":"X","title":")" + title + R"(","body":"दिल्ली में ठंड बढ़ी।"})" "\n"; }
+
+// The messages of @p diagnostics about a repeat of "X", as "FILE-NAME:LINE repeats EARLIER".
+std::vector<std::string> repeats_of_x(const std::vector<Diagnostic>& diagnostics) {
+    std::vector<std::string> repeats;
+    for (const Diagnostic& d : diagnostics) {
+        const auto at = d.message.find("id 'X' repeats ");
+        if (at == std::string::npos) continue;
+        const std::string earlier = d.message.substr(at + 15, d.message.find(';') - at - 15);
+        repeats.push_back(fs::path(d.file).filename().string() + ":" + std::to_string(d.line) + " repeats " + fs::path(earlier).filename().string());
+    }
+    return repeats;
+}
+
+}  // namespace
+
+TEST_CASE("IndexingJob::run reports a repeat thousands of articles after the copy before it with that copy's file and line, in every run") {
+    Job job;
+    // Three copies of X, 2,600 articles apart (more than the pipeline holds), then one in another file.
+    job.dir.write("news/2020-06.jsonl", copy_of_x("पहला संस्करण") + weather_reports("june-", 2600) + copy_of_x("दूसरा संस्करण") +
+                                             weather_reports("mid-june-", 2600) + copy_of_x("तीसरा संस्करण"));
+    job.dir.write("news/2020-07.jsonl", weather_reports("july-", 2600) + copy_of_x("चौथा संस्करण"));
+    const std::vector<std::string> expected = {"2020-06.jsonl:2602 repeats 2020-06.jsonl:1", "2020-06.jsonl:5203 repeats 2020-06.jsonl:2602",
+                                               "2020-07.jsonl:2601 repeats 2020-06.jsonl:5203"};
+    const IndexingSummary first = job.run();
+    CHECK(repeats_of_x(job.diagnostics) == expected);
+    CHECK(first.added == 2 + 1 + 3 * 2600);  // a1, a2, X and the reports
+    CHECK(stored_title(job.options.index, "X") == "चौथा संस्करण");
+    // Read again: the copies are in the index from an earlier run now, and are repeats all the same.
+    job.diagnostics.clear();
+    job.options.force = true;
+    const IndexingSummary forced = job.run();
+    CHECK(repeats_of_x(job.diagnostics) == expected);
+    CHECK(forced.updated == 2 + 4);  // both copies of a1 and all four of X: each differs from the one stored, or repeats
+    CHECK(forced.unchanged == 1 + 3 * 2600);
+    CHECK(stored_title(job.options.index, "X") == "चौथा संस्करण");
+}
 
 TEST_CASE("IndexingJob::run names and skips an article whose id is too long for the index, and indexes the rest") {
     Job job;
