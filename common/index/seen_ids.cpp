@@ -127,13 +127,15 @@ void SeenIds::report_deferred() {
     // Each file read again once, for the lines of all the ids waiting on it.
     std::unordered_map<std::string, std::unordered_map<std::string, std::vector<std::size_t>>> lines;  // file → id → lines
     for (const Deferred& d : deferred_) lines[files_[d.earlier].name][d.id];
-    for (auto& [file, ids] : lines) {
+    for (auto& entry : lines) {
+        // A named reference, not a structured binding: clang 14 cannot capture those (the fuzz build).
+        auto& ids = entry.second;
         ArticleReader reader(
             [&ids](InputArticle&& input) {
                 if (auto it = ids.find(input.article.id); it != ids.end()) it->second.push_back(input.line);
             },
             [](const Diagnostic&) {});  // its problems were reported when it was first read
-        reader.read(file);
+        reader.read(entry.first);
     }
     for (const Deferred& d : deferred_) {
         const FileRead& earlier = files_[d.earlier];
