@@ -125,6 +125,7 @@ std::size_t PhraseChecks::add(const PhraseWords& phrase, bool title_only) {
     if (shortest_letters < kMinScreenLetters) p.screened = false;
     phrases_.push_back(std::move(p));
     answers_.clear();  // answers hold one entry per phrase
+    answered_ = 0;
     by_text_.clear();
     return phrases_.size() - 1;
 }
@@ -163,25 +164,14 @@ std::vector<bool> PhraseChecks::check_text(const Article& a) {
     return answers;
 }
 
-void PhraseChecks::skeleton_with_offsets(Field& field) {
-    field.skeleton_read = true;
-    std::size_t i = 0;
-    while (i < field.text.size()) {
-        const std::size_t here = i;
-        if (char32_t letter = hindi_normalizer::skeleton_letter(next_code_point(field.text, i))) {
-            field.letters += letter;
-            field.offsets.push_back(here);
-        }
-    }
-}
-
 bool PhraseChecks::field_holds(Field& field, const Phrase& p) {
     if (!p.screened) {
         if (!field.tokens_read) field.ids = form_ids(field.text);
         field.tokens_read = true;
         return ids_hold_phrase(field.ids, p.forms);
     }
-    if (!field.skeleton_read) skeleton_with_offsets(field);
+    if (!field.skeleton_read) field.letters = hindi_normalizer::consonant_skeleton(field.text, &field.offsets);
+    field.skeleton_read = true;
     const std::u32string& letters = field.letters;
     // Every place where the skeletons of the phrase's words follow one another: a phrase in the
     // text is at one of them (hindi_normalizer::skeleton_letter). Each is then checked exactly,

@@ -69,7 +69,6 @@ class PhraseChecks {
     // The forms of @p text's tokens as ids (kNoForm for a form of no phrase).
     std::vector<std::uint32_t> form_ids(std::string_view text);
     bool field_holds(Field& field, const Phrase& p);  // phrase p in the title or the body
-    static void skeleton_with_offsets(Field& field);
     std::vector<bool> check_all(const Xapian::Database& db, Xapian::docid did);
     std::vector<bool> check_record(const std::string& record);  // every phrase, against one stored record
     std::vector<bool> check_text(const Article& article);        // every phrase, against a decompressed record

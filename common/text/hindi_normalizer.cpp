@@ -119,11 +119,15 @@ char32_t skeleton_letter(char32_t cp) {
     return 0;
 }
 
-std::u32string consonant_skeleton(std::string_view text) {
+std::u32string consonant_skeleton(std::string_view text, std::vector<std::size_t>* offsets) {
     std::u32string out;
     std::size_t i = 0;
     while (i < text.size()) {
-        if (char32_t letter = skeleton_letter(next_code_point(text, i))) out += letter;
+        const std::size_t here = i;
+        if (char32_t letter = skeleton_letter(next_code_point(text, i))) {
+            out += letter;
+            if (offsets) offsets->push_back(here);
+        }
     }
     return out;
 }

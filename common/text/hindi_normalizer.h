@@ -2,6 +2,7 @@
 #pragma once
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace khoj {
 
@@ -41,8 +42,9 @@ std::string spelling_variants(std::string_view stem);
 /// phrase could be before segmenting any text (PhraseChecks).
 char32_t skeleton_letter(char32_t cp);
 
-/// The skeleton letters of @p text in order (skeleton_letter): प्रवासी मजदूर → पर व स ज द र.
-std::u32string consonant_skeleton(std::string_view text);
+/// The skeleton letters of @p text in order (skeleton_letter): प्रवासी मजदूर → पर व स ज द र;
+/// with @p offsets, also the byte offset in @p text where each letter's code point starts.
+std::u32string consonant_skeleton(std::string_view text, std::vector<std::size_t>* offsets = nullptr);
 
 }  // namespace hindi_normalizer
 }  // namespace khoj

@@ -18,12 +18,5 @@ cut -f1-3,5- "$WORK/raw" > "$WORK/actual"
 expect_rc 0 "khoj-search --batch"
 [ ! -s "$WORK/err" ] || fail "khoj-search --batch printed on stderr: $(cat "$WORK/err")"
 
-if [ "${KHOJ_UPDATE_GOLDEN:-0}" = 1 ]; then
-  cp "$WORK/actual" "$GOLDEN"
-  echo "wrote $GOLDEN: review it before committing"
-  exit 0
-fi
-if ! diff -u "$GOLDEN" "$WORK/actual" >&2; then
-  fail "rankings differ from $GOLDEN (see the diff above; KHOJ_UPDATE_GOLDEN=1 regenerates it)"
-fi
+compare_with_golden "$WORK/actual" "$GOLDEN" "rankings"
 pass "$(wc -l <"$GOLDEN") result rows of $(grep -c $'\t' "$QUERIES") queries match the golden file"

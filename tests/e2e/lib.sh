@@ -44,3 +44,31 @@ expect_rc() {
 
 # Ids (second TSV field) of the rows in a --format tsv output file, one per line.
 tsv_ids() { cut -f2 "$1"; }
+
+# require_shared FILE...: sets SHARED and CORPUS (the COVID corpus); exits 77 (skipped) unless the
+# corpus and every FILE (relative to ../shared) are there.
+require_shared() {
+  SHARED=$SOURCE_DIR/../shared
+  CORPUS=$SHARED/corpora/hindi-covid-2020.jsonl
+  local f
+  for f in "$CORPUS" "${@/#/$SHARED/}"; do
+    if [ ! -f "$f" ]; then
+      echo "skipped: $SHARED (the shared corpora and queries) is absent"
+      exit 77
+    fi
+  done
+}
+
+# compare_with_golden ACTUAL GOLDEN WHAT: with KHOJ_UPDATE_GOLDEN=1 copies ACTUAL over GOLDEN and
+# exits; otherwise fails with the diff when they differ ("WHAT differ from GOLDEN").
+compare_with_golden() {
+  local actual=$1 golden=$2 what=$3
+  if [ "${KHOJ_UPDATE_GOLDEN:-0}" = 1 ]; then
+    cp "$actual" "$golden"
+    echo "wrote $golden: review it before committing"
+    exit 0
+  fi
+  if ! diff -u "$golden" "$actual" >&2; then
+    fail "$what differ from $golden (see the diff above; KHOJ_UPDATE_GOLDEN=1 regenerates it)"
+  fi
+}

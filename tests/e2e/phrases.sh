@@ -9,12 +9,7 @@
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
 
-SHARED=$SOURCE_DIR/../shared
-CORPUS=$SHARED/corpora/hindi-covid-2020.jsonl
-if [ ! -f "$CORPUS" ] || [ ! -f "$SHARED/eval/scale-queries.tsv" ]; then
-  echo "skipped: $SHARED (the shared corpora and queries) is absent"
-  exit 77
-fi
+require_shared eval/scale-queries.tsv
 GOLDEN=$SOURCE_DIR/tests/golden/phrase_matches.tsv
 INDEX=$WORK/index
 QUERIES=$WORK/phrases.tsv
@@ -42,12 +37,5 @@ for qid, phrase in queries:
     print(f"{qid}\t{phrase}\t{len(found)}\t{hashlib.sha1(' '.join(found).encode()).hexdigest()[:16]}")
 PYTHON
 
-if [ "${KHOJ_UPDATE_GOLDEN:-0}" = 1 ]; then
-  cp "$WORK/actual" "$GOLDEN"
-  echo "wrote $GOLDEN: review it before committing"
-  exit 0
-fi
-if ! diff -u "$GOLDEN" "$WORK/actual" >&2; then
-  fail "phrase matches differ from $GOLDEN (see the diff above: qid, phrase, articles, digest; KHOJ_UPDATE_GOLDEN=1 regenerates it)"
-fi
+compare_with_golden "$WORK/actual" "$GOLDEN" "phrase matches (qid, phrase, articles, digest)"
 pass "$(wc -l <"$GOLDEN") phrases match the same articles as in the golden file ($(awk -F'\t' '{ n += $3 } END { print n }' "$GOLDEN") matches)"

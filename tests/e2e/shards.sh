@@ -3,12 +3,7 @@
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
 
-SHARED=$SOURCE_DIR/../shared
-CORPUS=$SHARED/corpora/hindi-covid-2020.jsonl
-if [ ! -f "$CORPUS" ] || [ ! -f "$SHARED/eval/queries.tsv" ]; then
-  echo "skipped: $SHARED (the shared corpora and queries) is absent"
-  exit 77
-fi
+require_shared eval/queries.tsv
 COMPARE="python3 $(dirname "$0")/compare_runs.py"
 INPUT=("$CORPUS" "$SHARED/corpora/seeds.jsonl")
 
