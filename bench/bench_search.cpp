@@ -23,14 +23,20 @@ double percentile(std::vector<double> v, double p) {
 
 int main(int argc, char** argv) {
     if (argc < 3) {
-        std::cerr << "usage: khoj-bench-search INDEX QUERIES.tsv [REPS=20] [K=10] [all-copies]\n";
+        std::cerr << "usage: khoj-bench-search INDEX QUERIES.tsv [REPS=20] [K=10] [all-copies] [one-core]\n";
         return 2;
     }
     const int reps = argc > 3 ? std::atoi(argv[3]) : 20;
     const std::size_t k = argc > 4 ? static_cast<std::size_t>(std::atoi(argv[4])) : 10;
     // "all-copies": every copy a hit, no collapsing (what collapsing republished copies costs).
-    const bool all_copies = argc > 5 && std::string(argv[5]) == "all-copies";
+    // "one-core": never split a search over two cores (Searcher::set_split_min_postings).
+    bool all_copies = false, one_core = false;
+    for (int i = 5; i < argc; ++i) {
+        all_copies = all_copies || std::string(argv[i]) == "all-copies";
+        one_core = one_core || std::string(argv[i]) == "one-core";
+    }
     khoj::Searcher searcher(argv[1]);
+    if (one_core) searcher.set_split_min_postings(0);
     std::vector<std::string> queries, qids;
     std::ifstream in(argv[2]);
     for (std::string line; std::getline(in, line);) {

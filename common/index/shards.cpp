@@ -204,6 +204,13 @@ void ShardedIndex::open_all() {
     remote_shards_ = remote;
 }
 
+Xapian::Database ShardedIndex::open_copy() const {
+    if (remote_shards_ > 0) throw IndexError(path_ + ": a remote shard cannot be opened twice for a split search");
+    Xapian::Database merged;
+    for (const Shard& shard : shards_) merged.add_database(open_index_for_reading(shard.address.path));
+    return merged;
+}
+
 void ShardedIndex::load_record_dictionaries(RecordCodec& codec) const {
     for (const Shard& shard : shards_) khoj::load_record_dictionaries(shard.db, codec);
 }

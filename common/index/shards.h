@@ -87,6 +87,9 @@ class ShardedIndex {
 
     /// All shards as one database, for ranking.
     const Xapian::Database& database() const { return db_; }
+    /// Every shard opened again as one database, for a search on another thread (a
+    /// Xapian::Database must not be used by two threads at once); only for local shards.
+    Xapian::Database open_copy() const;
     /// The stub's lexicons, each on its own (empty for an index folder or a stub without one).
     const std::vector<Xapian::Database>& lexicons() const { return lexicons_; }
     /// True when a shard is served by xapian-tcpsrv (queries are then built from the lexicons, phrases checked on this host).

@@ -100,6 +100,13 @@ PhraseChecks::PhraseChecks(const RecordCodec* codec) : codec_(codec) {}
 
 PhraseChecks::~PhraseChecks() = default;
 
+std::shared_ptr<PhraseChecks> PhraseChecks::fresh_copy() const {
+    auto copy = std::make_shared<PhraseChecks>(codec_);
+    copy->phrases_ = phrases_;
+    copy->ids_ = ids_;
+    return copy;
+}
+
 std::size_t PhraseChecks::add(const PhraseWords& phrase, bool title_only) {
     Phrase p;
     p.title_only = title_only;

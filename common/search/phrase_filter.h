@@ -39,6 +39,10 @@ class PhraseChecks {
     explicit PhraseChecks(const RecordCodec* codec);
     ~PhraseChecks();
 
+    /// The same phrases with no answers yet, for a search on another thread (a PhraseChecks is
+    /// not thread-safe: it keeps answers as it goes).
+    std::shared_ptr<PhraseChecks> fresh_copy() const;
+
     /// Registers a phrase (its title only, or title and body) and returns its number.
     std::size_t add(const PhraseWords& phrase, bool title_only);
 

@@ -3,6 +3,7 @@
 
 #include "common/index/schema.h"
 #include "common/search/copy_collapse.h"
+#include "common/search/docid_range.h"
 #include "common/search/phrase_filter.h"
 #include "common/search/query_limits.h"
 #include "common/search/ranking.h"
@@ -14,6 +15,7 @@
 #include <algorithm>
 #include <map>
 #include <queue>
+#include <thread>
 #include <set>
 #include <tuple>
 
@@ -70,9 +72,12 @@ void Searcher::make_builder() {
 
 void Searcher::refresh() {
     if (index_->refresh()) adopt_index();
+    else if (split_open_) split_db_.reopen();
 }
 
 void Searcher::adopt_index() {
+    split_open_ = false;  // opened again, from the new folders, by the next split search
+    split_db_ = Xapian::Database();
     db_ = index_->database();
     index_->load_record_dictionaries(codec_);
     make_builder();
@@ -245,7 +250,7 @@ SearchResult Searcher::run(const SearchRequest& request) {
     result.built = builder_->build(request.query);
     const Xapian::Query query = with_date_range(result.built.query, request);
     if (query.empty()) return result;
-    Xapian::Enquire enquire = enquire_for(query, request);
+    Xapian::Enquire enquire = enquire_for(db_, query, request);
     std::optional<RequiredPhrases> phrases;
     if (!result.built.required_phrases.empty()) phrases.emplace(result.built.phrase_checks, result.built.required_phrases);
     const Xapian::MatchDecider* decider = phrases ? &*phrases : nullptr;
@@ -257,21 +262,33 @@ SearchResult Searcher::run(const SearchRequest& request) {
     const Xapian::doccount check = request.count == MatchCount::Exact     ? db_.get_doccount()
                                    : request.count == MatchCount::Bounded ? limits::kCountedMatches
                                                                           : 0;
-    Xapian::MSet mset = rerank                             ? enquire.get_mset(0, std::max(depth, page.offset + page.limit), check, nullptr, decider)
-                        : request.sort == SortOrder::Date ? whole_ties_by_date(enquire, page, check, decider)
-                                                           : enquire.get_mset(page.offset, page.limit, check, nullptr, decider);
+    const Xapian::doccount first = rerank ? 0 : page.offset, count = rerank ? std::max(depth, page.offset + page.limit) : page.limit;
+    Matches matches;
+    const std::optional<Xapian::Query> copy = split_copy(query, request);
+    last_split_ = copy.has_value();
+    if (copy) {
+        matches = split_matches(query, *copy, request, result.built, first, count, check);
+    } else {
+        matches.msets.push_back(request.sort == SortOrder::Date && !rerank ? whole_ties_by_date(enquire, page, check, decider)
+                                                                           : enquire.get_mset(first, count, check, nullptr, decider));
+        const Xapian::MSet& mset = matches.msets.front();
+        for (auto it = mset.begin(); it != mset.end(); ++it) matches.items.push_back(it);
+        matches.estimated = mset.get_matches_estimated();
+        matches.lower = mset.get_matches_lower_bound();
+        matches.upper = mset.get_matches_upper_bound();
+    }
     if (request.facets) result.facets = collect_facets(enquire, decider, request.facet_limit);
-    result.matches_estimated = mset.get_matches_estimated();
-    result.count_exact = mset.get_matches_lower_bound() == mset.get_matches_upper_bound();
+    result.matches_estimated = matches.estimated;
+    result.count_exact = matches.lower == matches.upper;
     // Collapsing copies, Xapian estimates even when every match was checked (its bounds mix in
     // the copies); but then the groups it met, its lower bound, are the count. Every match was
     // checked when all were asked for, or when fewer groups than asked for were met.
-    if (!request.all_copies && check > 0 && (check >= db_.get_doccount() || mset.get_matches_lower_bound() < check)) {
-        result.matches_estimated = mset.get_matches_lower_bound();
+    if (!request.all_copies && check > 0 && (check >= db_.get_doccount() || matches.lower < check)) {
+        result.matches_estimated = matches.lower;
         result.count_exact = true;
     }
-    if (request.suggest && mset.get_matches_upper_bound() < ranking::kFewMatches) result.suggestion = SpellingSuggester(vocabulary()).suggest(request.query);
-    std::vector<Hit> hits = ranked_hits(mset, request, page, result.built.preferred_forms, depth);
+    if (request.suggest && matches.upper < ranking::kFewMatches) result.suggestion = SpellingSuggester(vocabulary()).suggest(request.query);
+    std::vector<Hit> hits = ranked_hits(matches, request, page, result.built.preferred_forms, depth);
     if (request.load_articles) {
         for (Hit& hit : hits) {
             if (!request.all_copies) attach_copies(hit, query, decider, request.copy_ids);
@@ -281,8 +298,94 @@ SearchResult Searcher::run(const SearchRequest& request) {
     return result;
 }
 
-Xapian::Enquire Searcher::enquire_for(const Xapian::Query& query, const SearchRequest& request) const {
-    Xapian::Enquire enquire(db_);
+std::optional<Xapian::Query> Searcher::split_copy(const Xapian::Query& query, const SearchRequest& request) {
+    // Collapsing copies is left to one pass: the copies of a story can lie in both halves, and
+    // each half would count the story (the count of stories is exact up to
+    // limits::kCountedMatches). A date order keeps its ties whole in one pass too.
+    if (split_min_postings_ == 0 || db_.get_doccount() < split_min_postings_ || !request.all_copies || request.sort != SortOrder::Relevance ||
+        index_->has_remote_shard() || std::thread::hardware_concurrency() < 2)
+        return std::nullopt;
+    // What a pass costs grows with the postings it reads: a few are read faster than a thread is woken.
+    Xapian::doccount postings = 0;
+    for (auto term = query.get_unique_terms_begin(); term != query.get_unique_terms_end() && postings < split_min_postings_; ++term)
+        postings += db_.get_termfreq(*term);
+    if (postings < split_min_postings_) return std::nullopt;
+    if (!split_open_) {
+        split_db_ = index_->open_copy();
+        split_open_ = true;
+        if (!split_pool_) split_pool_ = std::make_unique<WorkerPool>(1);
+    }
+    // Both handles must see one revision: a commit can land between their reopens.
+    if (split_db_.get_lastdocid() != db_.get_lastdocid() || split_db_.get_doccount() != db_.get_doccount() ||
+        split_db_.get_total_length() != db_.get_total_length())
+        return std::nullopt;
+    // The copy shares nothing with @p query: Xapian 1.4 counts references to a query's parts
+    // without atomics, so two threads must not hold the same parts. A query with a
+    // PhraseFilter cannot be serialised (its checks keep answers, on one thread): it is built
+    // again, with checks of its own, which gives the same query.
+    try {
+        return Xapian::Query::unserialise(query.serialise());
+    } catch (const Xapian::UnimplementedError&) {
+        return with_date_range(builder_->build(request.query).query, request);
+    }
+}
+
+Searcher::Matches Searcher::split_matches(const Xapian::Query& query, const Xapian::Query& copy, const SearchRequest& request,
+                                          const BuiltQuery& built, Xapian::doccount first, Xapian::doccount count, Xapian::doccount check) {
+    const Xapian::docid middle = db_.get_lastdocid() / 2;
+    const Xapian::Query halves[2] = {
+        Xapian::Query(Xapian::Query::OP_FILTER, query, Xapian::Query((new DocidRange(1, middle))->release())),
+        Xapian::Query(Xapian::Query::OP_FILTER, copy, Xapian::Query((new DocidRange(middle + 1, db_.get_lastdocid()))->release())),
+    };
+    std::optional<RequiredPhrases> deciders[2];
+    if (!built.required_phrases.empty()) {
+        deciders[0].emplace(built.phrase_checks, built.required_phrases);
+        deciders[1].emplace(built.phrase_checks->fresh_copy(), built.required_phrases);
+    }
+    // Each half lists its own best first + count: the first + count best of the whole are among them.
+    Matches matches;
+    matches.msets.resize(2);
+    auto search_half = [&](unsigned half, const Xapian::Database& db) {
+        const Xapian::Enquire enquire = enquire_for(db, halves[half], request);
+        matches.msets[half] = enquire.get_mset(0, first + count, check, nullptr, deciders[half] ? &*deciders[half] : nullptr);
+    };
+    split_pool_->start([&](unsigned) { search_half(1, split_db_); });
+    try {
+        search_half(0, db_);
+    } catch (...) {
+        try {
+            split_pool_->wait();
+        } catch (...) {
+        }
+        throw;
+    }
+    split_pool_->wait();
+    const Xapian::docid ranges[2][2] = {{1, middle}, {middle + 1, db_.get_lastdocid()}};
+    for (unsigned half = 0; half < 2; ++half) {
+        const Xapian::MSet& mset = matches.msets[half];
+        for (auto it = mset.begin(); it != mset.end(); ++it) matches.items.push_back(it);
+        // A match that read its lists to the end counted exactly; one that skipped (Xapian's
+        // max-weight pruning) estimated as for the whole index (DocidRange::init).
+        const Xapian::doccount lower = mset.get_matches_lower_bound();
+        const Xapian::doccount upper = std::min<Xapian::doccount>(mset.get_matches_upper_bound(), ranges[half][1] - ranges[half][0] + 1);
+        const double scaled = lower == upper ? lower : mset.get_matches_estimated() * DocidRange::share(db_, ranges[half][0], ranges[half][1]);
+        matches.estimated += std::clamp(static_cast<Xapian::doccount>(scaled + 0.5), lower, upper);
+        matches.lower += lower;
+        matches.upper += upper;
+    }
+    // One pass's order (enquire_for): score, then content hash, then docid.
+    std::sort(matches.items.begin(), matches.items.end(), [](const Xapian::MSetIterator& a, const Xapian::MSetIterator& b) {
+        if (a.get_weight() != b.get_weight()) return a.get_weight() > b.get_weight();
+        const std::string key_a = a.get_sort_key(), key_b = b.get_sort_key();
+        return key_a != key_b ? key_a < key_b : *a < *b;
+    });
+    matches.items.erase(matches.items.begin(), matches.items.begin() + std::min<std::size_t>(first, matches.items.size()));
+    if (matches.items.size() > count) matches.items.resize(count);
+    return matches;
+}
+
+Xapian::Enquire Searcher::enquire_for(const Xapian::Database& db, const Xapian::Query& query, const SearchRequest& request) const {
+    Xapian::Enquire enquire(db);
     enquire.set_query(query);
     // BM25 with the parameters of search/ranking.h (Lucene's k1 and b, so comparisons with the anchor are like for like).
     enquire.set_weighting_scheme(ranking::bm25_weight());
@@ -298,7 +401,7 @@ Xapian::Enquire Searcher::enquire_for(const Xapian::Query& query, const SearchRe
     return enquire;
 }
 
-std::vector<Hit> Searcher::ranked_hits(const Xapian::MSet& mset, const SearchRequest& request, const Page& page,
+std::vector<Hit> Searcher::ranked_hits(Matches& matches, const SearchRequest& request, const Page& page,
                                        const std::vector<std::vector<std::string>>& preferred_forms, Xapian::doccount depth) {
     const bool rerank = depth > 0;
     const Xapian::doccount offset = page.offset, limit = page.limit;
@@ -306,23 +409,25 @@ std::vector<Hit> Searcher::ranked_hits(const Xapian::MSet& mset, const SearchReq
     // read: not for a re-ranked block, most of which is never read (beyond_reach below), and only
     // for an MSet from the first match: Xapian 1.4's fetch() misreads one that starts further on
     // (and crashes).
-    if (index_->has_remote_shard() && !rerank && (offset == 0 || request.sort == SortOrder::Date)) mset.fetch();
+    if (index_->has_remote_shard() && !rerank && (offset == 0 || request.sort == SortOrder::Date)) {
+        for (const Xapian::MSet& mset : matches.msets) mset.fetch();
+    }
     // The hits in order: Xapian's, but by date from the first match with ties put in a fixed
-    // order and cut to the page here (whole_ties_by_date).
+    // order and cut to the page here (whole_ties_by_date, one MSet).
     std::vector<Xapian::MSetIterator> order;
     if (request.sort == SortOrder::Date && !rerank) {
-        order = date_order(mset);
+        order = date_order(matches.msets.front());
         order.erase(order.begin(), order.begin() + std::min<std::ptrdiff_t>(offset, static_cast<std::ptrdiff_t>(order.size())));
         if (order.size() > limit) order.resize(limit);
     } else {
-        for (auto it = mset.begin(); it != mset.end(); ++it) order.push_back(it);
+        order = matches.items;
     }
     std::vector<Hit> ranked;
     // Within the re-ranked block only the first offset + limit places are returned. A hit can
     // at most multiply its score by 1 + ranking::kPreferredFormBonus, so once that bound falls to the
     // (offset + limit)-th best re-ranked score, no later hit can reach the page: the rest of
     // the block is not read (Xapian gives hits in falling score order).
-    const std::size_t block = std::min<std::size_t>(depth, mset.size());
+    const std::size_t block = std::min<std::size_t>(depth, matches.items.size());
     const std::size_t needed = std::min<std::size_t>(block, static_cast<std::size_t>(offset) + limit);
     std::priority_queue<double, std::vector<double>, std::greater<>> best;  // the `needed` best re-ranked scores
     Xapian::doccount position = 0;

@@ -71,15 +71,6 @@ TEST_CASE("read_stub_file resolves shards and lexicons beside the stub") {
 
 namespace {
 
-// Indexes @p input into @p index, all of it or shard @p shard ("K/N").
-void index_articles(const std::string& index, const std::string& input, const std::string& shard = "") {
-    IndexingOptions options;
-    options.index = index;
-    options.paths = {input};
-    options.shard = shard;
-    IndexingJob(options, [](const Diagnostic&) {}, [](const IndexingSummary&) {}).run();
-}
-
 // Score of every hit by article id.
 std::map<std::string, double> scores_by_id(Searcher& searcher, const std::string& query) {
     SearchRequest request;
@@ -96,10 +87,10 @@ TEST_CASE("Searcher::search over a stub of 3 shards scores every article as one 
     const fs::path corpus = fs::path(KHOJ_SHARED_DIR) / "corpora" / "hindi-covid-2020.jsonl";
     if (!fs::exists(corpus)) return;  // ../shared is absent: nothing to compare on
     test::TempDir dir;
-    index_articles((dir.path() / "one").string(), corpus.string());
+    test::index_file((dir.path() / "one").string(), corpus.string());
     std::ofstream stub(dir.path() / "shards.stub");
     for (int k = 0; k < 3; ++k) {
-        index_articles((dir.path() / ("s" + std::to_string(k))).string(), corpus.string(), std::to_string(k) + "/3");
+        test::index_file((dir.path() / ("s" + std::to_string(k))).string(), corpus.string(), std::to_string(k) + "/3");
         stub << "glass s" << k << "\n";
     }
     stub.close();

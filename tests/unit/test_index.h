@@ -2,6 +2,7 @@
 #pragma once
 #include "common/index/document_builder.h"
 #include "common/index/index_writer.h"
+#include "common/index/indexing_job.h"
 #include "common/search/searcher.h"
 #include "temp_dir.h"
 
@@ -42,6 +43,15 @@ class ArticleWriter : public IndexWriter {
     Analyzer analyzer_;
     EntityExtractor extractor_;
 };
+
+/// Indexes the file @p input into @p index as khoj-index does, all of it or shard @p shard ("K/N").
+inline void index_file(const std::string& index, const std::string& input, const std::string& shard = "") {
+    IndexingOptions options;
+    options.index = index;
+    options.paths = {input};
+    options.shard = shard;
+    IndexingJob(options, [](const Diagnostic&) {}, [](const IndexingSummary&) {}).run();
+}
 
 /// Indexes @p articles, read from @p origin_file, into a new index at @p path and commits.
 inline void write_index(const std::string& path, const std::vector<Article>& articles, const std::string& origin_file = {}) {
