@@ -73,15 +73,18 @@ Xapian::Document build_document(const Article& article, const std::vector<Token>
 
 }  // namespace
 
-std::string content_hash(const Article& a, const std::string& origin) {
-    // Eight bytes a step (FNV-1a one byte a step was a quarter of a --force re-run); each field
-    // ends with its length, so ("ab","c") and ("a","bc") differ.
+namespace {
+
+// The fields' 64-bit hash, eight bytes a step (FNV-1a one byte a step was a quarter of a
+// --force re-run); each field ends with its length, so ("ab","c") and ("a","bc") differ.
+std::uint64_t hash_fields(std::initializer_list<const std::string*> fields) {
     std::uint64_t h = 1469598103934665603ull;
     auto step = [&h](std::uint64_t word) {
         h = (h ^ word) * 0x9E3779B97F4A7C15ull;
         h ^= h >> 32;
     };
-    auto mix = [&step](const std::string& s) {
+    for (const std::string* field : fields) {
+        const std::string& s = *field;
         std::size_t i = 0;
         for (; i + 8 <= s.size(); i += 8) {
             std::uint64_t word;
@@ -92,11 +95,26 @@ std::string content_hash(const Article& a, const std::string& origin) {
         std::memcpy(&tail, s.data() + i, s.size() - i);
         step(tail);
         step(s.size());
-    };
-    for (const std::string* f : {&a.id, &a.title, &a.body, &a.date, &a.source, &a.url, &origin}) mix(*f);
+    }
+    return h;
+}
+
+}  // namespace
+
+std::string content_hash(const Article& a, const std::string& origin) {
     char buf[17];
-    std::snprintf(buf, sizeof buf, "%016llx", static_cast<unsigned long long>(h));
+    std::snprintf(buf, sizeof buf, "%016llx", static_cast<unsigned long long>(hash_fields({&a.id, &a.title, &a.body, &a.date, &a.source, &a.url, &origin})));
     return buf;
+}
+
+std::string text_hash(const Article& a) {
+    std::uint64_t h = hash_fields({&a.title, &a.body});
+    std::string bytes(8, '\0');
+    for (char& b : bytes) {  // least significant first, the same on every machine
+        b = static_cast<char>(h & 0xFF);
+        h >>= 8;
+    }
+    return bytes;
 }
 
 Xapian::Document analysed_document(Article& article, const std::string& file_term, const std::string& hash, Analyzer& analyzer,
@@ -112,6 +130,7 @@ Xapian::Document analysed_document(Article& article, const std::string& file_ter
     if (signature) *signature = std::move(copies);
     if (!file_term.empty()) doc.add_boolean_term(file_term);
     doc.add_value(slot::kContentHash, hash);
+    doc.add_value(slot::kTextHash, text_hash(article));
     return doc;
 }
 

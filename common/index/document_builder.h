@@ -47,4 +47,8 @@ std::string file_term(const std::string& file);
 /// moved to another file would be pruned with the old one.
 std::string content_hash(const Article& article, const std::string& origin);
 
+/// The identity of @p article's title and body alone (8 bytes, slot::kTextHash): equal for
+/// copies of one story under other ids, files or dates.
+std::string text_hash(const Article& article);
+
 }  // namespace khoj

@@ -15,7 +15,7 @@ namespace khoj {
 
 /// Bumped whenever analysis changes what terms a text produces: an index built with another
 /// version would be searched wrongly, so the searcher refuses it and asks for a rebuild.
-constexpr const char* kAnalysisVersion = "khoj-analysis-13";
+constexpr const char* kAnalysisVersion = "khoj-analysis-14";
 
 /// Term prefixes, following Xapian/Omega conventions where one exists.
 namespace prefix {
@@ -65,6 +65,9 @@ constexpr Xapian::valueno kEntities = 4;
 /// story, which search collapses (Enquire::set_collapse_key). Every article has one, a story with
 /// no copy its own, so a later copy can join it without the earlier article being rewritten.
 constexpr Xapian::valueno kCopyGroup = 5;
+/// The identity of the article's title and body, 8 bytes (text_hash()): a phrase check answers
+/// a story republished word for word from memory, without reading and decompressing its record.
+constexpr Xapian::valueno kTextHash = 6;
 }  // namespace slot
 
 /// Metadata keys.

@@ -134,6 +134,7 @@ std::size_t PhraseChecks::add(const PhraseWords& phrase, bool title_only) {
     answers_.clear();  // answers hold one entry per phrase
     answered_ = 0;
     by_text_.clear();
+    by_stored_hash_.clear();
     return phrases_.size() - 1;
 }
 
@@ -147,8 +148,14 @@ std::vector<std::uint32_t> PhraseChecks::form_ids(std::string_view text) {
     return ids;
 }
 
-std::vector<bool> PhraseChecks::check_all(const Xapian::Database& db, Xapian::docid did) {
-    return check_record(db.get_document(did).get_value(slot::kRecord));
+std::vector<bool> PhraseChecks::check_all(const Xapian::Database& db, Xapian::docid did) { return check_document(db.get_document(did)); }
+
+std::vector<bool> PhraseChecks::check_document(const Xapian::Document& doc) {
+    const std::string key = doc.get_value(slot::kTextHash);
+    if (key.empty()) return check_record(doc.get_value(slot::kRecord));  // an article written without one (tests)
+    if (auto known = by_stored_hash_.find(key); known != by_stored_hash_.end()) return known->second;
+    if (by_stored_hash_.size() >= limits::kMaxPhraseAnswers) by_stored_hash_.clear();
+    return by_stored_hash_.emplace(key, check_record(doc.get_value(slot::kRecord))).first->second;
 }
 
 std::vector<bool> PhraseChecks::check_record(const std::string& record) {
@@ -213,7 +220,7 @@ bool PhraseChecks::holds(std::size_t number, const Xapian::Database& db, const s
 
 bool PhraseChecks::holds_all(const std::vector<std::size_t>& numbers, const Xapian::Document& doc) {
     if (!codec_) return true;
-    const std::vector<bool> answers = check_record(doc.get_value(slot::kRecord));
+    const std::vector<bool> answers = check_document(doc);
     return std::all_of(numbers.begin(), numbers.end(), [&](std::size_t n) { return answers[n]; });
 }
 

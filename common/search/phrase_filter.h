@@ -74,6 +74,7 @@ class PhraseChecks {
     std::vector<std::uint32_t> form_ids(std::string_view text);
     bool field_holds(Field& field, const Phrase& p);  // phrase p in the title or the body
     std::vector<bool> check_all(const Xapian::Database& db, Xapian::docid did);
+    std::vector<bool> check_document(const Xapian::Document& doc);  // by its slot::kTextHash when known, else check_record
     std::vector<bool> check_record(const std::string& record);  // every phrase, against one stored record
     std::vector<bool> check_text(const Article& article);        // every phrase, against a decompressed record
 
@@ -96,6 +97,9 @@ class PhraseChecks {
     std::size_t answered_ = 0;
     /// Answers per text: copies of one story have their own records (ids) but one text.
     std::unordered_map<TextKey, std::vector<bool>, TextKeyHash> by_text_;
+    /// Answers by the text hash stored with the article (slot::kTextHash): a copy met again is
+    /// answered without reading its record (6 µs at x100) or decompressing it.
+    std::unordered_map<std::string, std::vector<bool>> by_stored_hash_;
 };
 
 /// What a phrase becomes when the searcher cannot run Khoj's checks where the articles are

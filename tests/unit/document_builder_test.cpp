@@ -1,4 +1,4 @@
-/** @file document_builder_test.cpp @brief prepare_article, analysed_document, file_term and content_hash: what the analysis stage puts into an article's document. */
+/** @file document_builder_test.cpp @brief prepare_article, analysed_document, file_term, content_hash and text_hash: what the analysis stage puts into an article's document. */
 #include "common/index/document_builder.h"
 #include "common/index/schema.h"
 #include "common/index/term_impact.h"
@@ -81,6 +81,24 @@ TEST_CASE("content_hash changes with every field and with the file an article ca
     CHECK(content_hash(changed, "/news/a.jsonl") != hash);
     // Field boundaries count: ("ab", "c") is not ("a", "bc").
     CHECK(content_hash(article("x", "ab", "c"), "") != content_hash(article("x", "a", "bc"), ""));
+}
+
+TEST_CASE("text_hash is one for the copies of a story and changes with its words") {
+    const Article a = article("AU-1", "कोरोना के नए मामले", "राज्य में दस नए मामले।", "2020-04-01", "Amar Ujala");
+    const std::string hash = text_hash(a);
+    CHECK(hash.size() == 8);
+    // Another paper's copy: its own id, date and source, the same text.
+    CHECK(text_hash(article("DB-9", "कोरोना के नए मामले", "राज्य में दस नए मामले।", "2020-04-02", "Dainik Bhaskar")) == hash);
+    CHECK(text_hash(article("AU-1", "कोरोना के नए मामले", "राज्य में बीस नए मामले।", "2020-04-01", "Amar Ujala")) != hash);
+    CHECK(text_hash(article("x", "ab", "c")) != text_hash(article("x", "a", "bc")));
+    // Stored in the index, so the same bytes on every machine and in every build.
+    std::string hex;
+    for (unsigned char c : hash) hex += "0123456789abcdef"[c >> 4], hex += "0123456789abcdef"[c & 15];
+    CHECK(hex == "71df4d9e2082aca9");
+    Analyzer analyzer;
+    const EntityExtractor extractor;
+    const RecordCodec codec;
+    CHECK(prepare_article(a, "", content_hash(a, ""), analyzer, extractor, codec).doc.get_value(slot::kTextHash) == hash);
 }
 
 TEST_CASE("file_term marks one file with one boolean term") {

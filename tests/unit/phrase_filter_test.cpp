@@ -59,6 +59,26 @@ TEST_CASE("PhraseChecks::holds_all answers copies of a story alike and texts of 
     CHECK(checks.holds_all({minister}, stored("amar_ujala#2", story)));
 }
 
+TEST_CASE("PhraseChecks::holds_all answers an article whose stored text hash it met before without reading its record") {
+    const RecordCodec codec;
+    PhraseChecks checks(&codec);
+    const std::size_t minister = checks.add({{"रक्षा"}, {"मंत्री"}}, false);
+    auto stored = [&](const std::string& body, const std::string& text_hash) {
+        Article a;
+        a.id = "x";
+        a.title = "प्योंगयांग यात्रा";
+        a.body = body;
+        Xapian::Document doc;
+        doc.add_value(slot::kRecord, codec.compress(article_to_record(a)));
+        doc.add_value(slot::kTextHash, text_hash);
+        return doc;
+    };
+    CHECK(checks.holds_all({minister}, stored("रूस के रक्षा मंत्री शोइगु पहुंचे।", "AAAAAAAA")));
+    // Its record says otherwise, but the hash is the first article's: answered from memory.
+    CHECK(checks.holds_all({minister}, stored("रूस के मंत्री शोइगु पहुंचे।", "AAAAAAAA")));
+    CHECK_FALSE(checks.holds_all({minister}, stored("रूस के मंत्री शोइगु पहुंचे।", "BBBBBBBB")));
+}
+
 namespace {
 
 // A document whose stored record has @p title and @p body, for PhraseChecks.
