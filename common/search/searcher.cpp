@@ -305,7 +305,8 @@ std::optional<Xapian::Query> Searcher::split_copy(const Xapian::Query& query, co
     if (split_min_postings_ == 0 || db_.get_doccount() < split_min_postings_ || !request.all_copies || request.sort != SortOrder::Relevance ||
         index_->has_remote_shard() || std::thread::hardware_concurrency() < 2)
         return std::nullopt;
-    // What a pass costs grows with the postings it reads: a few are read faster than a thread is woken.
+    // What a pass costs grows with the postings it reads: a few are read faster than a thread is
+    // woken. (An index of fewer articles than that is fast whatever the query: checked first.)
     Xapian::doccount postings = 0;
     for (auto term = query.get_unique_terms_begin(); term != query.get_unique_terms_end() && postings < split_min_postings_; ++term)
         postings += db_.get_termfreq(*term);
@@ -315,7 +316,9 @@ std::optional<Xapian::Query> Searcher::split_copy(const Xapian::Query& query, co
         split_open_ = true;
         if (!split_pool_) split_pool_ = std::make_unique<WorkerPool>(1);
     }
-    // Both handles must see one revision: a commit can land between their reopens.
+    // Both handles must see one revision: a commit can land between their reopens. (A commit
+    // that changes none of these three is not caught; its articles are then read as they were
+    // before or after it, as a search running across a commit reads them.)
     if (split_db_.get_lastdocid() != db_.get_lastdocid() || split_db_.get_doccount() != db_.get_doccount() ||
         split_db_.get_total_length() != db_.get_total_length())
         return std::nullopt;
