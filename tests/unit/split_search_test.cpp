@@ -1,10 +1,11 @@
-/** @file split_search_test.cpp @brief Searcher::set_split_min_postings: a search split over two halves of the docids gives the hits, order, scores and counts of one pass. */
+/** @file split_search_test.cpp @brief Searcher::set_split_min_postings: a search split over two halves of the docids gives the hits, order, scores and counts of one pass, and sees new commits and compactions. */
 #include "common/search/searcher.h"
 #include "temp_dir.h"
 #include "test_index.h"
 
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <string>
@@ -80,4 +81,38 @@ TEST_CASE("Searcher::set_split_min_postings: split searches list the hits of one
     collapsed.query = "कोरोना";
     CHECK(split.search(collapsed).hits.size() == 10);
     CHECK_FALSE(split.last_search_split());
+}
+
+TEST_CASE("Searcher::set_split_min_postings: a split search sees each new commit and the folder a compaction swapped in") {
+    test::TempDir dir;
+    const std::string path = (dir.path() / "index").string();
+    test::write_index(path, test::russia_articles());
+    Searcher searcher(path);
+    searcher.set_split_min_postings(1);
+    SearchRequest request;
+    request.query = "पुतिन";
+    request.all_copies = true;
+    CHECK(searcher.search(request).hits.size() == 1);
+    CHECK(searcher.last_search_split());
+    {
+        test::ArticleWriter writer(path);
+        writer.add(test::article("speech", "पुतिन का भाषण", "पुतिन ने बयान दिया।"));
+        writer.commit();
+    }
+    // The second half's own handle is reopened with the first: both halves see the new article.
+    CHECK(searcher.search(request).hits.size() == 2);
+    CHECK(searcher.last_search_split());
+    {
+        test::ArticleWriter writer(path);
+        writer.compact();  // a new folder
+        writer.add(test::article("visit", "पुतिन की यात्रा", "पुतिन प्योंगयांग गए।"));
+        writer.commit();
+    }
+    const SearchResult after = searcher.search(request);
+    CHECK(searcher.last_search_split());
+    REQUIRE(after.hits.size() == 3);
+    std::vector<std::string> ids;
+    for (const Hit& hit : after.hits) ids.push_back(hit.article.id);
+    std::sort(ids.begin(), ids.end());
+    CHECK(ids == std::vector<std::string>{"putin", "speech", "visit"});
 }
