@@ -141,6 +141,7 @@ std::size_t PhraseChecks::add(const PhraseWords& phrase, bool title_only) {
 std::vector<std::uint32_t> PhraseChecks::form_ids(std::string_view text) {
     // Token by token, as text_has_phrase compares.
     std::vector<std::uint32_t> ids;
+    if (!analyzer_) analyzer_ = std::make_unique<Analyzer>();
     for (const Token& t : analyzer_->tokenize(text)) {
         auto it = ids_.find(t.exact);
         ids.push_back(it == ids_.end() ? kNoForm : it->second);
@@ -155,11 +156,13 @@ std::vector<bool> PhraseChecks::check_document(const Xapian::Document& doc) {
     if (key.empty()) return check_record(doc.get_value(slot::kRecord));  // an article written without one (tests)
     if (auto known = by_stored_hash_.find(key); known != by_stored_hash_.end()) return known->second;
     if (by_stored_hash_.size() >= limits::kMaxPhraseAnswers) by_stored_hash_.clear();
-    return by_stored_hash_.emplace(key, check_record(doc.get_value(slot::kRecord))).first->second;
+    // Checked here, not through check_record: the stored hash already tells copies apart, so
+    // hashing the decompressed text again (by_text_) would be work for nothing.
+    const std::vector<bool> answers = check_text(article_from_record(codec_->decompress(doc.get_value(slot::kRecord))));
+    return by_stored_hash_.emplace(key, answers).first->second;
 }
 
 std::vector<bool> PhraseChecks::check_record(const std::string& record) {
-    if (!analyzer_) analyzer_ = std::make_unique<Analyzer>();
     const Article a = article_from_record(codec_->decompress(record));
     // A story republished word for word (a wire story in several papers, a page scraped twice)
     // is checked once: segmenting the text is nine tenths of a check, hashing it a fiftieth.

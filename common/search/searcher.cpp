@@ -364,9 +364,17 @@ Searcher::Matches Searcher::split_matches(const Xapian::Query& query, const Xapi
     }
     split_pool_->wait();
     const Xapian::docid ranges[2][2] = {{1, middle}, {middle + 1, db_.get_lastdocid()}};
+    // One pass's order (enquire_for): score, then content hash, then docid; each read once.
+    struct Ranked {
+        double weight;
+        std::string key;
+        Xapian::docid did;
+        Xapian::MSetIterator item;
+    };
+    std::vector<Ranked> merged;
     for (unsigned half = 0; half < 2; ++half) {
         const Xapian::MSet& mset = matches.msets[half];
-        for (auto it = mset.begin(); it != mset.end(); ++it) matches.items.push_back(it);
+        for (auto it = mset.begin(); it != mset.end(); ++it) merged.push_back({it.get_weight(), it.get_sort_key(), *it, it});
         // A match that read its lists to the end counted exactly; one that skipped (Xapian's
         // max-weight pruning) estimated as for the whole index (DocidRange::init).
         const Xapian::doccount lower = mset.get_matches_lower_bound();
@@ -376,14 +384,11 @@ Searcher::Matches Searcher::split_matches(const Xapian::Query& query, const Xapi
         matches.lower += lower;
         matches.upper += upper;
     }
-    // One pass's order (enquire_for): score, then content hash, then docid.
-    std::sort(matches.items.begin(), matches.items.end(), [](const Xapian::MSetIterator& a, const Xapian::MSetIterator& b) {
-        if (a.get_weight() != b.get_weight()) return a.get_weight() > b.get_weight();
-        const std::string key_a = a.get_sort_key(), key_b = b.get_sort_key();
-        return key_a != key_b ? key_a < key_b : *a < *b;
+    std::sort(merged.begin(), merged.end(), [](const Ranked& a, const Ranked& b) {
+        if (a.weight != b.weight) return a.weight > b.weight;
+        return a.key != b.key ? a.key < b.key : a.did < b.did;
     });
-    matches.items.erase(matches.items.begin(), matches.items.begin() + std::min<std::size_t>(first, matches.items.size()));
-    if (matches.items.size() > count) matches.items.resize(count);
+    for (std::size_t i = first; i < merged.size() && i < std::size_t{first} + count; ++i) matches.items.push_back(merged[i].item);
     return matches;
 }
 

@@ -34,6 +34,29 @@ TEST_CASE("text_has_phrase matches text written with a ZWJ or nukta in normalise
     CHECK(text_has_phrase("नई दिल्‍ली में बारिश", {{"नई"}, {"दिल्ली"}}, analyzer));
 }
 
+namespace {
+
+// A document whose stored record has @p title and @p body, for PhraseChecks.
+Xapian::Document stored_article(const RecordCodec& codec, const std::string& title, const std::string& body) {
+    Article a;
+    a.id = "x";
+    a.title = title;
+    a.body = body;
+    Xapian::Document doc;
+    doc.add_value(slot::kRecord, codec.compress(article_to_record(a)));
+    return doc;
+}
+
+// PhraseChecks' answer for one phrase against one body.
+bool checks_find(const PhraseWords& phrase, const std::string& body) {
+    const RecordCodec codec;
+    PhraseChecks checks(&codec);
+    const std::size_t n = checks.add(phrase, false);
+    return checks.holds_all({n}, stored_article(codec, "शीर्षक", body));
+}
+
+}  // namespace
+
 TEST_CASE("PhraseChecks::holds_all answers copies of a story alike and texts of equal length apart") {
     const RecordCodec codec;
     PhraseChecks checks(&codec);
@@ -64,12 +87,7 @@ TEST_CASE("PhraseChecks::holds_all answers an article whose stored text hash it 
     PhraseChecks checks(&codec);
     const std::size_t minister = checks.add({{"रक्षा"}, {"मंत्री"}}, false);
     auto stored = [&](const std::string& body, const std::string& text_hash) {
-        Article a;
-        a.id = "x";
-        a.title = "प्योंगयांग यात्रा";
-        a.body = body;
-        Xapian::Document doc;
-        doc.add_value(slot::kRecord, codec.compress(article_to_record(a)));
+        Xapian::Document doc = stored_article(codec, "प्योंगयांग यात्रा", body);
         doc.add_value(slot::kTextHash, text_hash);
         return doc;
     };
@@ -79,28 +97,6 @@ TEST_CASE("PhraseChecks::holds_all answers an article whose stored text hash it 
     CHECK_FALSE(checks.holds_all({minister}, stored("रूस के मंत्री शोइगु पहुंचे।", "BBBBBBBB")));
 }
 
-namespace {
-
-// A document whose stored record has @p title and @p body, for PhraseChecks.
-Xapian::Document stored_article(const RecordCodec& codec, const std::string& title, const std::string& body) {
-    Article a;
-    a.id = "x";
-    a.title = title;
-    a.body = body;
-    Xapian::Document doc;
-    doc.add_value(slot::kRecord, codec.compress(article_to_record(a)));
-    return doc;
-}
-
-// PhraseChecks' answer for one phrase against one body.
-bool checks_find(const PhraseWords& phrase, const std::string& body) {
-    const RecordCodec codec;
-    PhraseChecks checks(&codec);
-    const std::size_t n = checks.add(phrase, false);
-    return checks.holds_all({n}, stored_article(codec, "शीर्षक", body));
-}
-
-}  // namespace
 
 TEST_CASE("PhraseChecks::holds_all finds a phrase through the encoding traps, as segmenting the whole text does") {
     // ZWJ inside दिल्‍ली, nukta (मज़दूर), chandrabindu, न्द / ं, a newline between the words.
