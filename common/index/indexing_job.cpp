@@ -4,7 +4,9 @@
 #include "common/index/document_builder.h"
 #include "common/index/file_stamps.h"
 #include "common/index/schema.h"
+#include "common/ingest/read_ahead.h"
 
+#include <atomic>
 #include <utility>
 
 namespace fs = std::filesystem;
@@ -15,6 +17,17 @@ namespace {
 
 // Articles analysed together on all cores before being written in order.
 constexpr std::size_t kAnalysisBatch = 256;
+
+// Batches queued for analysis before the oldest is written: the analysis threads run ahead of
+// the writer by two to three batches, so neither waits for the other at a commit or a long
+// article (with one batch ahead, a quarter of the two cores idled at x100). Bounded, since a
+// prepared article holds its document (about 20 KB).
+constexpr std::size_t kStagesInFlight = 3;
+
+// How much lower the analysis threads' priority is than the writer's. Three or four threads
+// want two cores, and Linux shares them out evenly: Xapian's one writer, the pipeline's only
+// serial stage, then ran at two thirds of a core and the analysis ran out of batches to do.
+constexpr int kAnalysisNiceness = 5;
 
 // Articles buffered to train the zstd dictionary of a new index before anything is written.
 constexpr std::size_t kDictionarySamples = 2000;
@@ -47,7 +60,7 @@ struct IndexingJob::Stage {
     std::vector<bool> added;                   ///< per article of batch: written as a new document
     std::vector<std::size_t> todo;             ///< the articles of batch to analyse and write
     std::vector<PreparedArticle> prepared;     ///< per article of batch (those in todo)
-    bool analysing = false;                    ///< its job is on the pool and not yet waited for
+    TaskQueue::Group analysis;                 ///< the analysis of each article of todo, on the pool
 };
 
 IndexingJob::IndexingJob(const IndexingOptions& options, ArticleReader::DiagnosticHandler on_diagnostic, ProgressHandler on_progress)
@@ -61,18 +74,21 @@ IndexingJob::IndexingJob(const IndexingOptions& options, ArticleReader::Diagnost
       train_(writer_.codec().current_dictionary() == 0),
       threads_(WorkerPool::default_size()),
       current_(std::make_unique<Stage>()),
-      pool_(threads_) {
+      pool_(threads_, kAnalysisNiceness),
+      tasks_(pool_) {
     for (unsigned t = 0; t < threads_; ++t) analyzers_.push_back(std::make_unique<Analyzer>());
 }
 
-IndexingJob::~IndexingJob() = default;
+IndexingJob::~IndexingJob() = default;  // tasks_ goes first: it stops the pool before the stages go
 
 IndexingSummary IndexingJob::run() {
     summary_.total_bytes = input_bytes(options_.paths);
-    ArticleReader reader([this](InputArticle&& input) { accept(std::move(input)); }, on_diagnostic_,
-                         [this](const fs::path& file, const FileStamp& stamp) { return should_read(file, stamp); },
-                         [this](const fs::path& file, const FileStamp& stamp) { file_done(file, stamp); });
-    for (const auto& path : options_.paths) reader.read(path);
+    // Parsed and cleaned on a thread of its own (a sixth of this thread's work at x100), so
+    // that this thread, Xapian's one writer, only writes; every callback still runs here.
+    const ReadCounts read = read_ahead(
+        options_.paths, [this](InputArticle&& input) { accept(std::move(input)); }, on_diagnostic_,
+        [this](const fs::path& file, const FileStamp& stamp) { return should_read(file, stamp); },
+        [this](const fs::path& file, const FileStamp& stamp) { file_done(file, stamp); });
     flush_pending();
     drain();
     if (options_.prune) prune();
@@ -85,8 +101,8 @@ IndexingSummary IndexingJob::run() {
     // third larger than compacted ones (a x100 shard: 95 MB of postings against 61 MB).
     if (options_.keep_termlist && !writer_.has_termlist()) writer_.restore_termlist();
     if (options_.compact) writer_.compact(options_.keep_termlist);
-    summary_.rejected = reader.rejected() + rejected_;
-    summary_.skipped_records = reader.skipped_records();
+    summary_.rejected = read.rejected + rejected_;
+    summary_.skipped_records = read.skipped_records;
     summary_.seconds = elapsed();
     return summary_;
 }
@@ -156,17 +172,18 @@ void IndexingJob::flush_pending() {
     pending_.clear();
 }
 
-// Hands the current batch to the workers, then writes the batch before it.
+// Queues the current batch's analysis, then writes the oldest batch once kStagesInFlight wait.
 void IndexingJob::submit() {
     Stage& stage = *current_;
     pick_changed(stage);
     stage.prepared.resize(stage.batch.size());
-    if (in_flight_) join(*in_flight_);  // the analysers are free again
-    if (!stage.todo.empty()) start_analysis(stage);
-    std::unique_ptr<Stage> previous = std::move(in_flight_);
-    in_flight_ = std::move(current_);
+    start_analysis(stage);
+    in_flight_.push_back(std::move(current_));
     current_ = std::make_unique<Stage>();
-    if (previous) finish(*previous);
+    while (in_flight_.size() > kStagesInFlight) {
+        finish(*in_flight_.front());
+        in_flight_.pop_front();
+    }
 }
 
 // Checked before any analysis, so re-reading an unchanged file costs little.
@@ -187,26 +204,20 @@ void IndexingJob::pick_changed(Stage& stage) {
     }
 }
 
+// One task an article: the pool's threads take them as they come, so one long article holds
+// up nobody, and the next batches are analysed while this thread writes.
 void IndexingJob::start_analysis(Stage& stage) {
-    stage.analysing = true;
     const RecordCodec& codec = writer_.codec();
-    pool_.start([this, &stage, &codec](unsigned t) {
-        for (std::size_t k = t; k < stage.todo.size(); k += threads_) {
-            const std::size_t i = stage.todo[k];
+    for (std::size_t i : stage.todo) {
+        tasks_.push(stage.analysis, [this, &stage, &codec, i](unsigned t) {
             stage.prepared[i] = prepare_article(stage.batch[i].article, stage.origins[i], stage.hashes[i], *analyzers_[t], extractor_, codec);
-        }
-    });
-}
-
-void IndexingJob::join(Stage& stage) {
-    if (!stage.analysing) return;
-    stage.analysing = false;
-    pool_.wait();  // rethrows what the analysis threw
+        });
+    }
 }
 
 // Writes an analysed batch in input order, committing every batch_size articles.
 void IndexingJob::finish(Stage& stage) {
-    join(stage);
+    tasks_.wait(stage.analysis);  // rethrows what the analysis threw
     for (std::size_t i : stage.todo) {
         stage.added[i] = writer_.write(std::move(stage.prepared[i]), &stage.docids[i]) == Change::Added;
         ++(stage.added[i] ? summary_.added : summary_.updated);
@@ -227,8 +238,10 @@ void IndexingJob::finish(Stage& stage) {
 // Writes everything queued so far.
 void IndexingJob::drain() {
     if (!current_->batch.empty() || !current_->file_stamps.empty()) submit();
-    if (in_flight_) finish(*in_flight_);
-    in_flight_.reset();
+    while (!in_flight_.empty()) {
+        finish(*in_flight_.front());
+        in_flight_.pop_front();
+    }
 }
 
 // Deletes the articles of every indexed file that no longer exists, and forgets its stamp. An

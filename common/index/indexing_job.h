@@ -6,9 +6,11 @@
 #include "common/index/shards.h"
 #include "common/ingest/article_reader.h"
 #include "common/text/analyzer.h"
+#include "common/util/task_queue.h"
 #include "common/util/worker_pool.h"
 
 #include <chrono>
+#include <deque>
 #include <filesystem>
 #include <functional>
 #include <memory>
@@ -49,10 +51,10 @@ using ProgressHandler = std::function<void(const IndexingSummary&)>;
 
 /// One run of khoj-index. Incremental twice over: a file whose size and mtime are as last
 /// indexed is not read, and an article whose content hash is as stored is not analysed.
-/// Analysis (prepare_article: segmentation, stemming, entities, compression) runs on every
-/// core in batches while this thread writes the batch before (a pipeline: Xapian's single
-/// writer is the slowest stage, so it should never wait); writes keep input order, so the
-/// last copy of a repeated id wins. The first articles of a new index are held back to train
+/// A pipeline of three stages: the inputs are parsed and cleaned on a thread of their own
+/// (read_ahead), analysed (prepare_article: segmentation, stemming, entities, compression) on
+/// every core a few batches ahead, and written on this thread, Xapian's one writer, in input
+/// order, so the last copy of a repeated id wins. The first articles of a new index are held back to train
 /// the zstd dictionary before anything is written.
 class IndexingJob {
   public:
@@ -79,7 +81,6 @@ class IndexingJob {
     void submit();
     void pick_changed(Stage& stage);
     void start_analysis(Stage& stage);
-    void join(Stage& stage);
     void finish(Stage& stage);
     void drain();
     void prune();
@@ -103,10 +104,13 @@ class IndexingJob {
     std::vector<std::unique_ptr<Analyzer>> analyzers_;  ///< one per pool thread
     const EntityExtractor extractor_;
     std::unique_ptr<Stage> current_;       ///< being filled by the reader
-    std::unique_ptr<Stage> in_flight_;     ///< on the pool, or analysed and not yet written
-    /// Declared last, so it is destroyed first: its threads finish any job (which uses a stage,
-    /// the analysers and the codec) before those go, also when an exception leaves run().
+    std::deque<std::unique_ptr<Stage>> in_flight_;  ///< queued for analysis or analysed, not yet written (oldest first)
+    /// Declared after what its threads use (the stages, the analysers, the codec), so they stop
+    /// before those go, also when an exception leaves run().
     WorkerPool pool_;
+    /// After the pool, so it is destroyed before it: it drops the tasks not yet taken and
+    /// waits for those running, whatever left run().
+    TaskQueue tasks_;
 };
 
 }  // namespace khoj

@@ -2,14 +2,29 @@
 #include "common/util/worker_pool.h"
 
 #include <algorithm>
+#include <cerrno>
+
+#include <sys/resource.h>
+#include <unistd.h>
 #include <utility>
 
 namespace khoj {
 
 unsigned WorkerPool::default_size() { return std::max(1u, std::min(4u, std::thread::hardware_concurrency())); }
 
-WorkerPool::WorkerPool(unsigned size) : failures_(size) {
-    for (unsigned t = 0; t < size; ++t) threads_.emplace_back([this, t] { work(t); });
+WorkerPool::WorkerPool(unsigned size, int yield_to_caller) : failures_(size) {
+    for (unsigned t = 0; t < size; ++t) {
+        threads_.emplace_back([this, t, yield_to_caller] {
+            // Linux keeps a nice value per thread: this one yields a core to the caller's
+            // thread when both want it, and not otherwise. Failure is harmless (no change).
+            if (yield_to_caller > 0) {
+                errno = 0;
+                const int current = getpriority(PRIO_PROCESS, static_cast<id_t>(gettid()));
+                if (errno == 0) setpriority(PRIO_PROCESS, static_cast<id_t>(gettid()), std::min(19, current + yield_to_caller));
+            }
+            work(t);
+        });
+    }
 }
 
 WorkerPool::~WorkerPool() {

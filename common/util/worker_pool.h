@@ -17,7 +17,10 @@ class WorkerPool {
     /// One thread per core, at most four (analysis scales no further on the writer's pace).
     static unsigned default_size();
 
-    explicit WorkerPool(unsigned size = default_size());
+    /// Starts @p size threads; @p yield_to_caller above 0 raises their nice value by that much
+    /// (Linux schedules each thread by its own), so that the thread that made the pool runs
+    /// first whenever both want a core.
+    explicit WorkerPool(unsigned size = default_size(), int yield_to_caller = 0);
     ~WorkerPool();  ///< finishes a job under way, then joins
     WorkerPool(const WorkerPool&) = delete;
     WorkerPool& operator=(const WorkerPool&) = delete;

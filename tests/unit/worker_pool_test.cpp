@@ -9,6 +9,9 @@
 #include <thread>
 #include <vector>
 
+#include <sys/resource.h>
+#include <unistd.h>
+
 using khoj::WorkerPool;
 
 TEST_CASE("WorkerPool::run calls the job once per thread index, on the same threads every time") {
@@ -37,4 +40,12 @@ TEST_CASE("WorkerPool::wait rethrows what a thread threw, and the pool keeps wor
     std::atomic<int> calls{0};
     CHECK_NOTHROW(pool.run([&](unsigned) { ++calls; }));
     CHECK(calls == 2);
+}
+
+TEST_CASE("WorkerPool::WorkerPool with yield_to_caller runs its threads at a higher nice value than the caller") {
+    std::atomic<int> seen{-100};
+    WorkerPool pool(1, 3);
+    pool.run([&](unsigned) { seen = getpriority(PRIO_PROCESS, static_cast<id_t>(gettid())); });
+    const int caller = getpriority(PRIO_PROCESS, static_cast<id_t>(gettid()));
+    CHECK(seen == std::min(19, caller + 3));
 }
