@@ -12,12 +12,28 @@
 namespace khoj {
 
 namespace {
-// zstd level of the stored records. Compression was a third of khoj-index's CPU time at
-// level 12 (perf, 30,000 articles); measured on those articles with the trained dictionary:
-// level 12 10.5 CPU-s and 11.56 MB of records, 9 8.5 s and 12.49 MB, 6 7.8 s and 13.98 MB,
-// 3 7.1 s and 14.35 MB. 9 keeps most of the size (+8%) for a fifth less CPU.
-constexpr int kLevel = 9;
-constexpr std::size_t kDictionaryBytes = 64 * 1024;
+// The dictionary trained for a new index, and the zstd level its records are compressed at.
+// zstd picks its search parameters by the size of record and dictionary together (tiers of
+// 16 KB, 128 KB, 256 KB and beyond), so the two were chosen together. Measured on the COVID
+// corpus (tools beside the benchmark, not kept): a dictionary trained on the first 2,000
+// articles, records of the 1,395 it never saw:
+//   64 KB, level 9 (the choice before):       59 µs a record, 4.72:1;
+//   64 KB, level 5:                            16 µs, 3.95:1;
+//   128 KB, level 5:                           22 µs, 4.76:1;
+//   128 KB, level 6 and 7:                     27 and 33 µs, 4.56:1 and 4.59:1;
+//   256 KB, level 5:                           16 µs, 4.31:1 (past the 256 KB tier).
+// 128 KB at level 5 keeps level 9's size at well under half its time: compression had been a
+// sixth of khoj-index's CPU time at x100, and the indexing pace is bounded by CPU.
+constexpr std::size_t kDictionaryBytes = 128 * 1024;
+constexpr int kLevel = 5;
+// A dictionary of at most 64 KB, as every index before this one was trained with: level 5 loses
+// a sixth of its ratio with one (above), so such an index keeps level 9 for what is added to it.
+constexpr std::size_t kSmallDictionaryBytes = 64 * 1024;
+constexpr int kSmallDictionaryLevel = 9;
+// Too little text trains a dictionary that compresses worse than none.
+constexpr std::size_t kMinTrainingBytes = 8 * 64 * 1024;
+
+int level_for(std::size_t dictionary_bytes) { return dictionary_bytes <= kSmallDictionaryBytes ? kSmallDictionaryLevel : kLevel; }
 }  // namespace
 
 struct RecordCodec::Dictionary {
@@ -28,10 +44,10 @@ struct RecordCodec::Dictionary {
         ZSTD_freeCDict(cdict_);
         ZSTD_freeDDict(ddict);
     }
-    // Made on first use: digesting a dictionary for level 12 takes milliseconds, which every
+    // Made on first use: digesting a dictionary takes milliseconds, which every
     // khoj-search would pay for nothing (searching only decompresses). Thread-safe.
     const ZSTD_CDict* cdict() {
-        std::call_once(made_, [this] { cdict_ = ZSTD_createCDict(bytes.data(), bytes.size(), kLevel); });
+        std::call_once(made_, [this] { cdict_ = ZSTD_createCDict(bytes.data(), bytes.size(), level_for(bytes.size())); });
         return cdict_;
     }
 
@@ -59,7 +75,7 @@ std::optional<std::pair<std::uint32_t, std::string>> RecordCodec::train_dictiona
         joined += s;
         sizes.push_back(s.size());
     }
-    if (samples.size() < 16 || joined.size() < 8 * kDictionaryBytes) return std::nullopt;
+    if (samples.size() < 16 || joined.size() < kMinTrainingBytes) return std::nullopt;
     std::string dict(kDictionaryBytes, '\0');
     size_t n = ZDICT_trainFromBuffer(dict.data(), dict.size(), joined.data(), sizes.data(), static_cast<unsigned>(sizes.size()));
     if (ZDICT_isError(n)) return std::nullopt;

@@ -6,6 +6,8 @@
 
 #include <doctest/doctest.h>
 #include <xapian.h>
+#include <zdict.h>
+#include <zstd.h>
 
 #include <random>
 #include <string>
@@ -118,4 +120,56 @@ TEST_CASE("RecordCodec::decompress throws IndexError on a damaged record") {
     std::string garbled = record;
     for (std::size_t k = 1; k < 9 && k < garbled.size(); ++k) garbled[k] = static_cast<char>(~garbled[k]);  // magic number
     CHECK_THROWS_AS(codec.decompress(garbled), khoj::IndexError);
+}
+
+TEST_CASE("RecordCodec::compress uses level 5 with a dictionary of over 64 KB, and keeps level 9 for the 64 KB ones of older indexes") {
+    // News-like variety: words made of random syllables, so that a dictionary has much to hold.
+    std::vector<std::string> samples;
+    std::mt19937 rng(5);
+    const std::vector<std::string> syllables = {"क", "का", "कि", "की", "ग", "गा", "त", "ता", "ति", "न", "ना", "नी", "प", "पा", "म", "मा", "मी", "र", "रा", "री", "ल", "ला", "स", "सा", "सी", "ह", "हा", "व", "वा", "य", "द", "दा", "ब", "बा", "ज", "जा", "ं", "्र"};
+    std::vector<std::string> vocabulary(6000);
+    for (auto& word : vocabulary) {
+        for (std::size_t k = 0, n = 2 + rng() % 4; k < n; ++k) word += syllables[rng() % syllables.size()];
+    }
+    std::geometric_distribution<std::size_t> zipf_like(0.002);
+    for (int a = 0; a < 1200; ++a) {
+        std::string body;
+        while (body.size() < 3000) body += vocabulary[std::min(zipf_like(rng), vocabulary.size() - 1)] + " ";
+        samples.push_back(R"({"id":"DB-)" + std::to_string(a) + R"(","title":"समाचार )" + std::to_string(a) + R"(","body":")" + body + R"("})");
+    }
+    std::string joined;
+    std::vector<size_t> sizes;
+    for (const auto& s : samples) {
+        joined += s;
+        sizes.push_back(s.size());
+    }
+    const auto trained = RecordCodec::train_dictionary(samples);
+    REQUIRE(trained);
+    CHECK(trained->second.size() > 64 * 1024);  // a new index gets the larger dictionary
+    std::string small(64 * 1024, '\0');
+    small.resize(ZDICT_trainFromBuffer(small.data(), small.size(), joined.data(), sizes.data(), static_cast<unsigned>(sizes.size())));
+    REQUIRE_FALSE(ZDICT_isError(small.size()));
+    const std::uint32_t small_id = ZDICT_getDictID(small.data(), small.size());
+    const std::string plain = samples.back();
+    // What zstd itself makes of the record with @p dict at @p level (the record's frame, after its 5-byte header).
+    auto frame_at = [&plain](const std::string& dict, int level) {
+        std::string out(ZSTD_compressBound(plain.size()), '\0');
+        ZSTD_CCtx* cctx = ZSTD_createCCtx();
+        ZSTD_CDict* cdict = ZSTD_createCDict(dict.data(), dict.size(), level);
+        out.resize(ZSTD_compress_usingCDict(cctx, out.data(), out.size(), plain.data(), plain.size(), cdict));
+        ZSTD_freeCDict(cdict);
+        ZSTD_freeCCtx(cctx);
+        return out;
+    };
+    RecordCodec codec;
+    codec.add_dictionary(trained->first, trained->second);
+    codec.add_dictionary(small_id, small);
+    codec.set_current_dictionary(trained->first);
+    const std::string large_record = codec.compress(plain);
+    CHECK(large_record.substr(5) == frame_at(trained->second, 5));
+    codec.set_current_dictionary(small_id);
+    const std::string small_record = codec.compress(plain);
+    CHECK(small_record.substr(5) == frame_at(small, 9));
+    CHECK(codec.decompress(large_record) == plain);
+    CHECK(codec.decompress(small_record) == plain);
 }
