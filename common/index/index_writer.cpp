@@ -98,18 +98,19 @@ Xapian::docid IndexWriter::docid_of(const std::string& id) {
     return existing == db_.postlist_end(id_term) ? 0 : *existing;
 }
 
-Change IndexWriter::write(PreparedArticle&& p, Xapian::docid* docid) {
+Change IndexWriter::write(PreparedArticle&& p, Xapian::docid* docid, bool known_new) {
     if (p.article.id.size() > kMaxIdBytes)
         throw IndexError("article id of " + std::to_string(p.article.id.size()) + " bytes: an index holds ids of at most " + std::to_string(kMaxIdBytes));
     const std::string id_term = prefix::kId + p.article.id;
-    const bool existed = db_.term_exists(id_term);
+    const bool existed = !known_new && db_.term_exists(id_term);
     add_romanisation_synonyms(p.vocabulary);
     if (existed && !has_termlist_) restore_termlist();
     if (existed) keep_other_files(id_term, p.doc);
     const Xapian::docid own = existed ? *db_.postlist_begin(id_term) : 0;
     add_copy_group(p.doc, copy_group_of(db_, codec_, p.article, p.copies, p.doc.get_value(slot::kContentHash), own));
     if (!p.article.entities.empty()) p.doc.add_value(slot::kEntities, entities_.value_of(p.article.entities, db_));
-    const Xapian::docid written = db_.replace_document(id_term, p.doc);
+    // replace_document() looks the id up again (and flushes its pending postings to do so).
+    const Xapian::docid written = existed || !known_new ? db_.replace_document(id_term, p.doc) : db_.add_document(p.doc);
     if (docid) *docid = written;
     return existed ? Change::Updated : Change::Added;
 }

@@ -52,8 +52,10 @@ class IndexWriter {
     /// copy from another file is remembered (prefix::kOtherFile) for --prune. The article joins
     /// the group of its republished copies already in the index, if any (copy_group_of()). Throws
     /// khoj::IndexError for an id longer than kMaxIdBytes (IndexingJob rejects those first).
-    /// The article's docid goes to @p docid when given.
-    Change write(PreparedArticle&& prepared, Xapian::docid* docid = nullptr);
+    /// The article's docid goes to @p docid when given. @p known_new: the caller knows the index
+    /// lacks the id (IndexingJob does, in a run that began with an empty index), which spares
+    /// looking it up twice.
+    Change write(PreparedArticle&& prepared, Xapian::docid* docid = nullptr, bool known_new = false);
 
     /// Deletes every article read from @p origin_file; returns how many.
     std::size_t remove_file(const std::string& origin_file);

@@ -58,6 +58,7 @@ struct IndexingJob::Stage {
     std::vector<std::string> origins, hashes;  ///< per article of batch
     std::vector<Xapian::docid> docids;         ///< per article of batch: where the index holds it (once written)
     std::vector<bool> added;                   ///< per article of batch: written as a new document
+    std::vector<bool> known_new;               ///< per article of batch: its id cannot be in the index yet
     std::vector<std::size_t> todo;             ///< the articles of batch to analyse and write
     std::vector<PreparedArticle> prepared;     ///< per article of batch (those in todo)
     TaskQueue::Group analysis;                 ///< the analysis of each article of todo, on the pool
@@ -71,6 +72,7 @@ IndexingJob::IndexingJob(const IndexingOptions& options, ArticleReader::Diagnost
       start_(std::chrono::steady_clock::now()),
       writer_(options.index, options.keep_termlist),
       seen_(writer_, on_diagnostic_),
+      started_empty_(writer_.database().get_doccount() == 0),
       train_(writer_.codec().current_dictionary() == 0),
       threads_(WorkerPool::default_size()),
       current_(std::make_unique<Stage>()),
@@ -192,11 +194,16 @@ void IndexingJob::pick_changed(Stage& stage) {
     stage.hashes.resize(stage.batch.size());
     stage.docids.resize(stage.batch.size());
     stage.added.resize(stage.batch.size());
+    stage.known_new.resize(stage.batch.size());
     for (std::size_t i = 0; i < stage.batch.size(); ++i) {
         const Article& article = stage.batch[i].article;
         stage.origins[i] = canonical_file_name(stage.batch[i].file);
         stage.hashes[i] = content_hash(article, stage.origins[i]);
-        if (!seen_.repeated(article.id) && writer_.unchanged(article.id, stage.hashes[i], &stage.docids[i])) {
+        // An id this run has not met before is in an index that began empty only if written
+        // by this run, which SeenIds counts as met: no lookup is needed (a fresh build's case).
+        const bool repeated = seen_.repeated(article.id);
+        stage.known_new[i] = started_empty_ && !repeated;
+        if (!stage.known_new[i] && !repeated && writer_.unchanged(article.id, stage.hashes[i], &stage.docids[i])) {
             ++summary_.unchanged;
         } else {
             stage.todo.push_back(i);
@@ -219,7 +226,7 @@ void IndexingJob::start_analysis(Stage& stage) {
 void IndexingJob::finish(Stage& stage) {
     tasks_.wait(stage.analysis);  // rethrows what the analysis threw
     for (std::size_t i : stage.todo) {
-        stage.added[i] = writer_.write(std::move(stage.prepared[i]), &stage.docids[i]) == Change::Added;
+        stage.added[i] = writer_.write(std::move(stage.prepared[i]), &stage.docids[i], stage.known_new[i]) == Change::Added;
         ++(stage.added[i] ? summary_.added : summary_.updated);
         if (++since_commit_ >= options_.batch_size) {
             writer_.commit();

@@ -95,6 +95,7 @@ class IndexingJob {
     IndexWriter writer_;
     IndexingSummary summary_;
     SeenIds seen_;  ///< the ids met so far in this run (repeats are reported, and always written)
+    bool started_empty_;  ///< the index held no article when this run began
     std::size_t rejected_ = 0;  ///< articles rejected here rather than by the reader (ids too long for the index)
     std::unordered_set<std::string> read_files_;  ///< files read this run (canonical names)
     std::size_t since_commit_ = 0;
