@@ -412,11 +412,12 @@ bool all_capitals(std::string_view text) {
     return letter;
 }
 
-std::vector<MatchWord> analyse_words(std::string_view text, std::vector<Token> tokens) {
+std::vector<MatchWord> analyse_words(std::string_view text, const std::vector<Token>& tokens) {
     std::vector<MatchWord> words;
+    words.reserve(tokens.size());
     std::size_t prev_end = 0;
     bool first = true;
-    for (Token& t : tokens) {
+    for (const Token& t : tokens) {
         MatchWord w;
         const Gap gap = gap_between(text.substr(prev_end, t.begin - prev_end));
         w.boundary_before = first || (!gap.only_space && (gap.other || gap.has_dot));
@@ -426,7 +427,14 @@ std::vector<MatchWord> analyse_words(std::string_view text, std::vector<Token> t
         first = false;
         prev_end = t.end;
         set_word_facts(w, t, text.substr(t.begin, t.end - t.begin));
-        w.token = std::move(t);
+        // The matcher reads every field of the token but its stem: not copying it (nor the
+        // token list as a whole) spares a string a word, which every article pays.
+        w.token.exact = t.exact;
+        w.token.begin = t.begin;
+        w.token.end = t.end;
+        w.token.script = t.script;
+        w.token.stopword = t.stopword;
+        w.token.new_form = t.new_form;
         words.push_back(std::move(w));
     }
     return words;

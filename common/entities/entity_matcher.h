@@ -11,7 +11,7 @@ namespace khoj {
 
 /// One word of the text with everything the matcher asks about it.
 struct MatchWord {
-    Token token;
+    Token token;  ///< the analyser's token, without its stem (analyse_words)
     std::string folded;                     ///< spelling-variant form (WordFacts::folded)
     std::string key;                        ///< romanisation key (WordFacts::key)
     bool boundary_before = true;            ///< punctuation, a line break or the start precedes it
@@ -29,8 +29,9 @@ struct MatchWord {
     bool key_usable = false;                ///< a Devanagari word whose romanisation key is distinctive enough to match an alias
 };
 
-/// The words of @p text (NFC) with their facts, from its Analyzer::tokenize() @p tokens.
-std::vector<MatchWord> analyse_words(std::string_view text, std::vector<Token> tokens);
+/// The words of @p text (NFC) with their facts, from its Analyzer::tokenize() @p tokens (each
+/// MatchWord::token as given, without its stem, which the matcher does not read).
+std::vector<MatchWord> analyse_words(std::string_view text, const std::vector<Token>& tokens);
 
 /// An entity found at words [start, start + length) of the text.
 struct EntityMatch {
