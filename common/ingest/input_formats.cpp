@@ -20,7 +20,7 @@ ParsedArticle parse_json_article(std::string_view line) {
     auto text_field = [&](const char* name) -> std::string {
         auto it = j.find(name);
         if (it == j.end() || it->is_null()) return {};
-        if (it->is_string()) return it->get<std::string>();
+        if (it->is_string()) return std::move(it->get_ref<std::string&>());  // each field is read once: the body is not copied
         if (it->is_number_integer()) return std::to_string(it->get<long long>());
         // An array or object where text belongs is a scraper's mistake: say so, never drop it silently.
         parsed.warnings.push_back(std::string("ignored field '") + name + "': " + it->type_name() + ", not text");
