@@ -59,7 +59,6 @@ TEST_CASE("TaskQueue's destructor drops the tasks not yet taken and leaves the p
         for (int i = 0; i < 1000; ++i) tasks.push(group, [&](unsigned) { ++ran; });
     }  // must neither hang nor run tasks after this line
     const int at_close = ran;
-    CHECK(at_close <= 1000);
     std::atomic<int> calls{0};
     pool.run([&](unsigned) { ++calls; });
     CHECK(calls == 2);
