@@ -63,6 +63,7 @@ class PhraseChecks {
     };
     /// One field of an article being checked, with what has been read of it so far.
     struct Field {
+        explicit Field(const std::string& field_text) : text(field_text) {}
         const std::string& text;
         std::vector<std::uint32_t> ids;     ///< form ids of all its tokens, once tokens_read
         bool tokens_read = false;
