@@ -110,7 +110,7 @@ Change IndexWriter::write(PreparedArticle&& p, Xapian::docid* docid, bool known_
     add_copy_group(p.doc, copy_group_of(db_, codec_, p.article, p.copies, p.doc.get_value(slot::kContentHash), own));
     if (!p.article.entities.empty()) p.doc.add_value(slot::kEntities, entities_.value_of(p.article.entities, db_));
     // replace_document() looks the id up again (and flushes its pending postings to do so).
-    const Xapian::docid written = existed || !known_new ? db_.replace_document(id_term, p.doc) : db_.add_document(p.doc);
+    const Xapian::docid written = known_new ? db_.add_document(p.doc) : db_.replace_document(id_term, p.doc);
     if (docid) *docid = written;
     return existed ? Change::Updated : Change::Added;
 }

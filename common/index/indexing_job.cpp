@@ -6,7 +6,6 @@
 #include "common/index/schema.h"
 #include "common/ingest/read_ahead.h"
 
-#include <atomic>
 #include <utility>
 
 namespace fs = std::filesystem;
