@@ -8,6 +8,7 @@
 #include "common/util/unicode_text.h"
 
 #include <algorithm>
+#include <atomic>
 #include <cctype>
 #include <unordered_set>
 
@@ -54,6 +55,8 @@ std::optional<EntityKind> kind_from_name(std::string_view name) {
 }
 
 Gazetteer::Gazetteer(std::string_view tsv) {
+    static std::atomic<std::uint64_t> gazetteers_made{0};
+    serial_ = ++gazetteers_made;
     Analyzer analyzer;
     std::size_t line_no = 0;
     for (const std::string& raw : split(tsv, '\n')) {

@@ -3,6 +3,7 @@
 #include "common/text/analyzer.h"
 
 #include <cstddef>
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -51,6 +52,9 @@ class Gazetteer {
 
     /// Parses gazetteer TSV text (kind, name_en, name_hi, aliases); throws khoj::Error on a malformed line.
     explicit Gazetteer(std::string_view tsv);
+    // Not copied: words remember the candidate lists of the gazetteer with this serial number.
+    Gazetteer(const Gazetteer&) = delete;
+    Gazetteer& operator=(const Gazetteer&) = delete;
 
     /// The gazetteer compiled into libkhoj, parsed once: binaries do not read the source tree.
     static const Gazetteer& builtin();
@@ -66,6 +70,10 @@ class Gazetteer {
     const std::vector<std::size_t>* starting_with_exact(const std::string& form) const;
     const std::vector<std::size_t>* starting_with_key(const std::string& key) const;
 
+    /// A number no other Gazetteer of this process has (from 1): what a word's remembered
+    /// candidate lists (WordFacts::alias_starts) are checked against, where an address could be reused.
+    std::uint64_t serial() const { return serial_; }
+
   private:
     std::vector<std::size_t> lookup(EntityKind kind, std::string_view alias) const;
 
@@ -73,6 +81,7 @@ class Gazetteer {
     std::vector<Alias> aliases_;
     std::unordered_map<std::string, std::vector<std::size_t>> by_first_exact_;  // exact and folded forms
     std::unordered_map<std::string, std::vector<std::size_t>> by_first_key_;
+    std::uint64_t serial_;
 };
 
 /// Stable index-term suffix of an entity, from its English name: "Sergei Shoigu" → "sergei_shoigu"

@@ -61,13 +61,25 @@ bool never_a_name(const std::string& exact) {
 }
 
 void set_word_facts(MatchWord& w, const Token& t, std::string_view original) {
+    w.begin = t.begin;
+    w.end = t.end;
+    w.script = t.script;
+    if (t.form) {
+        w.form = t.form;
+    } else {  // a token made by hand (tests): a form of its own
+        auto form = std::make_shared<AnalysedForm>();
+        form->script = t.script;
+        form->exact = t.exact;
+        form->stem = t.stem;
+        form->stopword = t.stopword;
+        w.form = std::move(form);
+    }
     if (t.script == Script::Latin) {
         w.capitalised = std::isupper(static_cast<unsigned char>(original[0])) != 0;
         w.all_capitals = all_capitals(original);
     }
-    const WordFacts& facts = word_facts(t.exact, t.script);
-    w.folded = facts.folded;
-    w.key = facts.key;
+    const WordFacts& facts = word_facts(*w.form);
+    w.facts = &facts;
     // The analyser's stop list serves search; the matcher also stops a name at the function words it lacks.
     w.is_stopword = t.stopword || facts.is_function_word;
     w.is_common_word = facts.is_common_word;
@@ -85,7 +97,7 @@ void set_word_facts(MatchWord& w, const Token& t, std::string_view original) {
     // section label, a brand, a name written the English way): its spelling says what it is, and a
     // sound-alike is another word ("Indore Crime News:" is not Crimea, whose key Crime shares), so it
     // matches only an alias spelt so (Delhi, BJP).
-    w.key_usable = w.key.size() >= kMinUsableKeyLength && !w.is_stopword && !w.is_common_word &&
+    w.key_usable = w.key().size() >= kMinUsableKeyLength && !w.is_stopword && !w.is_common_word &&
                    !w.is_nationality_adjective && t.script == Script::Devanagari;
 }
 
@@ -102,9 +114,9 @@ std::string capitalise_words(std::string s) {
 // Initials written as the names of Latin letters are written as the letters, the English way for
 // the kind of name: वीके सिंह → V. K. Singh, डीसीबी बैंक → DCB Baink.
 std::string display_latin(const MatchWord& w, std::string_view text, EntityKind kind) {
-    if (w.token.script != Script::Devanagari) return std::string(text.substr(w.token.begin, w.token.end - w.token.begin));
-    const std::string letters = letters_of_letter_names(w.token.exact);
-    if (letters.empty()) return readable_latin(w.token.exact);
+    if (w.script != Script::Devanagari) return std::string(text.substr(w.begin, w.end - w.begin));
+    const std::string letters = letters_of_letter_names(w.exact());
+    if (letters.empty()) return readable_latin(w.exact());
     if (kind != EntityKind::Person) return letters;
     std::string initials;
     for (char c : letters) initials += std::string(initials.empty() ? "" : " ") + c + ".";
@@ -145,7 +157,7 @@ class ArticleMatcher {
     void match_gazetteer();
     Entity unknown_entity(EntityKind kind, std::size_t b, std::size_t e) const;
     bool ends_name(std::size_t k) const;
-    bool is_honorific(std::size_t k) const { return lists_.honorifics.count(words_[k].token.exact) > 0; }
+    bool is_honorific(std::size_t k) const { return lists_.honorifics.count(words_[k].exact()) > 0; }
     std::size_t role_name_end(std::size_t j) const;
     std::vector<EntityMatch> role_word_people();
     std::size_t organisation_name_start(std::size_t k) const;
@@ -160,10 +172,10 @@ class ArticleMatcher {
 };
 
 bool ArticleMatcher::word_matches(const MatchWord& w, const Gazetteer::Alias& a, std::size_t j) const {
-    if (a.acronym) return w.all_capitals && w.token.exact == a.exact[j];
-    if (w.token.exact == a.exact[j] || w.folded == a.folded[j]) return true;
+    if (a.acronym) return w.all_capitals && w.exact() == a.exact[j];
+    if (w.exact() == a.exact[j] || w.folded() == a.folded[j]) return true;
     const std::size_t min_key = a.exact.size() == 1 ? kMinKeyLengthOneWordAlias : kMinKeyLengthLongerAlias;
-    return w.key_usable && w.key.size() >= min_key && !a.keys[j].empty() && w.key == a.keys[j];
+    return w.key_usable && w.key().size() >= min_key && !a.keys[j].empty() && w.key() == a.keys[j];
 }
 
 // Length of the alias matched at word i, or 0; "by_form" reports whether no key was needed.
@@ -174,9 +186,9 @@ std::size_t ArticleMatcher::alias_length_at(std::size_t i, const Gazetteer::Alia
     for (std::size_t j = 0; j < n; ++j) {
         const MatchWord& w = words_[i + j];
         if (j > 0 && w.boundary_before) return 0;
-        if (w.token.script == Script::Latin && j == 0 && !w.capitalised) return 0;
+        if (w.script == Script::Latin && j == 0 && !w.capitalised) return 0;
         if (!word_matches(w, a, j)) return 0;
-        if (w.token.exact != a.exact[j] && w.folded != a.folded[j]) by_form = false;
+        if (w.exact() != a.exact[j] && w.folded() != a.folded[j]) by_form = false;
     }
     return n;
 }
@@ -192,8 +204,8 @@ bool ArticleMatcher::generic_alias(const Gazetteer::Alias& a) const {
 bool ArticleMatcher::foreign_qualifier_before(std::size_t i) const {
     if (i == 0 || words_[i].boundary_before) return false;
     const MatchWord& prev = words_[i - 1];
-    if (prev.is_nationality_adjective && !lists_.domestic_adjectives.count(prev.token.exact)) return true;
-    if (i >= 2 && (prev.token.exact == "के" || prev.token.exact == "की" || prev.token.exact == "का") &&
+    if (prev.is_nationality_adjective && !lists_.domestic_adjectives.count(prev.exact())) return true;
+    if (i >= 2 && (prev.exact() == "के" || prev.exact() == "की" || prev.exact() == "का") &&
         !prev.boundary_before && owner_[i - 2] != kNone) {
         const Entity& e = gazetteer_matches_[owner_[i - 2]].entity;
         return e.kind == EntityKind::Place && !lists_.domestic_places.count(e.name_en);
@@ -216,9 +228,9 @@ bool ArticleMatcher::accept(std::size_t i, const Gazetteer::Alias& a) const {
     const std::size_t n = a.exact.size();
     const bool attached = i > 0 && !words_[i].boundary_before;
     const MatchWord* prev = attached ? &words_[i - 1] : nullptr;
-    if (n == 1 && prev && lists_.determiners.count(prev->token.exact)) return false;
+    if (n == 1 && prev && lists_.determiners.count(prev->exact())) return false;
     // बैंक ऑफ इंडिया, ऑल इंडिया ट्रेडर्स: the place is a word of a longer name.
-    if (e.kind == EntityKind::Place && prev && lists_.place_in_name.count(prev->token.exact)) return false;
+    if (e.kind == EntityKind::Place && prev && lists_.place_in_name.count(prev->exact())) return false;
     // A given name alone (सोनिया) before words closing an organisation is that organisation's name.
     if (n == 1 && e.kind == EntityKind::Person && organisation_word_follows(i)) return false;
     if (e.kind == EntityKind::Organisation && generic_alias(a) && foreign_qualifier_before(i)) return false;
@@ -228,8 +240,8 @@ bool ArticleMatcher::accept(std::size_t i, const Gazetteer::Alias& a) const {
             std::string first = name.substr(0, name.find(' '));
             return devanagari ? romanisation_key_of_devanagari(first) : romanisation_key(first);
         };
-        double d = std::min(key_distance(prev->key, first_key(e.name, true)),
-                            key_distance(prev->key, first_key(e.name_en, false)));
+        double d = std::min(key_distance(prev->key(), first_key(e.name, true)),
+                            key_distance(prev->key(), first_key(e.name_en, false)));
         if (d > kMaxGivenNameDistance) return false;
     }
     return true;
@@ -241,8 +253,11 @@ bool ArticleMatcher::accept(std::size_t i, const Gazetteer::Alias& a) const {
 std::size_t ArticleMatcher::best_entity_at(std::size_t i, std::size_t& best_length) const {
     const MatchWord& w = words_[i];
     std::vector<std::size_t> candidates;
-    for (const auto* list : {gazetteer_.starting_with_exact(w.token.exact), gazetteer_.starting_with_exact(w.folded),
-                             w.key_usable ? gazetteer_.starting_with_key(w.key) : nullptr})
+    WordFacts::AliasStarts& starts = w.facts->alias_starts;
+    if (starts.gazetteer != gazetteer_.serial())
+        starts = {gazetteer_.serial(), gazetteer_.starting_with_exact(w.exact()), gazetteer_.starting_with_exact(w.folded()),
+                  gazetteer_.starting_with_key(w.key())};
+    for (const auto* list : {starts.by_exact, starts.by_folded, w.key_usable ? starts.by_key : nullptr})
         if (list) candidates.insert(candidates.end(), list->begin(), list->end());
     best_length = 0;
     bool best_by_form = false;
@@ -289,9 +304,9 @@ Entity ArticleMatcher::unknown_entity(EntityKind kind, std::size_t b, std::size_
     std::string words_text;
     for (std::size_t k = b; k < e; ++k) {
         const char* sep = k == b ? "" : (words_[k].gap_is_hyphen ? "-" : " ");
-        entity.name += sep + words_[k].token.exact;
+        entity.name += sep + words_[k].exact();
         entity.name_en += sep + display_latin(words_[k], text_, kind);
-        words_text += (k == b ? "" : " ") + words_[k].token.exact;
+        words_text += (k == b ? "" : " ") + words_[k].exact();
     }
     entity.name_en = capitalise_words(entity.name_en);
     if (auto known = gazetteer_.resolve(kind, words_text)) return *known;
@@ -323,7 +338,7 @@ std::vector<EntityMatch> ArticleMatcher::role_word_people() {
             ++j;
         if (j >= words_.size()) break;
         if (words_[j].boundary_before && !words_[j].gap_is_dot) continue;
-        if (words_[j].gap_is_dot && !lists_.dotted_titles.count(words_[j - 1].token.exact)) continue;
+        if (words_[j].gap_is_dot && !lists_.dotted_titles.count(words_[j - 1].exact())) continue;
         const std::size_t k = role_name_end(j);
         const std::size_t length = k - j;
         if (length < 2 || length > kMaxRuleNameWords || !ends_name(k)) continue;
@@ -331,8 +346,8 @@ std::vector<EntityMatch> ArticleMatcher::role_word_people() {
         bool ok = words_[j].name_shaped;
         for (std::size_t m = j; ok && m < k; ++m) {
             const MatchWord& w = words_[m];
-            ok = (w.token.script == Script::Devanagari || (w.token.script == Script::Latin && w.capitalised)) &&
-                 !w.is_role_word && !w.is_organisation_word && !w.is_nationality_adjective && !w.token.exact.ends_with("ों");
+            ok = (w.script == Script::Devanagari || (w.script == Script::Latin && w.capitalised)) &&
+                 !w.is_role_word && !w.is_organisation_word && !w.is_nationality_adjective && !w.exact().ends_with("ों");
         }
         // The last word carries the surname: it too must look like a name.
         if (!ok || !words_[k - 1].name_shaped) continue;
@@ -371,7 +386,7 @@ bool ArticleMatcher::names_an_organisation(std::size_t s, std::size_t k) const {
     for (std::size_t m = s; m < k; ++m) {
         const MatchWord& w = words_[m];
         if (owner_[m] != kNone) continue;  // a gazetteer place (organisation_name_start takes no other)
-        const bool adjective_ik = w.token.exact.ends_with("िक") || w.token.exact.ends_with("ीय");
+        const bool adjective_ik = w.exact().ends_with("िक") || w.exact().ends_with("ीय");
         const bool plain_common = w.is_common_word && !w.is_role_word && !w.is_nationality_adjective;
         if (w.name_shaped && !adjective_ik && !w.is_descriptor) naming = true;
         else if ((w.name_shaped && !adjective_ik) || (starts_with_place && plain_common)) describing = true;
@@ -385,7 +400,7 @@ std::vector<EntityMatch> ArticleMatcher::organisation_word_organisations() {
     for (std::size_t k = 1; k < words_.size(); ++k) {
         if (!words_[k].is_organisation_word || owner_[k] != kNone || words_[k].boundary_before) continue;
         if (k + 1 < words_.size() && !words_[k + 1].boundary_before &&
-            lists_.name_connectives.count(words_[k + 1].token.exact))
+            lists_.name_connectives.count(words_[k + 1].exact()))
             continue;  // इंडियन काउंसिल ऑफ मेडिकल रिसर्च: the name goes on to the right
         const std::size_t s = organisation_name_start(k);
         const std::size_t length = k - s;
@@ -426,15 +441,8 @@ std::vector<MatchWord> analyse_words(std::string_view text, const std::vector<To
         if (w.gap_is_hyphen) w.boundary_before = false;
         first = false;
         prev_end = t.end;
+        // The word's strings are its form's, shared, not copied: a copy was three strings a word.
         set_word_facts(w, t, text.substr(t.begin, t.end - t.begin));
-        // The matcher reads every field of the token but its stem: not copying it (nor the
-        // token list as a whole) spares a string a word, which every article pays.
-        w.token.exact = t.exact;
-        w.token.begin = t.begin;
-        w.token.end = t.end;
-        w.token.script = t.script;
-        w.token.stopword = t.stopword;
-        w.token.new_form = t.new_form;
         words.push_back(std::move(w));
     }
     return words;

@@ -1,8 +1,10 @@
 /** @file entity_matcher.h @brief The matcher that finds the entities of one analysed text: gazetteer aliases, then the role-word and organisation-word rules (internal to entities/, unit-tested). */
 #pragma once
 #include "common/entities/entities.h"
+#include "common/entities/entity_words.h"
 
 #include <cstddef>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -11,9 +13,11 @@ namespace khoj {
 
 /// One word of the text with everything the matcher asks about it.
 struct MatchWord {
-    Token token;  ///< the analyser's token, without its stem (analyse_words)
-    std::string folded;                     ///< spelling-variant form (WordFacts::folded)
-    std::string key;                        ///< romanisation key (WordFacts::key)
+    std::shared_ptr<const AnalysedForm> form;  ///< the word's spelling and analysis (Token::form, or one made for a hand-made token)
+    const WordFacts* facts = nullptr;          ///< word_facts(*form), kept with the form
+    std::size_t begin = 0;                     ///< byte offset of the word in the text (Token::begin)
+    std::size_t end = 0;                       ///< one past it (Token::end)
+    Script script = Script::Other;             ///< Token::script
     bool boundary_before = true;            ///< punctuation, a line break or the start precedes it
     bool gap_is_dot = false;                ///< only "." (and spaces) precede it: डॉ. प्रदीप
     bool gap_is_hyphen = false;             ///< a hyphen joins it to the previous word: सू-सुक
@@ -27,10 +31,13 @@ struct MatchWord {
     bool is_descriptor = false;             ///< in the "descriptor" list
     bool name_shaped = false;               ///< could be a word of an unknown name
     bool key_usable = false;                ///< a Devanagari word whose romanisation key is distinctive enough to match an alias
+
+    const std::string& exact() const { return form->exact; }    ///< Token::exact
+    const std::string& folded() const { return facts->folded; }  ///< spelling-variant form (WordFacts::folded)
+    const std::string& key() const { return facts->key; }        ///< romanisation key (WordFacts::key)
 };
 
-/// The words of @p text (NFC) with their facts, from its Analyzer::tokenize() @p tokens (each
-/// MatchWord::token as given, without its stem, which the matcher does not read).
+/// The words of @p text (NFC) with their facts, from its Analyzer::tokenize() @p tokens.
 std::vector<MatchWord> analyse_words(std::string_view text, const std::vector<Token>& tokens);
 
 /// An entity found at words [start, start + length) of the text.

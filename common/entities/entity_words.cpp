@@ -64,12 +64,9 @@ const EntityWords& EntityWords::builtin() {
     return words;
 }
 
-const WordFacts& word_facts(const std::string& exact, Script script) {
-    static thread_local std::unordered_map<std::string, WordFacts> memo[3];
-    auto& remembered = memo[script == Script::Devanagari ? 0 : script == Script::Latin ? 1 : 2];
-    auto it = remembered.find(exact);
-    if (it != remembered.end()) return it->second;
-    if (remembered.size() >= kMaxRememberedForms) remembered.clear();
+namespace {
+
+WordFacts facts_of(const std::string& exact, Script script) {
     const EntityWords& lists = EntityWords::builtin();
     WordFacts facts;
     facts.key = word_key_uncached(exact, script);
@@ -80,7 +77,24 @@ const WordFacts& word_facts(const std::string& exact, Script script) {
     facts.is_nationality_adjective = lists.nationality_adjectives.count(exact) > 0;
     facts.is_function_word = lists.function_words.count(exact) > 0;
     facts.is_descriptor = lists.descriptors.count(exact) > 0;
-    return remembered.emplace(exact, std::move(facts)).first->second;
+    return facts;
+}
+
+}  // namespace
+
+const WordFacts& word_facts(const std::string& exact, Script script) {
+    static thread_local std::unordered_map<std::string, WordFacts> memo[3];
+    auto& remembered = memo[script == Script::Devanagari ? 0 : script == Script::Latin ? 1 : 2];
+    auto it = remembered.find(exact);
+    if (it != remembered.end()) return it->second;
+    if (remembered.size() >= kMaxRememberedForms) remembered.clear();
+    return remembered.emplace(exact, facts_of(exact, script)).first->second;
+}
+
+const WordFacts& word_facts(const AnalysedForm& form) {
+    // entities/ is the extension's one user, so what is there is a WordFacts.
+    if (!form.extension) form.extension = std::make_unique<const WordFacts>(facts_of(form.exact, form.script));
+    return static_cast<const WordFacts&>(*form.extension);
 }
 
 }  // namespace khoj

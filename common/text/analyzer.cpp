@@ -62,26 +62,27 @@ void Analyzer::add_token(std::vector<Token>& tokens, std::string_view text, std:
     auto it = forms_.find(word);
     const bool new_form = it == forms_.end();
     if (new_form) {
-        if (forms_.size() >= kMaxRememberedForms) forms_.clear();
-        WordForm form;
-        form.script = script_of(word);
-        if (form.script != Script::Other) form.exact = truncate_term(hindi_normalizer::orthographic(word));
-        if (!form.exact.empty()) {
-            form.stopword = is_stopword(form.exact);
-            form.stem = stem_of(form.exact, form.script);
+        if (forms_.size() >= kMaxRememberedForms) forms_.clear();  // tokens keep their own forms alive
+        auto form = std::make_shared<AnalysedForm>();
+        form->script = script_of(word);
+        if (form->script != Script::Other) form->exact = truncate_term(hindi_normalizer::orthographic(word));
+        if (!form->exact.empty()) {
+            form->stopword = is_stopword(form->exact);
+            form->stem = stem_of(form->exact, form->script);
         }
         it = forms_.emplace(std::string(word), std::move(form)).first;
     }
-    const WordForm& form = it->second;
-    if (form.exact.empty()) return;  // not a word (Script::Other), or nothing left after normalising
+    const std::shared_ptr<const AnalysedForm>& form = it->second;
+    if (form->exact.empty()) return;  // not a word (Script::Other), or nothing left after normalising
     Token token;
     token.begin = begin;
     token.end = end;
-    token.script = form.script;
-    token.exact = form.exact;
-    token.stopword = form.stopword;
-    token.stem = form.stem;
+    token.script = form->script;
+    token.exact = form->exact;
+    token.stopword = form->stopword;
+    token.stem = form->stem;
     token.new_form = new_form;
+    token.form = form;
     tokens.push_back(std::move(token));
 }
 

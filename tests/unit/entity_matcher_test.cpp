@@ -148,12 +148,38 @@ TEST_CASE("analyse_words tells name-shaped words from list words") {
 TEST_CASE("analyse_words uses only distinctive romanisation keys") {
     auto w = words_of("मास्को दास सरकार Moscow moscow");
     REQUIRE(w.size() == 5);
-    CHECK(w[0].key == "masko");
+    CHECK(w[0].key() == "masko");
     CHECK(w[0].key_usable);
     CHECK_FALSE(w[1].key_usable);  // "das": too short to pick out an alias
     CHECK_FALSE(w[2].key_usable);  // a common word
     CHECK_FALSE(w[3].key_usable);  // a Latin word matches only an alias spelt the same
     CHECK_FALSE(w[4].key_usable);
+}
+
+TEST_CASE("analyse_words keeps a word's facts with its Analyzer's form, and a hand-made token gets the same facts") {
+    const std::string nfc = to_nfc("मास्को में रूसी बैंक");
+    std::vector<Token> tokens;
+    {
+        Analyzer own;  // gone before the words are read: the tokens keep their forms alive
+        tokens = own.tokenize(nfc);
+    }
+    REQUIRE(tokens.size() == 4);
+    std::vector<Token> by_hand = tokens;
+    for (Token& t : by_hand) t.form.reset();
+    const auto from_forms = analyse_words(nfc, tokens), from_hand = analyse_words(nfc, by_hand);
+    REQUIRE(from_forms.size() == from_hand.size());
+    CHECK(from_forms[0].facts == tokens[0].form->extension.get());  // the form's own memo entry
+    for (std::size_t k = 0; k < from_forms.size(); ++k) {
+        CHECK(from_forms[k].exact() == from_hand[k].exact());
+        CHECK(from_forms[k].key() == from_hand[k].key());
+        CHECK(from_forms[k].folded() == from_hand[k].folded());
+        CHECK(from_forms[k].is_stopword == from_hand[k].is_stopword);
+        CHECK(from_forms[k].is_nationality_adjective == from_hand[k].is_nationality_adjective);
+        CHECK(from_forms[k].is_organisation_word == from_hand[k].is_organisation_word);
+    }
+    CHECK(from_forms[0].key() == "masko");
+    CHECK(from_forms[2].is_nationality_adjective);
+    CHECK(from_forms[3].is_organisation_word);
 }
 
 TEST_CASE("match_entities matches a Latin word by its spelling, never by its sound") {
