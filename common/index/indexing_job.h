@@ -82,6 +82,7 @@ class IndexingJob {
     void pick_changed(Stage& stage);
     void start_analysis(Stage& stage);
     void finish(Stage& stage);
+    void retire_front();
     void drain();
     void prune();
     void read_again(const std::unordered_set<std::string>& files, const std::unordered_set<std::string>& ids);
@@ -106,6 +107,7 @@ class IndexingJob {
     const EntityExtractor extractor_;
     std::unique_ptr<Stage> current_;       ///< being filled by the reader
     std::deque<std::unique_ptr<Stage>> in_flight_;  ///< queued for analysis or analysed, not yet written (oldest first)
+    TaskQueue::Group retired_;  ///< the freeing of written batches (never waited for: a task left at the end frees its batch as it is dropped)
     /// Declared after what its threads use (the stages, the analysers, the codec), so they stop
     /// before those go, also when an exception leaves run().
     WorkerPool pool_;
